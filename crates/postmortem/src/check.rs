@@ -1,0 +1,86 @@
+//! Runs the enabled rules over a document, then applies the configuration and suppressions.
+
+use crate::config::{Config, Profile};
+use crate::diagnostic::Diagnostic;
+use crate::model::Document;
+use crate::rules;
+
+/// What a rule sees: the source, its model and the configuration.
+pub struct Context<'a> {
+    pub source: &'a str,
+    pub document: &'a Document,
+    pub config: &'a Config,
+}
+
+impl Context<'_> {
+    pub fn profile(&self) -> Profile {
+        self.config.profile
+    }
+}
+
+/// Checks a parsed document. Diagnostics come sorted by position, then code.
+pub fn check_document(source: &str, document: &Document, config: &Config) -> Vec<Diagnostic> {
+    let context = Context {
+        source,
+        document,
+        config,
+    };
+    let disabled = inline_disabled(source);
+    let mut diagnostics = Vec::new();
+    for rule in rules::ALL {
+        let meta = rule.meta();
+        let severity = match config.level(meta.code, meta.name) {
+            Some(level) => level.severity(),
+            None => Some(meta.default_severity),
+        };
+        let Some(severity) = severity else { continue };
+        if disabled
+            .iter()
+            .any(|name| name == meta.code || name == meta.name)
+        {
+            continue;
+        }
+        let start = diagnostics.len();
+        rule.check(&context, &mut diagnostics);
+        for diagnostic in &mut diagnostics[start..] {
+            diagnostic.severity = severity;
+        }
+    }
+    diagnostics.sort_by(|a, b| (a.span.start, a.rule.code).cmp(&(b.span.start, b.rule.code)));
+    diagnostics
+}
+
+/// Codes and names turned off by `<!-- postmortem-disable PM307 missing-escalation -->`.
+fn inline_disabled(source: &str) -> Vec<String> {
+    const MARKER: &str = "postmortem-disable";
+    let mut names = Vec::new();
+    for (index, _) in source.match_indices(MARKER) {
+        let before = source[..index].trim_end();
+        if !before.ends_with("<!--") {
+            continue;
+        }
+        let rest = &source[index + MARKER.len()..];
+        let Some(end) = rest.find("-->") else {
+            continue;
+        };
+        names.extend(
+            rest[..end]
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|name| !name.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_codes_and_names_from_disable_comments() {
+        let source =
+            "<!-- postmortem-disable PM307, missing-escalation -->\ntext postmortem-disable PM101";
+        assert_eq!(inline_disabled(source), ["PM307", "missing-escalation"]);
+    }
+}

@@ -1,0 +1,212 @@
+//! The configuration shared by the web app, the JavaScript package and the CLI (JSON).
+
+use crate::diagnostic::Severity;
+use crate::model::SectionKind;
+use crate::rules;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Which requirements a document is held to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// The course assignment's requirements (SPEC section 1).
+    #[default]
+    Standard,
+    /// The Google SRE book's postmortem template.
+    Sre,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 2] = [Profile::Standard, Profile::Sre];
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Profile::Standard => "standard",
+            Profile::Sre => "sre",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Profile> {
+        Profile::ALL
+            .into_iter()
+            .find(|profile| profile.name() == name)
+    }
+
+    /// The sections a document must have, in their expected order.
+    pub const fn required_sections(self) -> &'static [SectionKind] {
+        match self {
+            Profile::Standard => &[
+                SectionKind::Summary,
+                SectionKind::Timeline,
+                SectionKind::RootCause,
+                SectionKind::Measures,
+            ],
+            Profile::Sre => &[
+                SectionKind::Summary,
+                SectionKind::Impact,
+                SectionKind::RootCause,
+                SectionKind::Trigger,
+                SectionKind::Resolution,
+                SectionKind::Detection,
+                SectionKind::Measures,
+                SectionKind::Lessons,
+                SectionKind::Timeline,
+            ],
+        }
+    }
+
+    /// The heading this profile's canonical layout gives a section.
+    pub const fn heading(self, kind: SectionKind) -> &'static str {
+        match (self, kind) {
+            (Profile::Sre, SectionKind::Summary) => "Summary",
+            (Profile::Sre, SectionKind::RootCause) => "Root Causes",
+            (Profile::Sre, SectionKind::Measures) => "Action Items",
+            _ => kind.canonical_heading(),
+        }
+    }
+}
+
+/// A rule's configured level: off, or a severity that replaces its default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Off,
+    Error,
+    Warning,
+    Info,
+}
+
+impl RuleLevel {
+    pub const fn severity(self) -> Option<Severity> {
+        match self {
+            RuleLevel::Off => None,
+            RuleLevel::Error => Some(Severity::Error),
+            RuleLevel::Warning => Some(Severity::Warning),
+            RuleLevel::Info => Some(Severity::Info),
+        }
+    }
+}
+
+/// The inclusive range of prose words a document should have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordRange {
+    pub min: u32,
+    pub max: u32,
+}
+
+/// What to check and how strictly.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Config {
+    #[serde(default)]
+    pub profile: Profile,
+    /// Rule code (`PM307`) or name (`missing-misleading-path`) → level.
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleLevel>,
+    /// Overrides the profile's word range.
+    #[serde(default)]
+    pub words: Option<WordRange>,
+}
+
+/// Why a configuration was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError(String);
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "invalid configuration: {}", self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    pub fn with_profile(profile: Profile) -> Self {
+        Self {
+            profile,
+            ..Self::default()
+        }
+    }
+
+    /// Reads a configuration from JSON and checks that every rule it names exists.
+    pub fn from_json(json: &str) -> Result<Config, ConfigError> {
+        let config: Config =
+            serde_json::from_str(json).map_err(|error| ConfigError(error.to_string()))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if let Some(unknown) = self.rules.keys().find(|key| rules::find(key).is_none()) {
+            return Err(ConfigError(format!(
+                "unknown rule `{unknown}` (see `postmortem rules` for codes and names)"
+            )));
+        }
+        if let Some(range) = self.words
+            && range.min > range.max
+        {
+            return Err(ConfigError(format!(
+                "words.min ({}) is greater than words.max ({})",
+                range.min, range.max
+            )));
+        }
+        Ok(())
+    }
+
+    /// The configured level of the rule with this code and name, if the configuration sets one.
+    pub fn level(&self, code: &str, name: &str) -> Option<RuleLevel> {
+        self.rules
+            .get(code)
+            .or_else(|| self.rules.get(name))
+            .copied()
+    }
+
+    /// The word range in force: the configured one, else the profile's.
+    pub fn word_range(&self) -> WordRange {
+        self.words.unwrap_or(match self.profile {
+            Profile::Standard => WordRange { min: 400, max: 600 },
+            Profile::Sre => WordRange {
+                min: 300,
+                max: 2500,
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_profile_rules_and_words() {
+        let config = Config::from_json(
+            r#"{"profile":"sre","rules":{"PM102":"warning","missing-section":"off"},"words":{"min":10,"max":20}}"#,
+        )
+        .unwrap();
+        assert_eq!(config.profile, Profile::Sre);
+        assert_eq!(
+            config.level("PM102", "missing-section"),
+            Some(RuleLevel::Warning)
+        );
+        assert_eq!(config.word_range(), WordRange { min: 10, max: 20 });
+    }
+
+    #[test]
+    fn refuses_unknown_rules_fields_and_values_with_a_clear_message() {
+        let unknown_rule = Config::from_json(r#"{"rules":{"PM999":"off"}}"#).unwrap_err();
+        assert!(unknown_rule.to_string().contains("unknown rule `PM999`"));
+        let unknown_field = Config::from_json(r#"{"profiles":"sre"}"#).unwrap_err();
+        assert!(
+            unknown_field
+                .to_string()
+                .contains("unknown field `profiles`")
+        );
+        let bad_level = Config::from_json(r#"{"rules":{"PM102":"loud"}}"#).unwrap_err();
+        assert!(bad_level.to_string().contains("unknown variant `loud`"));
+        let bad_range = Config::from_json(r#"{"words":{"min":9,"max":1}}"#).unwrap_err();
+        assert!(bad_range.to_string().contains("greater than"));
+    }
+}

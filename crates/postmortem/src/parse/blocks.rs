@@ -1,0 +1,448 @@
+//! pulldown-cmark events (with offsets) → top-level blocks with plain text and spans.
+
+use crate::model::{Block, BlockKind, Cell, Heading, HeadingStyle, Line, ListItem};
+use crate::span::Span;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// The blocks of a document, and its front matter if it has some.
+pub(crate) struct Blocks {
+    pub(crate) front_matter: Option<Span>,
+    pub(crate) blocks: Vec<Block>,
+}
+
+pub(crate) fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+pub(crate) fn read_blocks(source: &str) -> Blocks {
+    let mut reader = BlockReader {
+        source,
+        front_matter: None,
+        blocks: Vec::new(),
+        open: None,
+        depth: 0,
+        strong: 0,
+        image: 0,
+        item: None,
+    };
+    for (event, range) in Parser::new_ext(source, markdown_options()).into_offset_iter() {
+        reader.event(event, range);
+    }
+    Blocks {
+        front_matter: reader.front_matter,
+        blocks: reader.blocks,
+    }
+}
+
+/// The top-level block being read.
+enum Open {
+    Paragraph {
+        lines: Vec<Line>,
+        line: LineBuilder,
+    },
+    Heading {
+        level: u8,
+        style: HeadingStyle,
+        text: String,
+    },
+    List {
+        ordered: bool,
+        items: Vec<ListItem>,
+    },
+    Table {
+        header: Vec<Cell>,
+        rows: Vec<Vec<Cell>>,
+        in_head: bool,
+        cell: Option<(String, Span)>,
+    },
+    Html {
+        text: String,
+    },
+    Code {
+        text: String,
+    },
+    Quote {
+        text: String,
+    },
+    FrontMatter,
+}
+
+/// A paragraph line under construction: its text and the extent of its inline events.
+#[derive(Default)]
+struct LineBuilder {
+    text: String,
+    span: Option<Span>,
+    strong_chars: usize,
+    plain_chars: usize,
+}
+
+impl LineBuilder {
+    fn touch(&mut self, range: &Range<usize>) {
+        let span = Span::from_range(range.clone());
+        self.span = Some(self.span.map_or(span, |line| line.cover(span)));
+    }
+
+    fn finish(&mut self, lines: &mut Vec<Line>) {
+        let line = std::mem::take(self);
+        if let Some(span) = line.span {
+            lines.push(Line {
+                bold: line.strong_chars > 0 && line.plain_chars == 0,
+                text: line.text.trim().to_owned(),
+                span,
+            });
+        }
+    }
+}
+
+struct BlockReader<'s> {
+    source: &'s str,
+    front_matter: Option<Span>,
+    blocks: Vec<Block>,
+    open: Option<(Open, Span)>,
+    /// Nesting of block containers inside the open top-level block.
+    depth: usize,
+    strong: usize,
+    image: usize,
+    /// Text of the list item being read, and its task marker.
+    item: Option<(String, Span, Option<bool>)>,
+}
+
+impl BlockReader<'_> {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        if self.open.is_none() {
+            if let Event::Start(tag) = &event {
+                self.start_block(tag, &range);
+            } else {
+                self.lone_event(&event, &range);
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start_inner(&tag, &range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Code(text) => self.text(&text, &range),
+            Event::Html(html) | Event::InlineHtml(html) => self.html(&html, &range),
+            Event::SoftBreak | Event::HardBreak => self.line_break(),
+            Event::TaskListMarker(done) => {
+                if let Some((_, _, task)) = &mut self.item {
+                    *task = Some(done);
+                }
+            }
+            _ => self.text_like(&range),
+        }
+    }
+
+    /// Events that are whole blocks by themselves.
+    fn lone_event(&mut self, event: &Event<'_>, range: &Range<usize>) {
+        let kind = match event {
+            Event::Rule => BlockKind::ThematicBreak,
+            Event::Html(html) => BlockKind::Html {
+                text: html.to_string(),
+            },
+            _ => return,
+        };
+        self.blocks.push(Block {
+            kind,
+            span: Span::from_range(range.clone()),
+        });
+    }
+
+    fn start_block(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
+        let open = match tag {
+            Tag::Paragraph => Open::Paragraph {
+                lines: Vec::new(),
+                line: LineBuilder::default(),
+            },
+            Tag::Heading { level, .. } => Open::Heading {
+                level: heading_level(*level),
+                style: if self.source[range.clone()].starts_with('#') {
+                    HeadingStyle::Atx
+                } else {
+                    HeadingStyle::Setext
+                },
+                text: String::new(),
+            },
+            Tag::List(first) => Open::List {
+                ordered: first.is_some(),
+                items: Vec::new(),
+            },
+            Tag::Table(_) => Open::Table {
+                header: Vec::new(),
+                rows: Vec::new(),
+                in_head: false,
+                cell: None,
+            },
+            Tag::HtmlBlock => Open::Html {
+                text: String::new(),
+            },
+            Tag::CodeBlock(_) => Open::Code {
+                text: String::new(),
+            },
+            Tag::MetadataBlock(_) => Open::FrontMatter,
+            _ => Open::Quote {
+                text: String::new(),
+            },
+        };
+        self.open = Some((open, Span::from_range(range.clone())));
+        self.depth = 0;
+    }
+
+    fn start_inner(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
+        match tag {
+            Tag::Strong => self.strong += 1,
+            Tag::Image { .. } => self.image += 1,
+            _ => {}
+        }
+        let Some((open, _)) = &mut self.open else {
+            return;
+        };
+        match (open, tag) {
+            (Open::List { .. }, Tag::Item) if self.depth == 0 => {
+                self.item = Some((String::new(), Span::from_range(range.clone()), None));
+            }
+            (Open::Paragraph { line, .. }, _) => line.touch(range),
+            (Open::Table { in_head, .. }, Tag::TableHead) => *in_head = true,
+            (Open::Table { cell, .. }, Tag::TableCell) => {
+                *cell = Some((String::new(), Span::from_range(range.clone())));
+            }
+            (Open::Table { rows, .. }, Tag::TableRow) => rows.push(Vec::new()),
+            (_, Tag::Paragraph | Tag::Item) => {
+                if let Some(text) = self.item_or_text() {
+                    push_break(text);
+                }
+            }
+            _ => {}
+        }
+        if is_container(tag) {
+            self.depth += 1;
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+            TagEnd::Image => self.image = self.image.saturating_sub(1),
+            _ => {}
+        }
+        if is_container_end(tag) {
+            if self.depth == 0 {
+                self.finish_block();
+                return;
+            }
+            self.depth -= 1;
+        }
+        let Some((open, _)) = &mut self.open else {
+            return;
+        };
+        match (open, tag) {
+            (Open::List { items, .. }, TagEnd::Item) if self.depth == 0 => {
+                if let Some((text, span, task)) = self.item.take() {
+                    items.push(ListItem {
+                        text: text.trim().to_owned(),
+                        span: trim_end(self.source, span),
+                        task,
+                    });
+                }
+            }
+            (Open::Table { in_head, .. }, TagEnd::TableHead) => *in_head = false,
+            (
+                Open::Table {
+                    header,
+                    rows,
+                    in_head,
+                    cell,
+                },
+                TagEnd::TableCell,
+            ) => {
+                if let Some((text, span)) = cell.take() {
+                    let cell = Cell {
+                        text: text.trim().to_owned(),
+                        span,
+                    };
+                    if *in_head {
+                        header.push(cell);
+                    } else if let Some(row) = rows.last_mut() {
+                        row.push(cell);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str, range: &Range<usize>) {
+        if self.image > 0 {
+            self.text_like(range);
+            return;
+        }
+        let strong = self.strong > 0;
+        match self.open.as_mut().map(|(open, _)| open) {
+            Some(Open::Paragraph { line, .. }) => {
+                line.touch(range);
+                line.text.push_str(text);
+                let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+                if strong {
+                    line.strong_chars += visible;
+                } else {
+                    line.plain_chars += visible;
+                }
+            }
+            Some(Open::Table {
+                cell: Some((cell, _)),
+                ..
+            }) => cell.push_str(text),
+            _ => {
+                if let Some(target) = self.item_or_text() {
+                    target.push_str(text);
+                }
+            }
+        }
+    }
+
+    fn html(&mut self, html: &str, range: &Range<usize>) {
+        match self.open.as_mut().map(|(open, _)| open) {
+            Some(Open::Html { text }) => text.push_str(html),
+            Some(Open::Paragraph { line, .. }) => line.touch(range),
+            _ => {}
+        }
+    }
+
+    fn text_like(&mut self, range: &Range<usize>) {
+        if let Some((Open::Paragraph { line, .. }, _)) = &mut self.open {
+            line.touch(range);
+        }
+    }
+
+    fn line_break(&mut self) {
+        match self.open.as_mut().map(|(open, _)| open) {
+            Some(Open::Paragraph { lines, line }) => line.finish(lines),
+            Some(Open::Table {
+                cell: Some((cell, _)),
+                ..
+            }) => cell.push(' '),
+            _ => {
+                if let Some(text) = self.item_or_text() {
+                    text.push('\n');
+                }
+            }
+        }
+    }
+
+    /// Where plain text goes in blocks without lines: the open list item, or the block's text.
+    fn item_or_text(&mut self) -> Option<&mut String> {
+        if let Some((text, _, _)) = &mut self.item {
+            return Some(text);
+        }
+        match &mut self.open {
+            Some((
+                Open::Heading { text, .. }
+                | Open::Html { text }
+                | Open::Code { text }
+                | Open::Quote { text },
+                _,
+            )) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn finish_block(&mut self) {
+        let Some((open, span)) = self.open.take() else {
+            return;
+        };
+        self.item = None;
+        let kind = match open {
+            Open::Paragraph {
+                mut lines,
+                mut line,
+            } => {
+                line.finish(&mut lines);
+                BlockKind::Paragraph { lines }
+            }
+            Open::Heading { level, style, text } => BlockKind::Heading {
+                heading: Heading {
+                    text: text.trim().to_owned(),
+                    level,
+                    style,
+                    span: trim_end(self.source, span),
+                },
+            },
+            Open::List { ordered, items } => BlockKind::List { ordered, items },
+            Open::Table {
+                header, mut rows, ..
+            } => {
+                rows.retain(|row| !row.is_empty());
+                BlockKind::Table { header, rows }
+            }
+            Open::Html { text } => BlockKind::Html { text },
+            Open::Code { text } => BlockKind::Code { text },
+            Open::Quote { text } => BlockKind::Quote { text },
+            Open::FrontMatter => {
+                self.front_matter = Some(span);
+                return;
+            }
+        };
+        self.blocks.push(Block {
+            kind,
+            span: trim_end(self.source, span),
+        });
+    }
+}
+
+fn push_break(text: &mut String) {
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+}
+
+/// Block ranges from pulldown-cmark may include trailing line breaks; spans do not.
+fn trim_end(source: &str, span: Span) -> Span {
+    let text = span.text(source);
+    let trimmed = text.trim_end();
+    Span::new(
+        span.start,
+        span.start + u32::try_from(trimmed.len()).unwrap_or(0),
+    )
+}
+
+/// Tags that open a level of block nesting (their end closes the top-level block at depth 0).
+fn is_container(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_container_end(tag: TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}

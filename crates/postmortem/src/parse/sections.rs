@@ -1,0 +1,318 @@
+//! Blocks → title, preamble and sections, whatever the author used as headings.
+
+use crate::model::{Block, BlockKind, Document, Heading, HeadingStyle, Line, Section, SectionKind};
+use crate::span::Span;
+
+/// Labels longer than this are sentences, not headings.
+const MAX_LABEL_WORDS: usize = 8;
+
+/// Groups blocks into the document's title, preamble and sections.
+pub(crate) fn sectionize(blocks: Vec<Block>, document: &mut Document) {
+    let mut builder = SectionBuilder { document };
+    for piece in blocks.into_iter().flat_map(split_labels) {
+        match piece {
+            Piece::Heading(heading) => builder.heading(heading),
+            Piece::Block(block) => builder.block(block),
+        }
+    }
+}
+
+/// Which canonical section a heading's text names, if any.
+pub fn classify_heading(text: &str) -> Option<SectionKind> {
+    let words = normalized_words(text);
+    let has = |word: &str| words.iter().any(|candidate| candidate == word);
+    let has_phrase = |phrase: &str| {
+        let phrase: Vec<&str> = phrase.split(' ').collect();
+        words
+            .windows(phrase.len())
+            .any(|window| window.iter().zip(&phrase).all(|(a, b)| a == b))
+    };
+    if has("timeline")
+        || has("chronology")
+        || has_phrase("time line")
+        || has_phrase("sequence of events")
+    {
+        Some(SectionKind::Timeline)
+    } else if has("summary")
+        || has("overview")
+        || has("synopsis")
+        || has("tldr")
+        || has_phrase("tl dr")
+    {
+        Some(SectionKind::Summary)
+    } else if has("cause") || has("causes") || has("rootcause") || has("causing") {
+        Some(SectionKind::RootCause)
+    } else if has("corrective")
+        || has("preventative")
+        || has("preventive")
+        || has("prevention")
+        || has("measures")
+        || has_phrase("action items")
+        || has_phrase("next steps")
+        || has_phrase("follow up")
+        || has("remediation")
+    {
+        Some(SectionKind::Measures)
+    } else if has("lessons")
+        || has_phrase("went well")
+        || has_phrase("went wrong")
+        || has_phrase("got lucky")
+    {
+        Some(SectionKind::Lessons)
+    } else if has("impact") {
+        Some(SectionKind::Impact)
+    } else if has("resolution") || has("resolved") || has("recovery") {
+        Some(SectionKind::Resolution)
+    } else if has("trigger") {
+        Some(SectionKind::Trigger)
+    } else if has("detection") {
+        Some(SectionKind::Detection)
+    } else {
+        None
+    }
+}
+
+/// Lowercase alphanumeric words; numbering such as `1.` or `II.` at the front is dropped.
+fn normalized_words(text: &str) -> Vec<String> {
+    let lowered = text.to_lowercase().replace(['\'', '’'], "");
+    let mut words: Vec<String> = lowered
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_owned)
+        .collect();
+    while words
+        .first()
+        .is_some_and(|word| word.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(word))
+    {
+        words.remove(0);
+    }
+    words
+}
+
+fn is_roman_numeral(word: &str) -> bool {
+    matches!(
+        word,
+        "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x"
+    )
+}
+
+enum Piece {
+    Heading(Heading),
+    Block(Block),
+}
+
+/// Splits a paragraph at the lines that are section labels, and turns HTML headings into headings.
+fn split_labels(block: Block) -> Vec<Piece> {
+    match block.kind {
+        BlockKind::Heading { heading } => vec![Piece::Heading(heading)],
+        BlockKind::Html { ref text } => match html_heading(text, block.span) {
+            Some(heading) => vec![Piece::Heading(heading)],
+            None => vec![Piece::Block(block)],
+        },
+        BlockKind::Paragraph { lines } => split_paragraph(lines),
+        _ => vec![Piece::Block(block)],
+    }
+}
+
+fn split_paragraph(lines: Vec<Line>) -> Vec<Piece> {
+    let alone = lines.len() == 1;
+    let mut pieces = Vec::new();
+    let mut run: Vec<Line> = Vec::new();
+    for line in lines {
+        if let Some(style) = label_style(&line, alone) {
+            flush(&mut run, &mut pieces);
+            pieces.push(Piece::Heading(Heading {
+                text: label_text(&line.text).to_owned(),
+                level: 0,
+                style,
+                span: line.span,
+            }));
+        } else {
+            run.push(line);
+        }
+    }
+    flush(&mut run, &mut pieces);
+    pieces
+}
+
+fn flush(run: &mut Vec<Line>, pieces: &mut Vec<Piece>) {
+    if run.is_empty() {
+        return;
+    }
+    let lines = std::mem::take(run);
+    let span = lines
+        .iter()
+        .map(|line| line.span)
+        .reduce(Span::cover)
+        .unwrap_or_default();
+    pieces.push(Piece::Block(Block {
+        kind: BlockKind::Paragraph { lines },
+        span,
+    }));
+}
+
+/// A line is a label when it names a section and stands as a heading would: bold, ending in a
+/// colon, or alone in its paragraph.
+fn label_style(line: &Line, alone: bool) -> Option<HeadingStyle> {
+    let text = line.text.trim();
+    let is_labelish = line.bold || text.ends_with(':') || alone;
+    if !is_labelish || text.split_whitespace().count() > MAX_LABEL_WORDS || text.ends_with('.') {
+        return None;
+    }
+    classify_heading(label_text(text))?;
+    Some(if line.bold {
+        HeadingStyle::Bold
+    } else {
+        HeadingStyle::Plain
+    })
+}
+
+fn label_text(text: &str) -> &str {
+    text.trim().trim_end_matches(':').trim_end()
+}
+
+/// `<h2>Timeline</h2>` (with any attributes) as a heading.
+fn html_heading(html: &str, span: Span) -> Option<Heading> {
+    let trimmed = html.trim();
+    let rest = trimmed.strip_prefix('<')?;
+    let mut chars = rest.chars();
+    if !matches!(chars.next(), Some('h' | 'H')) {
+        return None;
+    }
+    let level = chars.next()?.to_digit(10)?;
+    if !(1..=6).contains(&level) {
+        return None;
+    }
+    let closing = format!("</h{level}>");
+    if !trimmed.to_ascii_lowercase().ends_with(&closing) {
+        return None;
+    }
+    let text = strip_tags(trimmed);
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    Some(Heading {
+        text: text.to_owned(),
+        level: u8::try_from(level).unwrap_or(6),
+        style: HeadingStyle::Html,
+        span,
+    })
+}
+
+/// The text of an HTML fragment with its tags removed.
+pub(crate) fn strip_tags(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for character in html.chars() {
+        match character {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(character),
+            _ => {}
+        }
+    }
+    text
+}
+
+struct SectionBuilder<'d> {
+    document: &'d mut Document,
+}
+
+impl SectionBuilder<'_> {
+    fn heading(&mut self, mut heading: Heading) {
+        let kind = classify_heading(&heading.text);
+        let is_label = matches!(heading.style, HeadingStyle::Bold | HeadingStyle::Plain);
+        if let Some(current) = self.document.sections.last_mut() {
+            if is_label {
+                heading.level = current.heading.level.saturating_add(1);
+            }
+            let deeper = heading.level > current.heading.level;
+            let stays_inside = match kind {
+                Some(kind) => deeper && current.kind.admits_label(kind),
+                None => deeper,
+            };
+            if stays_inside {
+                push_block(
+                    current,
+                    Block {
+                        span: heading.span,
+                        kind: BlockKind::Heading { heading },
+                    },
+                );
+                return;
+            }
+        } else if is_label {
+            heading.level = 2;
+        }
+        if kind.is_none()
+            && self.document.sections.is_empty()
+            && self.document.title.is_none()
+            && !is_label
+        {
+            self.document.title = Some(heading);
+            return;
+        }
+        self.document.sections.push(Section {
+            kind: kind.unwrap_or(SectionKind::Other),
+            span: heading.span,
+            heading,
+            blocks: Vec::new(),
+        });
+    }
+
+    fn block(&mut self, block: Block) {
+        match self.document.sections.last_mut() {
+            Some(section) => push_block(section, block),
+            None => self.document.preamble.push(block),
+        }
+    }
+}
+
+fn push_block(section: &mut Section, block: Block) {
+    section.span = section.span.cover(block.span);
+    section.blocks.push(block);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_the_variants_real_documents_use() {
+        let cases = [
+            ("Issue Summary", Some(SectionKind::Summary)),
+            ("Postmortem: Issue Summary", Some(SectionKind::Summary)),
+            ("1. Timeline (all times EAT)", Some(SectionKind::Timeline)),
+            ("Root Cause & Resolution", Some(SectionKind::RootCause)),
+            ("Root cause and resolution", Some(SectionKind::RootCause)),
+            (
+                "Measures against such problem in future",
+                Some(SectionKind::Measures),
+            ),
+            (
+                "Corrective and Preventive Measures",
+                Some(SectionKind::Measures),
+            ),
+            ("Lessons learned", Some(SectionKind::Lessons)),
+            ("Impact", Some(SectionKind::Impact)),
+            ("BooktifuL requests failure report", None),
+            ("Introduction", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(classify_heading(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn html_headings_are_headings() {
+        let heading = html_heading(
+            "<h2 align=\"center\">Time<b>line</b></h2>\n",
+            Span::new(0, 10),
+        )
+        .unwrap();
+        assert_eq!(heading.text, "Timeline");
+        assert_eq!(heading.level, 2);
+        assert!(html_heading("<p>Timeline</p>", Span::new(0, 1)).is_none());
+    }
+}

@@ -1,0 +1,157 @@
+//! PM102 `missing-section`.
+
+use crate::config::Profile;
+use crate::model::{Document, HeadingStyle};
+use crate::rule::prelude::*;
+
+declare_rule! {
+    /// Reports each section the profile requires that the document does not have.
+    ///
+    /// ## Why is this bad?
+    /// Readers look for the summary, the timeline, the root cause and the corrective measures
+    /// under headings they recognise. A missing section is usually missing content; an opening
+    /// paragraph with no heading is content that readers skimming the headings never find.
+    ///
+    /// ## Examples
+    ///
+    /// ### Invalid
+    /// ```markdown,invalid
+    /// # Checkout outage
+    /// ## Issue Summary
+    /// From 14:05 to 15:20 UTC checkout failed for all users. A bad deploy was the cause.
+    /// ## Timeline
+    /// - 14:05 UTC - An alert fired.
+    /// ## Root Cause and Resolution
+    /// A bad deploy; we rolled it back.
+    /// ```
+    ///
+    /// ### Valid
+    /// ```markdown
+    /// # Checkout outage
+    /// ## Issue Summary
+    /// From 14:05 to 15:20 UTC checkout failed for all users. A bad deploy was the cause.
+    /// ## Timeline
+    /// - 14:05 UTC - An alert fired.
+    /// ## Root Cause and Resolution
+    /// A bad deploy; we rolled it back.
+    /// ## Corrective and Preventative Measures
+    /// - [ ] Add a canary stage to the deploy pipeline.
+    /// ```
+    ///
+    /// ## Fix
+    /// Inserts the missing heading where the profile's order puts it.
+    pub MissingSection {
+        code: "PM102",
+        name: "missing-section",
+        severity: Severity::Error,
+        fixable: true,
+    }
+}
+
+impl Rule for MissingSection {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
+        let document = context.document;
+        let profile = context.profile();
+        let required = profile.required_sections();
+        let level = heading_level(document);
+        for (position, &kind) in required.iter().enumerate() {
+            if document.section(kind).is_some() {
+                continue;
+            }
+            let heading = format!(
+                "{} {}",
+                "#".repeat(usize::from(level)),
+                profile.heading(kind)
+            );
+            if kind == SectionKind::Summary
+                && let Some(opening) = document.unlabelled_summary()
+            {
+                report.push(unlabelled_summary(context.source, opening, &heading));
+                continue;
+            }
+            let next = required[position + 1..]
+                .iter()
+                .find_map(|&later| document.section(later));
+            report.push(match next {
+                Some(next) => missing_before(profile, kind, next.heading.span, &heading),
+                None => missing_at_end(context.source, profile, kind, &heading),
+            });
+        }
+    }
+}
+
+fn unlabelled_summary(source: &str, opening: Span, heading: &str) -> Diagnostic {
+    let first_line = first_line(source, opening);
+    Diagnostic::new(
+        &MissingSection::META,
+        first_line,
+        "The issue summary has no heading",
+    )
+    .with_help(format!("Add `{heading}` above the opening paragraph"))
+    .with_fix(
+        format!("Insert `{heading}`"),
+        vec![Edit::insert(opening.start, format!("{heading}\n\n"))],
+    )
+}
+
+fn missing_before(profile: Profile, kind: SectionKind, next: Span, heading: &str) -> Diagnostic {
+    Diagnostic::new(
+        &MissingSection::META,
+        next,
+        format!("No `{}` section", profile.heading(kind)),
+    )
+    .with_help(format!("Add a `{heading}` section before this one"))
+    .with_fix(
+        format!("Insert `{heading}`"),
+        vec![Edit::insert(next.start, format!("{heading}\n\n"))],
+    )
+}
+
+fn missing_at_end(source: &str, profile: Profile, kind: SectionKind, heading: &str) -> Diagnostic {
+    let end = Span::from_range(0..source.len()).end;
+    let separator = match source.len() - source.trim_end_matches('\n').len() {
+        _ if source.is_empty() => "",
+        0 => "\n\n",
+        1 => "\n",
+        _ => "",
+    };
+    let last_line = Span::new(
+        Span::from_range(0..source.trim_end().rfind('\n').map_or(0, |index| index + 1)).end,
+        Span::from_range(0..source.trim_end().len()).end,
+    );
+    Diagnostic::new(
+        &MissingSection::META,
+        last_line,
+        format!("No `{}` section", profile.heading(kind)),
+    )
+    .with_help(format!("Add a `{heading}` section at the end"))
+    .with_fix(
+        format!("Append `{heading}`"),
+        vec![Edit::insert(end, format!("{separator}{heading}\n"))],
+    )
+}
+
+/// The level the document's recognised sections use, so an inserted heading matches them.
+fn heading_level(document: &Document) -> u8 {
+    document
+        .sections
+        .iter()
+        .find(|section| {
+            section.kind != SectionKind::Other
+                && matches!(
+                    section.heading.style,
+                    HeadingStyle::Atx | HeadingStyle::Setext
+                )
+        })
+        .map_or(2, |section| section.heading.level)
+}
+
+fn first_line(source: &str, span: Span) -> Span {
+    let text = span.text(source);
+    let length = text.find('\n').unwrap_or(text.len());
+    Span::new(span.start, span.start + Span::from_range(0..length).end)
+}

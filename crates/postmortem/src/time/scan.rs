@@ -1,0 +1,153 @@
+//! Byte-level reading helpers shared by the time, date, zone and duration finders.
+//!
+//! Every helper reads through `get`, so an index past the end or inside a multibyte character
+//! is a non-match, never a panic. Matches only ever end on ASCII bytes, so the ranges the finders
+//! build from them always fall on char boundaries.
+
+/// The byte at `index`, or NUL past the end (NUL never matches anything the finders look for).
+pub(super) fn byte_at(bytes: &[u8], index: usize) -> u8 {
+    bytes.get(index).copied().unwrap_or(0)
+}
+
+/// The end of the run of ASCII digits starting at `start`.
+pub(super) fn digits_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while byte_at(bytes, end).is_ascii_digit() {
+        end += 1;
+    }
+    end
+}
+
+/// The value of the ASCII digits in `start..end`; callers keep runs short enough not to overflow.
+pub(super) fn digits_value(bytes: &[u8], start: usize, end: usize) -> u32 {
+    bytes
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .fold(0_u32, |value, digit| {
+            value
+                .saturating_mul(10)
+                .saturating_add(u32::from(digit - b'0'))
+        })
+}
+
+/// Exactly `count` ASCII digits at `start`, not followed by another digit.
+pub(super) fn exact_digits(bytes: &[u8], start: usize, count: usize) -> Option<u32> {
+    let end = digits_end(bytes, start);
+    (end - start == count).then(|| digits_value(bytes, start, end))
+}
+
+/// The end of the run of ASCII letters starting at `start`.
+pub(super) fn letters_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while byte_at(bytes, end).is_ascii_alphabetic() {
+        end += 1;
+    }
+    end
+}
+
+/// Skips spaces and tabs (and the no-break space), never a line break.
+pub(super) fn skip_inline_space(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    loop {
+        match byte_at(bytes, at) {
+            b' ' | b'\t' => at += 1,
+            0xC2 if byte_at(bytes, at + 1) == 0xA0 => at += 2,
+            _ => return at,
+        }
+    }
+}
+
+/// The character that ends just before `index`, if `index` is a char boundary.
+pub(super) fn char_before(text: &str, index: usize) -> Option<char> {
+    text.get(..index)?.chars().next_back()
+}
+
+/// The character that starts at `index`, if any.
+pub(super) fn char_at(text: &str, index: usize) -> Option<char> {
+    text.get(index..)?.chars().next()
+}
+
+/// Whether a word-like token may end at `index`: the next character is not a letter or digit.
+pub(super) fn is_word_end(text: &str, index: usize) -> bool {
+    !char_at(text, index).is_some_and(char::is_alphanumeric)
+}
+
+/// Whether a word-like token may start at `index`: the previous character is not a letter or digit.
+pub(super) fn is_word_start(text: &str, index: usize) -> bool {
+    !char_before(text, index).is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `word` (lowercase ASCII) is written at `start`, in any case, as a whole word.
+/// Returns the end of the word.
+pub(super) fn word_at(text: &str, start: usize, word: &str) -> Option<usize> {
+    let end = start + word.len();
+    let written = text.as_bytes().get(start..end)?;
+    (written.eq_ignore_ascii_case(word.as_bytes()) && is_word_end(text, end)).then_some(end)
+}
+
+/// Whether the ASCII text `start..end` equals one of `words` (lowercase), in any case.
+pub(super) fn is_one_of(bytes: &[u8], start: usize, end: usize, words: &[&str]) -> bool {
+    let written = bytes.get(start..end).unwrap_or_default();
+    words
+        .iter()
+        .any(|word| written.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// Matches `phrase` (lowercase ASCII, words separated by single spaces) at `start`, in any case,
+/// letting each space stand for any run of inline spaces. Returns the end of the match, which
+/// must be a word end.
+pub(super) fn phrase_at(text: &str, start: usize, phrase: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    for expected in phrase.bytes() {
+        if expected == b' ' {
+            let after = skip_inline_space(text, at);
+            if after == at {
+                return None;
+            }
+            at = after;
+        } else if byte_at(bytes, at).eq_ignore_ascii_case(&expected) {
+            at += 1;
+        } else {
+            return None;
+        }
+    }
+    is_word_end(text, at).then_some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn out_of_range_reads_are_non_matches() {
+        assert_eq!(byte_at(b"ab", 5), 0);
+        assert_eq!(digits_end(b"12", 7), 7);
+        assert_eq!(exact_digits(b"12", 3, 2), None);
+        assert_eq!(char_before("é", 1), None);
+        assert_eq!(char_at("é", 1), None);
+        assert_eq!(word_at("am", 1, "am"), None);
+    }
+
+    #[test]
+    fn digits_are_read_exactly() {
+        assert_eq!(exact_digits(b"0930x", 0, 4), Some(930));
+        assert_eq!(exact_digits(b"09301", 0, 4), None);
+        assert_eq!(digits_value(b"99999999999999", 0, 14), u32::MAX);
+    }
+
+    #[test]
+    fn words_and_phrases_need_boundaries() {
+        assert_eq!(word_at("PM GMT", 0, "pm"), Some(2));
+        assert_eq!(word_at("pmx", 0, "pm"), None);
+        assert_eq!(phrase_at("East  Africa Time)", 0, "east africa time"), Some(17));
+        assert_eq!(phrase_at("East Africa Timed", 0, "east africa time"), None);
+        assert_eq!(phrase_at("EastAfrica Time", 0, "east africa time"), None);
+        assert!(!is_word_start("é1", 2));
+        assert!(is_word_end("1 é", 1));
+        assert_eq!(skip_inline_space("a \u{a0}\tb", 1), 5);
+        assert!(is_one_of(b"Hrs", 0, 3, &["hours", "hrs"]));
+    }
+}

@@ -1,0 +1,70 @@
+//! Every rule's documentation has the required sections, and its examples hold: each
+//! `markdown,invalid` block fires the rule exactly once, each `markdown` block never.
+
+use postmortem::{Config, rule_catalogue};
+
+/// The fenced examples of a doc comment: (whether it is invalid, its text).
+fn examples(docs: &str) -> Vec<(bool, String)> {
+    let mut examples = Vec::new();
+    let mut current: Option<(bool, String)> = None;
+    for line in docs.lines() {
+        let line = line.strip_prefix(' ').unwrap_or(line);
+        match (&mut current, line.trim_end()) {
+            (None, "```markdown,invalid") => current = Some((true, String::new())),
+            (None, "```markdown") => current = Some((false, String::new())),
+            (Some(_), "```") => examples.extend(current.take()),
+            (Some((_, text)), _) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    examples
+}
+
+#[test]
+fn every_rule_is_documented_with_examples_that_hold() {
+    for meta in rule_catalogue() {
+        for section in [
+            "## Why is this bad?",
+            "## Examples",
+            "### Invalid",
+            "### Valid",
+        ] {
+            assert!(
+                meta.docs.contains(section),
+                "{} docs lack `{section}`",
+                meta.code
+            );
+        }
+        assert!(
+            !meta.summary().is_empty(),
+            "{} has no summary line",
+            meta.code
+        );
+        let examples = examples(meta.docs);
+        assert!(
+            examples.iter().any(|(invalid, _)| *invalid),
+            "{} has no invalid example",
+            meta.code
+        );
+        assert!(
+            examples.iter().any(|(invalid, _)| !*invalid),
+            "{} has no valid example",
+            meta.code
+        );
+        for (invalid, text) in examples {
+            let fired = postmortem::check(&text, &Config::default())
+                .iter()
+                .filter(|diagnostic| diagnostic.code() == meta.code)
+                .count();
+            let expected = usize::from(invalid);
+            assert_eq!(
+                fired, expected,
+                "{}: example fired {fired} times, expected {expected}:\n{text}",
+                meta.code
+            );
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The CLI's printed shapes: human text and the JSON document of SPEC section 5.
+
+use postmortem::{Diagnostic, LineIndex};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// One checked file with its findings.
+pub(crate) struct Checked {
+    pub(crate) path: String,
+    pub(crate) source: String,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    files: Vec<JsonFile<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+/// A diagnostic with 1-based lines and columns counted in characters.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonDiagnostic<'a> {
+    code: &'static str,
+    name: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    help: &'a str,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+}
+
+pub(crate) fn json(files: &[Checked]) -> String {
+    let report = JsonReport {
+        files: files
+            .iter()
+            .map(|file| {
+                let index = LineIndex::new(&file.source);
+                JsonFile {
+                    path: &file.path,
+                    diagnostics: file
+                        .diagnostics
+                        .iter()
+                        .map(|diagnostic| {
+                            let start = index.line_column(&file.source, diagnostic.span.start);
+                            let end = index.line_column(&file.source, diagnostic.span.end);
+                            JsonDiagnostic {
+                                code: diagnostic.code(),
+                                name: diagnostic.name(),
+                                severity: diagnostic.severity.as_str(),
+                                message: &diagnostic.message,
+                                help: &diagnostic.help,
+                                line: start.line,
+                                column: start.column,
+                                end_line: end.line,
+                                end_column: end.column,
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&report).unwrap_or_default()
+}
+
+pub(crate) fn human(files: &[Checked]) -> String {
+    let mut out = String::new();
+    for file in files {
+        let index = LineIndex::new(&file.source);
+        for diagnostic in &file.diagnostics {
+            let at = index.line_column(&file.source, diagnostic.span.start);
+            let _ = writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                file.path,
+                at.line,
+                at.column,
+                diagnostic.severity,
+                diagnostic.code(),
+                diagnostic.message
+            );
+            if !diagnostic.help.is_empty() {
+                let _ = writeln!(out, "  help: {}", diagnostic.help);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,58 @@
+//! The JavaScript API, called through real JavaScript values in headless Chromium.
+
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn validate_reports_missing_sections_with_utf16_offsets() {
+    let markdown = "# Ausfall 😀\n\n## Timeline\n\n- 10:00 UTC - alert\n";
+    let result = postmortem_wasm::validate(markdown, &JsValue::UNDEFINED).unwrap();
+    let diagnostics = js_sys::Array::from(&get(&result, "diagnostics"));
+    let codes: Vec<String> = diagnostics
+        .iter()
+        .map(|diagnostic| get(&diagnostic, "code").as_string().unwrap())
+        .collect();
+    assert_eq!(codes.iter().filter(|code| *code == "PM102").count(), 3);
+    let timeline = diagnostics
+        .iter()
+        .find(|diagnostic| {
+            get(diagnostic, "message")
+                .as_string()
+                .unwrap()
+                .contains("Issue Summary")
+        })
+        .unwrap();
+    let offset = get(&timeline, "offset");
+    let start = get(&offset, "start").as_f64().unwrap();
+    let utf16: Vec<u16> = markdown.encode_utf16().collect();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let heading = String::from_utf16(&utf16[start as usize..start as usize + 11]).unwrap();
+    assert_eq!(heading, "## Timeline");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_configuration_throws_a_clear_error() {
+    let config = js_sys::JSON::parse(r#"{"rules":{"PM999":"off"}}"#).unwrap();
+    let error = postmortem_wasm::validate("# T", &config).err().unwrap();
+    let message = js_sys::Error::from(JsValue::from(error)).message();
+    assert_eq!(
+        String::from(message),
+        "invalid configuration: unknown rule `PM999` (see `postmortem rules` for codes and names)"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_profile_from_the_configuration_applies() {
+    let config = js_sys::JSON::parse(r#"{"profile":"sre"}"#).unwrap();
+    let result = postmortem_wasm::validate("# T\n", &config).unwrap();
+    let diagnostics = js_sys::Array::from(&get(&result, "diagnostics"));
+    assert_eq!(diagnostics.length(), 9, "sre requires nine sections");
+}

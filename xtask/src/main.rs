@@ -1,0 +1,127 @@
+//! The workspace's task runner. Plain Rust with no dependencies beyond the core, so that it
+//! builds in seconds on a fresh machine and runs the same locally and in CI.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)] // A task runner reports progress.
+
+mod codegen;
+mod shell;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+cargo xtask <task>
+
+  serve            install what is missing, build the app and serve it on http://127.0.0.1:8080
+  test             install what is missing, then run every test: native, wasm in headless
+                   Chromium, and end-to-end in the built app
+  install-tools    install what is missing (wasm32 target, trunk, wasm-bindgen-cli, Chromium,
+                   ChromeDriver, node packages) and nothing else
+  build            build the app into dist/ (release, size-optimised)
+  codegen [--check]
+                   write docs/rules/ from the rule registry; --check fails if it is stale
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
+        ["serve"] => tools::install().and_then(|()| tasks::serve()),
+        ["test"] => tools::install().and_then(|()| tasks::test()),
+        ["install-tools"] => tools::install(),
+        ["build"] => tools::install().and_then(|()| tasks::build()),
+        ["codegen"] => codegen::run(codegen::Mode::Write),
+        ["codegen", "--check"] => codegen::run(codegen::Mode::Check),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+mod tasks {
+    use crate::shell::{Step, root};
+
+    /// Every test, in the order that fails fastest: native, then wasm in the browser, then the
+    /// built app end to end.
+    pub(crate) fn test() -> Result<(), String> {
+        Step::new("formatting", "cargo")
+            .args(["fmt", "--all", "--check"])
+            .run()?;
+        Step::new("native tests", "cargo")
+            .args(["test", "--workspace"])
+            .run()?;
+        crate::codegen::run(crate::codegen::Mode::Check)?;
+        lint()?;
+        Step::new("wasm tests in headless Chromium", "cargo")
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "postmortem_wasm",
+                "-p",
+                "postmortem_web",
+            ])
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env(
+                "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                root().join("tests/webdriver.json"),
+            )
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "60")
+            .run()?;
+        build()?;
+        Step::new("end-to-end tests in headless Chromium", "node")
+            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .run()
+    }
+
+    /// Clippy over the native crates, then over the crates that only matter in wasm.
+    fn lint() -> Result<(), String> {
+        Step::new("clippy (native)", "cargo")
+            .args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .run()?;
+        Step::new("clippy (wasm32)", "cargo")
+            .args([
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "postmortem_wasm",
+                "-p",
+                "postmortem_web",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .run()
+    }
+
+    pub(crate) fn build() -> Result<(), String> {
+        Step::new("build the app (trunk, release)", "trunk")
+            .args(["build", "--release"])
+            .run()
+    }
+
+    pub(crate) fn serve() -> Result<(), String> {
+        println!("Serving on http://127.0.0.1:8080 (Ctrl-C to stop)");
+        Step::new("serve the app", "trunk")
+            .args(["serve", "--release"])
+            .run()
+    }
+}
