@@ -82,3 +82,60 @@ test('a corrupt stored draft is kept aside and reported, and the editor still wo
   assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('postmortem/v1/draft')).text), '# Fresh start\n');
   await context.close();
 });
+
+const ZONELESS = `# Checkout outage
+
+## Issue Summary
+
+From 10:00 AM to 11:00 AM all users could not pay because of a bad deploy.
+`;
+
+test('clicking a diagnostic selects the exact text it points at', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByTestId('editor').fill(ZONELESS);
+  await page.locator('[data-testid="diagnostic"][data-code="PM202"] [data-testid="diagnostic-select"]').click();
+  const selected = await page.getByTestId('editor').evaluate((editor) => editor.value.slice(editor.selectionStart, editor.selectionEnd));
+  assert.equal(selected, '10:00 AM');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'editor');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a quick fix inserts the missing section and the checklist ticks it', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByTestId('editor').fill(WITHOUT_TIMELINE);
+  const requirement = page.locator('[data-testid="requirement"][data-id="timeline.section"]');
+  assert.equal(await requirement.getAttribute('data-met'), 'false');
+  await page.locator('[data-testid="diagnostic"][data-code="PM102"] [data-testid="quick-fix"]').click();
+  assert.match(await page.getByTestId('editor').inputValue(), /\n## Timeline\n\n## Root Cause and Resolution/);
+  await page.waitForFunction(() => document.querySelector('[data-id="timeline.section"]')?.dataset.met === 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the preview renders the draft and runs nothing from it', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByTestId('editor').fill(
+    '# Safe title\n\n<img src="data:image/png,x" onerror="window.__pwned = 1">\n\n[click](javascript:window.__pwned=2)\n\n<script>window.__pwned = 3</script>\n',
+  );
+  await page.getByTestId('tab-preview').click();
+  const preview = page.getByTestId('preview');
+  await preview.locator('h1').waitFor();
+  assert.equal(await preview.locator('h1').textContent(), 'Safe title');
+  assert.equal(await preview.locator('[onerror], script').count(), 0);
+  assert.equal(await preview.locator('a').getAttribute('href'), null);
+  await preview.locator('a').click();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('switching to the SRE profile changes the requirements', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  assert.equal(await page.locator('[data-testid="requirement"][data-id="sre.lessons"]').count(), 0);
+  await page.getByTestId('profile').selectOption('sre');
+  await page.locator('[data-testid="requirement"][data-id="sre.lessons"]').waitFor();
+  assert.match(await page.getByTestId('word-count').textContent(), /words \(300–2500\)/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

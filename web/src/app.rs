@@ -1,6 +1,6 @@
 //! `<App/>`: provides the editor state, saves drafts as they change, lays out the page.
 
-use crate::components::{DiagnosticsPanel, EditorPane, Toolbar};
+use crate::components::{EditorPane, SidePanel, Toolbar};
 use crate::state::{EditorState, provide_editor_state};
 use crate::storage;
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ pub fn App() -> impl IntoView {
             <Toolbar />
             <main class="workspace">
                 <EditorPane />
-                <DiagnosticsPanel />
+                <SidePanel />
             </main>
         </div>
     }

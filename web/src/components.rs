@@ -1,9 +1,12 @@
 //! The page's components, one per file.
 
+mod checklist_panel;
 mod diagnostics_panel;
 mod editor_pane;
+mod preview_pane;
+mod side_panel;
 mod toolbar;
 
-pub(crate) use diagnostics_panel::DiagnosticsPanel;
 pub(crate) use editor_pane::EditorPane;
+pub(crate) use side_panel::SidePanel;
 pub(crate) use toolbar::Toolbar;

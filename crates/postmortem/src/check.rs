@@ -1,9 +1,34 @@
 //! Runs the enabled rules over a document, then applies the configuration and suppressions.
 
+use crate::checklist::{Requirement, checklist};
 use crate::config::{Config, Profile};
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use crate::rules;
+use crate::stats::Statistics;
+
+/// Everything the product says about one document.
+#[derive(Clone, Debug)]
+pub struct Validation {
+    pub document: Document,
+    /// Sorted by position, then code.
+    pub diagnostics: Vec<Diagnostic>,
+    pub stats: Statistics,
+    /// The profile's requirements, met or not, judged by the same findings.
+    pub checklist: Vec<Requirement>,
+}
+
+/// Parses and checks a document, with its statistics and requirement checklist.
+pub fn validate(source: &str, config: &Config) -> Validation {
+    let document = crate::parse(source);
+    let diagnostics = check_document(source, &document, config);
+    Validation {
+        stats: Statistics::of(&document),
+        checklist: checklist(config.profile, &document, &diagnostics),
+        diagnostics,
+        document,
+    }
+}
 
 /// What a rule sees: the source, its model and the configuration.
 pub struct Context<'a> {
@@ -31,7 +56,10 @@ pub fn check_document(source: &str, document: &Document, config: &Config) -> Vec
         let meta = rule.meta();
         let severity = match config.level(meta.code, meta.name) {
             Some(level) => level.severity(),
-            None => Some(meta.default_severity),
+            None if meta.enabled_by_default && !config.profile.disables(meta.code) => {
+                Some(meta.default_severity)
+            }
+            None => None,
         };
         let Some(severity) = severity else { continue };
         if disabled

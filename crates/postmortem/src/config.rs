@@ -66,6 +66,30 @@ impl Profile {
             _ => kind.canonical_heading(),
         }
     }
+
+    /// The rules, on by default elsewhere, that this profile turns off by default because
+    /// they check another profile's requirements. A level set in the configuration still
+    /// turns them on.
+    pub fn disables(self, code: &str) -> bool {
+        const SRE: &[&str] = &[
+            // The outage window is the timeline's to give, not the summary's.
+            "PM201", // missing-duration
+            // Impact is counted in queries, jobs or revenue as often as in users.
+            "PM205", // missing-affected-share
+            // Root causes, detection and resolution have sections of their own.
+            "PM206", // missing-root-cause-summary
+            "PM305", // missing-detection
+            "PM309", // missing-resolution-entry
+            // The course assignment's own timeline requirements.
+            "PM306", // missing-actions
+            "PM307", // missing-misleading-path
+            "PM308", // missing-escalation
+        ];
+        match self {
+            Profile::Standard => false,
+            Profile::Sre => SRE.contains(&code),
+        }
+    }
 }
 
 /// A rule's configured level: off, or a severity that replaces its default.
@@ -164,6 +188,21 @@ impl Config {
             .copied()
     }
 
+    /// This configuration with `rule` turned on at its default severity, unless it already
+    /// sets a level for it: how tests and docs exercise rules that ship off.
+    #[must_use]
+    pub fn enabling(mut self, rule: &crate::RuleMeta) -> Self {
+        if self.level(rule.code, rule.name).is_none() {
+            let level = match rule.default_severity {
+                crate::Severity::Error => RuleLevel::Error,
+                crate::Severity::Warning => RuleLevel::Warning,
+                crate::Severity::Info => RuleLevel::Info,
+            };
+            self.rules.insert(rule.code.to_owned(), level);
+        }
+        self
+    }
+
     /// The word range in force: the configured one, else the profile's.
     pub fn word_range(&self) -> WordRange {
         self.words.unwrap_or(match self.profile {
@@ -208,5 +247,43 @@ mod tests {
         assert!(bad_level.to_string().contains("unknown variant `loud`"));
         let bad_range = Config::from_json(r#"{"words":{"min":9,"max":1}}"#).unwrap_err();
         assert!(bad_range.to_string().contains("greater than"));
+    }
+
+    #[test]
+    fn a_profile_turns_rules_off_unless_the_configuration_sets_a_level() {
+        assert!(Profile::Sre.disables("PM206"));
+        assert!(!Profile::Sre.disables("PM102"));
+        assert!(!Profile::Standard.disables("PM206"));
+        let source = "# Outage\n\n## Summary\n\nCheckout failed for all users.\n";
+        let fires = |json: &str| {
+            crate::check(source, &Config::from_json(json).unwrap())
+                .iter()
+                .any(|diagnostic| diagnostic.code() == "PM206")
+        };
+        assert!(fires(r#"{"profile":"standard"}"#));
+        assert!(!fires(r#"{"profile":"sre"}"#));
+        assert!(fires(r#"{"profile":"sre","rules":{"PM206":"warning"}}"#));
+    }
+
+    #[test]
+    fn the_sre_profile_passes_a_complete_document_and_flags_its_template() {
+        let config = Config::with_profile(Profile::Sre);
+        let complete =
+            include_str!("../tests/fixtures/missing_lessons_part/valid_complete_sre_document.md");
+        let errors: Vec<_> = crate::check(complete, &config)
+            .into_iter()
+            .filter(|diagnostic| diagnostic.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        let template = crate::validate(crate::template(Profile::Sre), &config);
+        let unmet: Vec<_> = template
+            .checklist
+            .iter()
+            .filter(|requirement| !requirement.met)
+            .map(|requirement| requirement.id)
+            .collect();
+        for id in ["sre.metadata", "sre.lessons", "document.length"] {
+            assert!(unmet.contains(&id), "{id} should be unmet: {unmet:?}");
+        }
     }
 }

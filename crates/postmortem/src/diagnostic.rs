@@ -75,6 +75,8 @@ pub struct Diagnostic {
     /// What to do about it, in the imperative.
     pub help: String,
     pub fix: Option<Fix>,
+    /// The profile requirement this finding shows unmet, such as `timeline.escalation`.
+    pub requirement: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -87,7 +89,15 @@ impl Diagnostic {
             span,
             help: String::new(),
             fix: None,
+            requirement: crate::checklist::requirement_of(rule.code),
         }
+    }
+
+    /// Names the requirement this finding shows unmet, where the rule's code alone does not.
+    #[must_use]
+    pub fn with_requirement(mut self, requirement: &'static str) -> Self {
+        self.requirement = Some(requirement);
+        self
     }
 
     #[must_use]

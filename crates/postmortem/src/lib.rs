@@ -7,16 +7,23 @@
 //! ```
 
 pub mod check;
+pub mod checklist;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
+pub mod html;
 pub mod model;
 pub mod parse;
+pub mod render;
 pub mod rule;
 pub mod rules;
 pub mod span;
+pub mod stats;
 mod template;
+pub mod time;
+pub mod words;
 
-pub use check::check_document;
+pub use check::{Validation, check_document, validate};
 pub use config::{Config, ConfigError, Profile, RuleLevel, WordRange};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
 pub use model::{Document, SectionKind};

@@ -1,5 +1,15 @@
 //! The typed postmortem: what the parser finds and the rules read. Every node keeps its span.
 
+mod measures;
+mod summary;
+mod text;
+mod timeline;
+
+pub use measures::{Measures, Task, TaskList};
+pub use summary::{AffectedShare, Summary, WindowTime};
+pub use text::{RunOrigin, RunText, TextRun, block_runs, find_ignore_ascii_case, text_runs};
+pub use timeline::{EntryTime, Milestones, Timeline, TimelineEntry, TimelineForm, WrittenZone};
+
 use crate::span::Span;
 use serde::Serialize;
 
@@ -14,6 +24,12 @@ pub struct Document {
     /// summary heading, this opening text plays the summary's role.
     pub preamble: Vec<Block>,
     pub sections: Vec<Section>,
+    /// The facts the issue summary states.
+    pub summary: Summary,
+    /// The timeline's entries, their times and what they record.
+    pub timeline: Timeline,
+    /// Broad improvements and specific tasks from the measures section(s).
+    pub measures: Measures,
     /// Length of the source in bytes.
     pub len: u32,
 }
@@ -97,6 +113,13 @@ impl SectionKind {
                 SectionKind::RootCause,
                 SectionKind::RootCause | SectionKind::Resolution | SectionKind::Trigger
             ) | (SectionKind::Measures, SectionKind::Measures)
+                | (
+                    SectionKind::Timeline,
+                    SectionKind::Detection
+                        | SectionKind::Resolution
+                        | SectionKind::Trigger
+                        | SectionKind::Impact
+                )
         )
     }
 }

@@ -1,9 +1,15 @@
 //! Markdown → the typed model. Never fails: whatever the input, a [`Document`] comes out.
 
 mod blocks;
+mod measures;
+mod milestones;
 mod sections;
+mod summary;
+mod timeline;
 
+pub(crate) use blocks::markdown_options;
 pub use sections::classify_heading;
+pub(crate) use sections::strip_tags;
 
 use crate::model::Document;
 use crate::span::Span;
@@ -17,5 +23,8 @@ pub fn parse(source: &str) -> Document {
         ..Document::default()
     };
     sections::sectionize(blocks.blocks, &mut document);
+    document.summary = summary::summary(source, &document);
+    document.timeline = timeline::timeline(source, &document, &document.summary);
+    document.measures = measures::measures(&document);
     document
 }

@@ -13,6 +13,9 @@ pub struct RuleMeta {
     pub default_severity: Severity,
     /// Whether the rule's diagnostics carry a mechanical fix.
     pub fixable: bool,
+    /// Whether the rule runs without being turned on in the configuration. Noisy style rules
+    /// ship off, so that a good document is not flooded.
+    pub enabled_by_default: bool,
     /// The rule's documentation in Markdown: a one-line summary, then sections.
     pub docs: &'static str,
 }
@@ -45,7 +48,8 @@ macro_rules! declare_rule {
             code: $code:literal,
             name: $rule_name:literal,
             severity: $severity:expr,
-            fixable: $fixable:literal $(,)?
+            fixable: $fixable:literal
+            $(, enabled_by_default: $enabled:literal)? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -58,10 +62,13 @@ macro_rules! declare_rule {
                 name: $rule_name,
                 default_severity: $severity,
                 fixable: $fixable,
+                enabled_by_default: $crate::rule::declare_rule!(@enabled $($enabled)?),
                 docs: concat!($($doc, "\n"),*),
             };
         }
     };
+    (@enabled) => { true };
+    (@enabled $enabled:literal) => { $enabled };
 }
 pub(crate) use declare_rule;
 

@@ -23,6 +23,19 @@ fn examples(docs: &str) -> Vec<(bool, String)> {
     examples
 }
 
+/// An example's configuration: `<!-- postmortem-config {...} -->` in it, as in the fixtures
+/// (an `sre` rule's examples select their profile so), else the default.
+fn example_config(text: &str) -> Config {
+    const MARKER: &str = "<!-- postmortem-config";
+    match text.find(MARKER) {
+        Some(start) => {
+            let json = &text[start + MARKER.len()..];
+            Config::from_json(json[..json.find("-->").unwrap()].trim()).unwrap()
+        }
+        None => Config::default(),
+    }
+}
+
 #[test]
 fn every_rule_is_documented_with_examples_that_hold() {
     for meta in rule_catalogue() {
@@ -55,7 +68,7 @@ fn every_rule_is_documented_with_examples_that_hold() {
             meta.code
         );
         for (invalid, text) in examples {
-            let fired = postmortem::check(&text, &Config::default())
+            let fired = postmortem::check(&text, &example_config(&text).enabling(meta))
                 .iter()
                 .filter(|diagnostic| diagnostic.code() == meta.code)
                 .count();

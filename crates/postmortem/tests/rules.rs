@@ -23,8 +23,8 @@ fn fixtures() -> Vec<PathBuf> {
     paths
 }
 
-/// The code of the rule a fixture directory tests: `missing_section` → `PM102`.
-fn rule_code(path: &Path) -> &'static str {
+/// The rule a fixture directory tests: `missing_section` → PM102.
+fn rule_of(path: &Path) -> &'static postmortem::RuleMeta {
     let directory = path
         .parent()
         .unwrap()
@@ -33,7 +33,6 @@ fn rule_code(path: &Path) -> &'static str {
         .to_string_lossy();
     postmortem::rules::find(&directory.replace('_', "-"))
         .unwrap_or_else(|| panic!("fixture directory `{directory}` names no rule"))
-        .code
 }
 
 /// (code, 1-based line) pairs the fixture expects, for its own rule.
@@ -63,15 +62,17 @@ fn expectations(source: &str, code: &str) -> BTreeSet<(String, u32)> {
     expected
 }
 
-fn fixture_config(source: &str) -> Config {
+/// The fixture's configuration, with its rule turned on even if the rule ships off.
+fn fixture_config(source: &str, rule: &postmortem::RuleMeta) -> Config {
     const MARKER: &str = "<!-- postmortem-config";
-    match source.find(MARKER) {
+    let config = match source.find(MARKER) {
         Some(start) => {
             let json = &source[start + MARKER.len()..];
             Config::from_json(json[..json.find("-->").unwrap()].trim()).unwrap()
         }
         None => Config::default(),
-    }
+    };
+    config.enabling(rule)
 }
 
 fn apply_fixes(source: &str, code: &str, config: &Config) -> String {
@@ -94,8 +95,9 @@ fn every_fixture_fires_exactly_where_marked() {
     let mut failures = Vec::new();
     for path in fixtures() {
         let source = std::fs::read_to_string(&path).unwrap();
-        let code = rule_code(&path);
-        let config = fixture_config(&source);
+        let rule = rule_of(&path);
+        let code = rule.code;
+        let config = fixture_config(&source, rule);
         let index = LineIndex::new(&source);
         let fired: BTreeSet<(String, u32)> = postmortem::check(&source, &config)
             .iter()
@@ -129,8 +131,9 @@ fn every_fixture_fires_exactly_where_marked() {
 fn fixes_remove_what_they_fix_and_converge() {
     for path in fixtures() {
         let source = std::fs::read_to_string(&path).unwrap();
-        let code = rule_code(&path);
-        let config = fixture_config(&source);
+        let rule = rule_of(&path);
+        let code = rule.code;
+        let config = fixture_config(&source, rule);
         let fixable = postmortem::check(&source, &config)
             .iter()
             .any(|diagnostic| diagnostic.code() == code && diagnostic.fix.is_some());

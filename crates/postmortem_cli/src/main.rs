@@ -47,11 +47,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     let mut checked = Vec::new();
     for path in &args.files {
         let source = read_source(path)?;
-        let diagnostics = postmortem::check(&source, &config);
+        let validation = postmortem::validate(&source, &config);
         checked.push(Checked {
             path: path.display().to_string(),
             source,
-            diagnostics,
+            validation,
         });
     }
     let printed = match args.format {
@@ -64,7 +64,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     }
     let has_errors = checked
         .iter()
-        .flat_map(|file| &file.diagnostics)
+        .flat_map(|file| &file.validation.diagnostics)
         .any(|diagnostic| diagnostic.severity == Severity::Error);
     Ok(if has_errors {
         ExitCode::from(EXIT_FINDINGS)

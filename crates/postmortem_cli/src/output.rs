@@ -1,6 +1,8 @@
 //! The CLI's printed shapes: human text and the JSON document of SPEC section 5.
 
-use postmortem::{Diagnostic, LineIndex};
+use postmortem::LineIndex;
+use postmortem::checklist::Requirement;
+use postmortem::stats::Statistics;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -8,7 +10,7 @@ use std::fmt::Write as _;
 pub(crate) struct Checked {
     pub(crate) path: String,
     pub(crate) source: String,
-    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) validation: postmortem::Validation,
 }
 
 #[derive(Serialize)]
@@ -20,6 +22,8 @@ struct JsonReport<'a> {
 struct JsonFile<'a> {
     path: &'a str,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    stats: &'a Statistics,
+    checklist: &'a [Requirement],
 }
 
 /// A diagnostic with 1-based lines and columns counted in characters.
@@ -35,6 +39,24 @@ struct JsonDiagnostic<'a> {
     column: u32,
     end_line: u32,
     end_column: u32,
+    fix: Option<JsonFix<'a>>,
+}
+
+/// A mechanical fix: replace each range with its text.
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonEdit<'a> {
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    replacement: &'a str,
 }
 
 pub(crate) fn json(files: &[Checked]) -> String {
@@ -45,7 +67,10 @@ pub(crate) fn json(files: &[Checked]) -> String {
                 let index = LineIndex::new(&file.source);
                 JsonFile {
                     path: &file.path,
+                    stats: &file.validation.stats,
+                    checklist: &file.validation.checklist,
                     diagnostics: file
+                        .validation
                         .diagnostics
                         .iter()
                         .map(|diagnostic| {
@@ -61,6 +86,26 @@ pub(crate) fn json(files: &[Checked]) -> String {
                                 column: start.column,
                                 end_line: end.line,
                                 end_column: end.column,
+                                fix: diagnostic.fix.as_ref().map(|fix| JsonFix {
+                                    title: &fix.title,
+                                    edits: fix
+                                        .edits
+                                        .iter()
+                                        .map(|edit| {
+                                            let start =
+                                                index.line_column(&file.source, edit.span.start);
+                                            let end =
+                                                index.line_column(&file.source, edit.span.end);
+                                            JsonEdit {
+                                                line: start.line,
+                                                column: start.column,
+                                                end_line: end.line,
+                                                end_column: end.column,
+                                                replacement: &edit.replacement,
+                                            }
+                                        })
+                                        .collect(),
+                                }),
                             }
                         })
                         .collect(),
@@ -75,7 +120,7 @@ pub(crate) fn human(files: &[Checked]) -> String {
     let mut out = String::new();
     for file in files {
         let index = LineIndex::new(&file.source);
-        for diagnostic in &file.diagnostics {
+        for diagnostic in &file.validation.diagnostics {
             let at = index.line_column(&file.source, diagnostic.span.start);
             let _ = writeln!(
                 out,

@@ -1,15 +1,19 @@
 //! The JavaScript contract: plain objects converted from core types, with UTF-16 positions so
 //! that `markdown.slice(offset.start, offset.end)` is the flagged text.
 
-use postmortem::Diagnostic;
+use postmortem::checklist::Requirement;
 use postmortem::span::{LineIndex, Utf16Cursor};
+use postmortem::stats::Statistics;
 use serde::Serialize;
 
-/// What `validate` returns.
+/// What `validate` returns: the findings, the document's statistics and the profile's
+/// requirement checklist.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct Validation {
     pub(crate) diagnostics: Vec<JsDiagnostic>,
+    pub(crate) stats: Statistics,
+    pub(crate) checklist: Vec<Requirement>,
 }
 
 #[derive(Serialize)]
@@ -45,7 +49,13 @@ pub(crate) struct Offset {
 }
 
 impl Validation {
-    pub(crate) fn new(source: &str, diagnostics: &[Diagnostic]) -> Self {
+    pub(crate) fn new(source: &str, validation: postmortem::Validation) -> Self {
+        let postmortem::Validation {
+            diagnostics,
+            stats,
+            checklist,
+            ..
+        } = validation;
         let index = LineIndex::new(source);
         let mut cursor = Utf16Cursor::new(source);
         let diagnostics = diagnostics
@@ -76,6 +86,10 @@ impl Validation {
                 }
             })
             .collect();
-        Self { diagnostics }
+        Self {
+            diagnostics,
+            stats,
+            checklist,
+        }
     }
 }

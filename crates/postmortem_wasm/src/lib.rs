@@ -12,8 +12,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn validate(markdown: &str, config: &JsValue) -> Result<JsValue, JsError> {
     let config = read_config(config)?;
-    let diagnostics = postmortem::check(markdown, &config);
-    let validation = Validation::new(markdown, &diagnostics);
+    let validation = Validation::new(markdown, postmortem::validate(markdown, &config));
     serde_wasm_bindgen::to_value(&validation).map_err(|error| JsError::new(&error.to_string()))
 }
 

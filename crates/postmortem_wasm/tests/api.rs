@@ -56,3 +56,32 @@ fn a_profile_from_the_configuration_applies() {
     let diagnostics = js_sys::Array::from(&get(&result, "diagnostics"));
     assert_eq!(diagnostics.length(), 9, "sre requires nine sections");
 }
+
+#[wasm_bindgen_test]
+fn validate_returns_statistics_and_the_checklist() {
+    let markdown = "# Outage\n\n## Timeline\n\n- 10:00 UTC - An alert fired.\n";
+    let result = postmortem_wasm::validate(markdown, &JsValue::UNDEFINED).unwrap();
+    let stats = get(&result, "stats");
+    assert_eq!(get(&stats, "timelineEntries").as_f64(), Some(1.0));
+    let checklist = js_sys::Array::from(&get(&result, "checklist"));
+    let timeline = checklist
+        .iter()
+        .find(|requirement| {
+            get(requirement, "id").as_string().as_deref() == Some("timeline.section")
+        })
+        .unwrap();
+    assert_eq!(get(&timeline, "met").as_bool(), Some(true));
+    let summary = checklist
+        .iter()
+        .find(|requirement| {
+            get(requirement, "id").as_string().as_deref() == Some("summary.section")
+        })
+        .unwrap();
+    assert_eq!(get(&summary, "met").as_bool(), Some(false));
+    assert!(
+        get(&summary, "reason")
+            .as_string()
+            .unwrap()
+            .contains("Issue Summary")
+    );
+}

@@ -1,36 +1,80 @@
-//! `<DiagnosticsPanel/>`: what the core found, live.
+//! `<DiagnosticsPanel/>`: what the core found, live, grouped by section.
 
-use crate::state::use_editor_state;
+use crate::state::{DiagnosticView, use_editor_state};
 use leptos::prelude::*;
 
-/// The list of diagnostics with counts by severity.
+/// Counts by severity, then each section's diagnostics.
 #[component]
 pub(crate) fn DiagnosticsPanel() -> impl IntoView {
-    let state = use_editor_state();
-    let analysis = state.analysis;
+    let analysis = use_editor_state().analysis;
     view! {
-        <section class="diagnostics-pane" aria-label="Diagnostics">
-            <h2 class="pane-title">"Diagnostics"</h2>
-            <p class="counts" data-testid="diagnostic-counts">
+        <div class="diagnostics-pane" aria-label="Diagnostics">
+            <p class="counts" data-testid="diagnostic-counts" aria-live="polite">
                 <span class="count error">{move || plural(analysis.with(|a| a.errors), "error")}</span>
                 <span class="count warning">{move || plural(analysis.with(|a| a.warnings), "warning")}</span>
                 <span class="count info">{move || plural(analysis.with(|a| a.infos), "note")}</span>
             </p>
-            <ul class="diagnostics" data-testid="diagnostics">
+            <Show when=move || analysis.with(|a| a.groups.is_empty())>
+                <p class="all-clear" data-testid="all-clear">"Nothing to report: this postmortem meets the profile."</p>
+            </Show>
+            <div class="diagnostic-groups" data-testid="diagnostics">
                 <For
-                    each=move || analysis.get().diagnostics.into_iter().enumerate()
-                    key=|(index, diagnostic)| (*index, diagnostic.code, diagnostic.message.clone(), diagnostic.line, diagnostic.column)
-                    let((_, diagnostic))
+                    each=move || analysis.get().groups
+                    key=|group| {
+                        let fingerprint: Vec<_> = group
+                            .diagnostics
+                            .iter()
+                            .map(|d| (d.code, d.utf16_start, d.utf16_end, d.message.clone(), d.fix.is_some()))
+                            .collect();
+                        (group.section.clone(), fingerprint)
+                    }
+                    let(group)
                 >
-                    <li class=format!("diagnostic {}", diagnostic.severity) data-testid="diagnostic" data-code=diagnostic.code>
-                        <span class="where">{format!("{}:{}", diagnostic.line, diagnostic.column)}</span>
-                        <span class="code">{diagnostic.code}</span>
-                        <span class="message">{diagnostic.message.clone()}</span>
-                        <span class="help">{diagnostic.help.clone()}</span>
-                    </li>
+                    <section class="diagnostic-group">
+                        <h3 class="group-title">{group.section.clone()}</h3>
+                        <ul>
+                            {group.diagnostics.into_iter().map(|diagnostic| view! { <DiagnosticRow diagnostic /> }).collect_view()}
+                        </ul>
+                    </section>
                 </For>
-            </ul>
-        </section>
+            </div>
+        </div>
+    }
+}
+
+/// One diagnostic: click to select its text; a quick fix and the rule's help where available.
+#[component]
+fn DiagnosticRow(diagnostic: DiagnosticView) -> impl IntoView {
+    let state = use_editor_state();
+    let range = (diagnostic.utf16_start, diagnostic.utf16_end);
+    let fix = diagnostic.fix.clone();
+    view! {
+        <li class=format!("diagnostic {}", diagnostic.severity) data-testid="diagnostic" data-code=diagnostic.code>
+            <button
+                type="button"
+                class="diagnostic-target"
+                data-testid="diagnostic-select"
+                title="Select this text in the editor"
+                on:click=move |_| state.selection.set(Some(range))
+            >
+                <span class="where">{format!("{}:{}", diagnostic.line, diagnostic.column)}</span>
+                <span class="code">{diagnostic.code}</span>
+                <span class="message">{diagnostic.message.clone()}</span>
+            </button>
+            <p class="help">{diagnostic.help.clone()}</p>
+            {fix.map(|fix| {
+                let title = fix.title.clone();
+                view! {
+                    <button type="button" class="quick-fix" data-testid="quick-fix" on:click=move |_| state.apply_fix(&fix)>
+                        {title}
+                    </button>
+                }
+            })}
+            <details class="rule-help">
+                <summary data-testid="rule-help">{format!("About {} {}", diagnostic.code, diagnostic.name)}</summary>
+                <pre class="rule-docs">{diagnostic.docs}</pre>
+            </details>
+        </li>
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::model::{Block, BlockKind, Cell, Heading, HeadingStyle, Line, ListItem};
 use crate::span::Span;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// The blocks of a document, and its front matter if it has some.
@@ -11,12 +11,18 @@ pub(crate) struct Blocks {
     pub(crate) blocks: Vec<Block>,
 }
 
-pub(crate) fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+/// The Markdown extensions postmortems use. Front matter is only read where it can be: at the
+/// very start of the document (pulldown-cmark would take a `---` block anywhere).
+pub(crate) fn markdown_options(source: &str) -> Options {
+    let mut options =
+        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    if source.starts_with("---") {
+        options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    }
+    if source.starts_with("+++") {
+        options |= Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    }
+    options
 }
 
 pub(crate) fn read_blocks(source: &str) -> Blocks {
@@ -30,7 +36,7 @@ pub(crate) fn read_blocks(source: &str) -> Blocks {
         image: 0,
         item: None,
     };
-    for (event, range) in Parser::new_ext(source, markdown_options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(source, markdown_options(source)).into_offset_iter() {
         reader.event(event, range);
     }
     Blocks {
@@ -65,6 +71,12 @@ enum Open {
     },
     Code {
         text: String,
+    },
+    /// A code block that holds prose: an indented block, or a fence with no language. Real
+    /// documents indent paragraphs with tabs or fence the whole text; a reader sees prose.
+    ProseCode {
+        /// Paragraphs: runs of lines between blank lines.
+        paragraphs: Vec<Vec<Line>>,
     },
     Quote {
         text: String,
@@ -179,6 +191,9 @@ impl BlockReader<'_> {
             },
             Tag::HtmlBlock => Open::Html {
                 text: String::new(),
+            },
+            Tag::CodeBlock(kind) if holds_prose(kind) => Open::ProseCode {
+                paragraphs: vec![Vec::new()],
             },
             Tag::CodeBlock(_) => Open::Code {
                 text: String::new(),
@@ -296,6 +311,7 @@ impl BlockReader<'_> {
                 cell: Some((cell, _)),
                 ..
             }) => cell.push_str(text),
+            Some(Open::ProseCode { paragraphs }) => push_code_lines(paragraphs, text, range.start),
             _ => {
                 if let Some(target) = self.item_or_text() {
                     target.push_str(text);
@@ -361,6 +377,7 @@ impl BlockReader<'_> {
                 mut line,
             } => {
                 line.finish(&mut lines);
+                align_with_source_lines(self.source, span, &mut lines);
                 BlockKind::Paragraph { lines }
             }
             Open::Heading { level, style, text } => BlockKind::Heading {
@@ -380,6 +397,20 @@ impl BlockReader<'_> {
             }
             Open::Html { text } => BlockKind::Html { text },
             Open::Code { text } => BlockKind::Code { text },
+            Open::ProseCode { paragraphs } => {
+                for lines in paragraphs.into_iter().filter(|lines| !lines.is_empty()) {
+                    let span = lines
+                        .iter()
+                        .map(|line| line.span)
+                        .reduce(Span::cover)
+                        .unwrap_or(span);
+                    self.blocks.push(Block {
+                        kind: BlockKind::Paragraph { lines },
+                        span,
+                    });
+                }
+                return;
+            }
             Open::Quote { text } => BlockKind::Quote { text },
             Open::FrontMatter => {
                 self.front_matter = Some(span);
@@ -390,6 +421,60 @@ impl BlockReader<'_> {
             kind,
             span: trim_end(self.source, span),
         });
+    }
+}
+
+/// Gives each paragraph line the span of its whole source line. Inline events can reach
+/// across lines (a link whose text wraps), so their ranges alone would let lines overlap.
+fn align_with_source_lines(source: &str, paragraph: Span, lines: &mut [Line]) {
+    let mut source_lines = Vec::with_capacity(lines.len());
+    let mut offset = paragraph.start as usize;
+    for line in paragraph.text(source).split_inclusive('\n') {
+        let content = line.trim_end();
+        let leading = content.len() - content.trim_start().len();
+        if !content.trim().is_empty() {
+            source_lines.push(Span::from_range(offset + leading..offset + content.len()));
+        }
+        offset += line.len();
+    }
+    if source_lines.len() == lines.len() {
+        for (line, span) in lines.iter_mut().zip(source_lines) {
+            line.span = span;
+        }
+    }
+}
+
+fn holds_prose(kind: &CodeBlockKind<'_>) -> bool {
+    match kind {
+        CodeBlockKind::Indented => true,
+        CodeBlockKind::Fenced(info) => matches!(
+            info.trim().to_ascii_lowercase().as_str(),
+            "" | "text" | "txt" | "plain" | "plaintext" | "markdown" | "md"
+        ),
+    }
+}
+
+/// Splits a code block's text into lines that keep their source spans. Code text arrives
+/// verbatim, one event per line or more, so offsets map one to one.
+fn push_code_lines(paragraphs: &mut Vec<Vec<Line>>, text: &str, start: usize) {
+    let mut offset = start;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let leading = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            if paragraphs.last().is_some_and(|lines| !lines.is_empty()) {
+                paragraphs.push(Vec::new());
+            }
+        } else if let Some(lines) = paragraphs.last_mut() {
+            let line_start = offset + leading;
+            lines.push(Line {
+                text: trimmed.to_owned(),
+                span: Span::from_range(line_start..line_start + trimmed.len()),
+                bold: false,
+            });
+        }
+        offset += line.len();
     }
 }
 

@@ -106,7 +106,16 @@ fn split_labels(block: Block) -> Vec<Piece> {
     match block.kind {
         BlockKind::Heading { heading } => vec![Piece::Heading(heading)],
         BlockKind::Html { ref text } => match html_heading(text, block.span) {
-            Some(heading) => vec![Piece::Heading(heading)],
+            Some((heading, rest)) => {
+                let mut pieces = vec![Piece::Heading(heading)];
+                if let Some((rest_text, rest_span)) = rest {
+                    pieces.extend(split_labels(Block {
+                        kind: BlockKind::Html { text: rest_text },
+                        span: rest_span,
+                    }));
+                }
+                pieces
+            }
             None => vec![Piece::Block(block)],
         },
         BlockKind::Paragraph { lines } => split_paragraph(lines),
@@ -118,8 +127,9 @@ fn split_paragraph(lines: Vec<Line>) -> Vec<Piece> {
     let alone = lines.len() == 1;
     let mut pieces = Vec::new();
     let mut run: Vec<Line> = Vec::new();
-    for line in lines {
-        if let Some(style) = label_style(&line, alone) {
+    for (index, line) in lines.into_iter().enumerate() {
+        let standing = alone || (index == 0 && reads_as_heading(&line.text));
+        if let Some(style) = label_style(&line, standing) {
             flush(&mut run, &mut pieces);
             pieces.push(Piece::Heading(Heading {
                 text: label_text(&line.text).to_owned(),
@@ -152,11 +162,16 @@ fn flush(run: &mut Vec<Line>, pieces: &mut Vec<Piece>) {
 }
 
 /// A line is a label when it names a section and stands as a heading would: bold, ending in a
-/// colon, or alone in its paragraph.
-fn label_style(line: &Line, alone: bool) -> Option<HeadingStyle> {
+/// colon, alone in its paragraph, or heading-like at the top of one ("Timeline" then entries).
+/// A line that starts with a digit is a timeline entry ("4:30 PM - Outage resolved"), not a label.
+fn label_style(line: &Line, standing: bool) -> Option<HeadingStyle> {
     let text = line.text.trim();
-    let is_labelish = line.bold || text.ends_with(':') || alone;
-    if !is_labelish || text.split_whitespace().count() > MAX_LABEL_WORDS || text.ends_with('.') {
+    let is_labelish = line.bold || text.ends_with(':') || standing;
+    if !is_labelish
+        || text.split_whitespace().count() > MAX_LABEL_WORDS
+        || text.ends_with('.')
+        || text.starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     classify_heading(label_text(text))?;
@@ -167,37 +182,65 @@ fn label_style(line: &Line, alone: bool) -> Option<HeadingStyle> {
     })
 }
 
+/// A short capitalised line with no sentence punctuation: "Root Cause and Resolution".
+fn reads_as_heading(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= 5
+        && text.starts_with(|c: char| c.is_uppercase())
+        && !text.contains(['.', ',', ';'])
+}
+
 fn label_text(text: &str) -> &str {
     text.trim().trim_end_matches(':').trim_end()
 }
 
-/// `<h2>Timeline</h2>` (with any attributes) as a heading.
-fn html_heading(html: &str, span: Span) -> Option<Heading> {
-    let trimmed = html.trim();
+/// `<h2>Timeline</h2>` (with any attributes) at the start of an HTML block, as a heading, and
+/// the rest of the block (`<ul>...` after the heading) as HTML of its own.
+fn html_heading(html: &str, span: Span) -> Option<(Heading, Option<(String, Span)>)> {
+    let leading = html.len() - html.trim_start().len();
+    let trimmed = html.trim_start();
     let rest = trimmed.strip_prefix('<')?;
     let mut chars = rest.chars();
     if !matches!(chars.next(), Some('h' | 'H')) {
         return None;
     }
     let level = chars.next()?.to_digit(10)?;
-    if !(1..=6).contains(&level) {
+    if !(1..=6).contains(&level) || !matches!(chars.next(), Some('>' | ' ' | '\t' | '\n' | '/')) {
         return None;
     }
     let closing = format!("</h{level}>");
-    if !trimmed.to_ascii_lowercase().ends_with(&closing) {
-        return None;
-    }
-    let text = strip_tags(trimmed);
-    let text = text.trim();
+    let close_start = trimmed.to_ascii_lowercase().find(&closing)?;
+    let heading_end = close_start + closing.len();
+    let text = strip_tags(&trimmed[..heading_end]);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
         return None;
     }
-    Some(Heading {
-        text: text.to_owned(),
+    let heading_end_offset = span.start + Span::from_range(0..leading + heading_end).end;
+    let remainder = &trimmed[heading_end..];
+    // Text after the heading in the same HTML block is HTML content; it stays HTML on its own
+    // only when it starts with a tag (`<ul>...`), so anything else keeps the block whole.
+    if !remainder.trim().is_empty() && !remainder.trim_start().starts_with('<') {
+        return None;
+    }
+    let rest = (!remainder.trim().is_empty()).then(|| {
+        let skipped = remainder.len() - remainder.trim_start().len();
+        let start = heading_end_offset + Span::from_range(0..skipped).end;
+        (
+            remainder.trim().to_owned(),
+            Span::new(start.min(span.end), span.end),
+        )
+    });
+    let heading = Heading {
+        text,
         level: u8::try_from(level).unwrap_or(6),
         style: HeadingStyle::Html,
-        span,
-    })
+        span: Span::new(
+            span.start + Span::from_range(0..leading).end,
+            heading_end_offset,
+        ),
+    };
+    Some((heading, rest))
 }
 
 /// The text of an HTML fragment with its tags removed.
@@ -306,13 +349,24 @@ mod tests {
 
     #[test]
     fn html_headings_are_headings() {
-        let heading = html_heading(
-            "<h2 align=\"center\">Time<b>line</b></h2>\n",
-            Span::new(0, 10),
-        )
-        .unwrap();
-        assert_eq!(heading.text, "Timeline");
-        assert_eq!(heading.level, 2);
-        assert!(html_heading("<p>Timeline</p>", Span::new(0, 1)).is_none());
+        let html = "<h2 align=\"center\">Time<b>line</b></h2>";
+        let (heading, rest) = html_heading(html, Span::new(0, 41)).unwrap();
+        assert_eq!(
+            (heading.text.as_str(), heading.level, rest),
+            ("Timeline", 2, None)
+        );
+        assert!(html_heading("<p>Timeline</p>", Span::new(0, 15)).is_none());
+        assert!(html_heading("<hr>", Span::new(0, 4)).is_none());
+        assert!(html_heading("<h2>Timeline</h2>\n# Not HTML", Span::new(0, 29)).is_none());
+    }
+
+    #[test]
+    fn html_after_a_heading_stays_html() {
+        let html = "<h3>Timeline</h3>\n<ul><li>10:00 UTC alert</li></ul>";
+        let (heading, rest) = html_heading(html, Span::new(0, 50)).unwrap();
+        assert_eq!(heading.span, Span::new(0, 17));
+        let (rest_text, rest_span) = rest.unwrap();
+        assert_eq!(rest_text, "<ul><li>10:00 UTC alert</li></ul>");
+        assert_eq!(rest_span, Span::new(18, 50));
     }
 }

@@ -67,19 +67,24 @@ impl Rule for MissingSection {
                 "#".repeat(usize::from(level)),
                 profile.heading(kind)
             );
+            let requirement = requirement_of(profile, kind);
             if kind == SectionKind::Summary
                 && let Some(opening) = document.unlabelled_summary()
             {
-                report.push(unlabelled_summary(context.source, opening, &heading));
+                report.push(
+                    unlabelled_summary(context.source, opening, &heading)
+                        .with_requirement(requirement),
+                );
                 continue;
             }
             let next = required[position + 1..]
                 .iter()
                 .find_map(|&later| document.section(later));
-            report.push(match next {
+            let diagnostic = match next {
                 Some(next) => missing_before(profile, kind, next.heading.span, &heading),
                 None => missing_at_end(context.source, profile, kind, &heading),
-            });
+            };
+            report.push(diagnostic.with_requirement(requirement));
         }
     }
 }
@@ -133,6 +138,25 @@ fn missing_at_end(source: &str, profile: Profile, kind: SectionKind, heading: &s
         format!("Append `{heading}`"),
         vec![Edit::insert(end, format!("{separator}{heading}\n"))],
     )
+}
+
+/// The checklist requirement a missing section of `kind` breaks.
+fn requirement_of(profile: Profile, kind: SectionKind) -> &'static str {
+    match (profile, kind) {
+        (Profile::Standard, SectionKind::Summary) => "summary.section",
+        (Profile::Standard, SectionKind::Timeline) => "timeline.section",
+        (Profile::Standard, SectionKind::RootCause) => "root-cause.section",
+        (Profile::Standard, _) => "measures.section",
+        (Profile::Sre, SectionKind::Summary) => "sre.summary",
+        (Profile::Sre, SectionKind::Impact) => "sre.impact",
+        (Profile::Sre, SectionKind::RootCause) => "sre.root-causes",
+        (Profile::Sre, SectionKind::Trigger) => "sre.trigger",
+        (Profile::Sre, SectionKind::Resolution) => "sre.resolution",
+        (Profile::Sre, SectionKind::Detection) => "sre.detection",
+        (Profile::Sre, SectionKind::Measures) => "sre.action-items",
+        (Profile::Sre, SectionKind::Lessons) => "sre.lessons",
+        (Profile::Sre, _) => "sre.timeline",
+    }
 }
 
 /// The level the document's recognised sections use, so an inserted heading matches them.

@@ -46,6 +46,32 @@ pub(super) fn letters_end(bytes: &[u8], start: usize) -> usize {
     end
 }
 
+/// A short ASCII word in lowercase, to `match` against lowercase names without allocating.
+pub(super) struct Lowercase {
+    bytes: [u8; Lowercase::CAPACITY],
+    len: usize,
+}
+
+impl Lowercase {
+    /// Longer than every name the finders look up.
+    const CAPACITY: usize = 12;
+
+    /// `word` in lowercase, or `None` when it is longer than any name looked up.
+    pub(super) fn of(word: &[u8]) -> Option<Self> {
+        let mut bytes = [0; Self::CAPACITY];
+        bytes.get_mut(..word.len())?.copy_from_slice(word);
+        bytes.make_ascii_lowercase();
+        Some(Self {
+            bytes,
+            len: word.len(),
+        })
+    }
+
+    pub(super) fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
 /// Skips spaces and tabs (and the no-break space), never a line break.
 pub(super) fn skip_inline_space(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
@@ -142,7 +168,10 @@ mod tests {
     fn words_and_phrases_need_boundaries() {
         assert_eq!(word_at("PM GMT", 0, "pm"), Some(2));
         assert_eq!(word_at("pmx", 0, "pm"), None);
-        assert_eq!(phrase_at("East  Africa Time)", 0, "east africa time"), Some(17));
+        assert_eq!(
+            phrase_at("East  Africa Time)", 0, "east africa time"),
+            Some(17)
+        );
         assert_eq!(phrase_at("East Africa Timed", 0, "east africa time"), None);
         assert_eq!(phrase_at("EastAfrica Time", 0, "east africa time"), None);
         assert!(!is_word_start("é1", 2));

@@ -1,0 +1,122 @@
+//! Validation speed: each seed and a 50,000-word document, next to a bare pulldown-cmark parse
+//! of the same text (the floor any Markdown tool pays). Run with `cargo bench -p postmortem`.
+
+use postmortem::Config;
+use pulldown_cmark::{Options, Parser};
+use std::hint::black_box;
+use std::path::Path;
+
+fn main() {
+    print_ratios();
+    divan::main();
+}
+
+fn seeds() -> Vec<(String, String)> {
+    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let mut seeds: Vec<(String, String)> = std::fs::read_dir(&directory)
+        .unwrap_or_else(|error| panic!("{}: {error}", directory.display()))
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            let name = path.file_stem().unwrap().to_string_lossy()[..3].to_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    seeds.sort();
+    seeds
+}
+
+/// A long postmortem: seed 004's sections repeated until the document has 50,000 words.
+fn large_document() -> String {
+    let seed = seeds()
+        .into_iter()
+        .find(|(name, _)| name == "004")
+        .map(|(_, text)| text)
+        .unwrap();
+    let mut document = seed.clone();
+    let body = &seed[seed.find("## Issue Summary").unwrap_or(0)..];
+    while document.split_whitespace().count() < 50_000 {
+        document.push_str("\n\n");
+        document.push_str(body);
+    }
+    document
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+fn bare_parse(text: &str) -> usize {
+    Parser::new_ext(text, options()).into_offset_iter().count()
+}
+
+fn validate(text: &str) -> usize {
+    postmortem::validate(text, &Config::default())
+        .diagnostics
+        .len()
+}
+
+#[divan::bench(args = ["000", "001", "002", "003", "004"])]
+fn validate_seed(bencher: divan::Bencher, seed: &str) {
+    let text = seeds()
+        .into_iter()
+        .find(|(name, _)| name == seed)
+        .unwrap()
+        .1;
+    bencher.bench(|| validate(black_box(&text)));
+}
+
+#[divan::bench(args = ["000", "001", "002", "003", "004"])]
+fn pulldown_cmark_seed(bencher: divan::Bencher, seed: &str) {
+    let text = seeds()
+        .into_iter()
+        .find(|(name, _)| name == seed)
+        .unwrap()
+        .1;
+    bencher.bench(|| bare_parse(black_box(&text)));
+}
+
+#[divan::bench(sample_count = 20)]
+fn validate_50k_words(bencher: divan::Bencher) {
+    let text = large_document();
+    bencher.bench(|| validate(black_box(&text)));
+}
+
+#[divan::bench(sample_count = 20)]
+fn pulldown_cmark_50k_words(bencher: divan::Bencher) {
+    let text = large_document();
+    bencher.bench(|| bare_parse(black_box(&text)));
+}
+
+/// The figures the targets speak of: microseconds per document and the ratio to one bare parse.
+#[allow(clippy::print_stdout)] // A benchmark prints its figures.
+fn print_ratios() {
+    let mut documents = seeds();
+    documents.push(("50k".to_owned(), large_document()));
+    println!("document  words  validate µs  parse µs  ratio");
+    for (name, text) in &documents {
+        let validate_micros = median_micros(|| validate(text));
+        let parse_micros = median_micros(|| bare_parse(text));
+        println!(
+            "{name:<8} {words:>6} {validate_micros:>12.1} {parse_micros:>9.1} {ratio:>6.2}",
+            words = postmortem::words::document_words(&postmortem::parse(text)),
+            ratio = validate_micros / parse_micros,
+        );
+    }
+}
+
+fn median_micros(mut work: impl FnMut() -> usize) -> f64 {
+    let runs = 31;
+    let mut samples: Vec<f64> = (0..runs)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            black_box(work());
+            started.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    samples[runs / 2]
+}

@@ -1,0 +1,194 @@
+//! The profile's requirement checklist, derived from the same diagnostics the rules report, so
+//! the two can never disagree.
+
+use crate::config::Profile;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Document, SectionKind};
+use serde::Serialize;
+
+/// One requirement of a profile and whether the document meets it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Requirement {
+    /// A stable id such as `summary.timezone`.
+    pub id: &'static str,
+    /// What the requirement asks, for people.
+    pub label: &'static str,
+    pub met: bool,
+    /// Why it is not met (the finding's message), or empty.
+    pub reason: String,
+}
+
+/// The requirement ids of each profile with their labels (SPEC section 1).
+const STANDARD: &[(&str, &str)] = &[
+    ("summary.section", "An issue summary section"),
+    ("summary.duration", "The outage's start and end"),
+    ("summary.timezone", "The timezone of those times"),
+    (
+        "summary.impact",
+        "What was affected, what users experienced",
+    ),
+    ("summary.affected-share", "The share of users affected"),
+    ("summary.root-cause", "The root cause, in the summary"),
+    ("timeline.section", "A timeline section"),
+    ("timeline.list", "The timeline as a list of entries"),
+    ("timeline.times", "A time on every entry"),
+    ("timeline.order", "Entries in chronological order"),
+    ("timeline.detection", "When and how it was detected"),
+    ("timeline.actions", "What was investigated or assumed"),
+    (
+        "timeline.misleading-path",
+        "A misleading investigation path",
+    ),
+    ("timeline.escalation", "Who it was escalated to"),
+    ("timeline.resolution", "How it was resolved"),
+    ("root-cause.section", "A root cause and resolution section"),
+    ("root-cause.cause", "What caused it, in detail"),
+    ("root-cause.fix", "How it was fixed, in detail"),
+    (
+        "measures.section",
+        "A corrective and preventative measures section",
+    ),
+    ("measures.improvements", "What can be improved, broadly"),
+    ("measures.tasks", "A list of specific tasks"),
+    ("document.length", "The right length"),
+];
+
+const SRE: &[(&str, &str)] = &[
+    ("sre.title", "A title"),
+    ("sre.metadata", "The date, authors and status"),
+    ("sre.summary", "A summary"),
+    ("sre.impact", "The impact"),
+    ("sre.root-causes", "The root causes"),
+    ("sre.trigger", "The trigger"),
+    ("sre.resolution", "The resolution"),
+    ("sre.detection", "How it was detected"),
+    ("sre.action-items", "Action items"),
+    ("sre.lessons", "Lessons learned"),
+    ("sre.timeline", "A timeline"),
+    ("document.length", "The right length"),
+];
+
+/// The requirements of `profile`, in order.
+pub fn requirements(profile: Profile) -> &'static [(&'static str, &'static str)] {
+    match profile {
+        Profile::Standard => STANDARD,
+        Profile::Sre => SRE,
+    }
+}
+
+/// The requirement a rule's finding breaks, by rule code. PM102 names its section's own.
+pub(crate) fn requirement_of(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "PM101" => "sre.title",
+        "PM107" => "sre.metadata",
+        "PM505" | "PM506" | "PM507" => "sre.action-items",
+        "PM508" => "sre.lessons",
+        "PM201" => "summary.duration",
+        "PM202" => "summary.timezone",
+        "PM204" => "summary.impact",
+        "PM205" => "summary.affected-share",
+        "PM206" => "summary.root-cause",
+        "PM301" => "timeline.list",
+        "PM302" => "timeline.times",
+        "PM303" => "timeline.order",
+        "PM305" => "timeline.detection",
+        "PM306" => "timeline.actions",
+        "PM307" => "timeline.misleading-path",
+        "PM308" => "timeline.escalation",
+        "PM309" => "timeline.resolution",
+        "PM401" => "root-cause.cause",
+        "PM402" => "root-cause.fix",
+        "PM501" => "measures.improvements",
+        "PM502" => "measures.tasks",
+        "PM601" => "document.length",
+        _ => return None,
+    })
+}
+
+/// The checklist of `profile` for a document with these findings. A requirement on a
+/// section's content is unmet when the section is missing altogether (its content rules have
+/// nothing to read), with the missing section as the reason.
+pub fn checklist(
+    profile: Profile,
+    document: &Document,
+    diagnostics: &[Diagnostic],
+) -> Vec<Requirement> {
+    let reason_for = |id: &str| {
+        diagnostics
+            .iter()
+            .find(|diagnostic| diagnostic.requirement == Some(id))
+            .map(|diagnostic| diagnostic.message.clone())
+    };
+    requirements(profile)
+        .iter()
+        .map(|&(id, label)| {
+            let reason = reason_for(id).or_else(|| {
+                let (part, _) = id.split_once('.')?;
+                let section = format!("{part}.section");
+                (id != section && !has_content(document, part))
+                    .then(|| reason_for(&section))
+                    .flatten()
+            });
+            Requirement {
+                id,
+                label,
+                met: reason.is_none(),
+                reason: reason.unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// Whether the content rules of a checklist part had anything to read.
+fn has_content(document: &Document, part: &str) -> bool {
+    match part {
+        "summary" => document.summary.anchor.is_some(),
+        "timeline" => document.section(SectionKind::Timeline).is_some(),
+        "root-cause" => document.section(SectionKind::RootCause).is_some(),
+        "measures" => document.section(SectionKind::Measures).is_some(),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, validate};
+
+    fn unmet(source: &str) -> Vec<&'static str> {
+        let validation = validate(source, &Config::default());
+        validation
+            .checklist
+            .iter()
+            .filter(|requirement| !requirement.met)
+            .map(|requirement| requirement.id)
+            .collect()
+    }
+
+    #[test]
+    fn a_missing_section_leaves_its_content_requirements_unmet() {
+        let unmet = unmet("# Outage\n\n## Timeline\n\n- 10:00 UTC - An alert fired.\n");
+        for id in [
+            "summary.section",
+            "summary.duration",
+            "summary.root-cause",
+            "measures.tasks",
+            "root-cause.fix",
+        ] {
+            assert!(unmet.contains(&id), "{id} should be unmet: {unmet:?}");
+        }
+    }
+
+    #[test]
+    fn met_requirements_follow_the_findings() {
+        let source = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/seeds/004_72e51504661ad338.txt"
+        ))
+        .unwrap();
+        let unmet = unmet(&source);
+        assert!(
+            unmet.is_empty(),
+            "seed 004 meets every requirement, but {unmet:?}"
+        );
+    }
+}

@@ -1,0 +1,1954 @@
+//! Markdown to HTML that is safe to show: nothing in a document can run.
+//!
+//! [`to_html`] feeds the web app's preview, the package's `toHtml` and the CLI, and its output
+//! goes into a page through `innerHTML`, so every document is treated as hostile:
+//!
+//! - Text, code and attribute values are always escaped. The writer builds every tag itself;
+//!   nothing from the document is copied into the output as markup.
+//! - Raw HTML is sanitised rather than escaped, because real postmortems use it for layout
+//!   (`<img width=50%>`, `<details>`, `<br>`, `<p align=center>`). A tokenizer that follows the
+//!   browser's rules reads each tag. Tags in `ALLOWED_TAGS` are written anew with only the
+//!   attributes allowed for them; other tags are dropped but their text is kept; the elements in
+//!   `DROPPED_WITH_CONTENT` (script, style, svg, iframe…) are dropped with everything inside
+//!   them. Comments, doctypes and processing instructions are dropped; an unfinished tag is
+//!   shown as text. Since tags are re-serialised, what the browser parses is what was checked.
+//! - A raw element is closed when the Markdown block or span it was opened in ends (at the
+//!   latest at the end of the document), and a closing tag that matches nothing open there is
+//!   dropped, so raw HTML cannot unbalance the page around the preview. Dropped content ends at
+//!   its closing tag, or at the end of its HTML block or Markdown span.
+//! - Links and images keep a URL only if it is http, https, mailto or relative, judged after
+//!   decoding entities and percent-escapes and removing whitespace and control characters.
+//!   Links get `rel="noopener noreferrer nofollow"`, images `loading="lazy"`.
+//! - Nothing from a document becomes an `id`, `name`, `class`, `style` or event handler (ids
+//!   and names could clobber the page's DOM), and headings get no ids.
+//! - Front matter (YAML `---` or TOML `+++`) is not rendered.
+
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
+};
+
+/// Renders Markdown as HTML that is safe to insert with `innerHTML`.
+///
+/// ```
+/// let html = postmortem::html::to_html("Hi <b>there</b><script>alert(1)</script>");
+/// assert_eq!(html, "<p>Hi <b>there</b></p>\n");
+/// ```
+pub fn to_html(markdown: &str) -> String {
+    // The parser's own options, so the preview and the checks read the same document.
+    let options = crate::parse::markdown_options(markdown);
+    // Collected so that a list item can look ahead for its task marker.
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
+    let mut writer = HtmlWriter {
+        output: String::with_capacity(markdown.len() + markdown.len() / 2),
+        ..HtmlWriter::default()
+    };
+    for (index, event) in events.iter().enumerate() {
+        let following = events.get(index + 1..).unwrap_or_default();
+        writer.write_event(event, following);
+    }
+    writer.finish()
+}
+
+/// Raw HTML tags that are kept, each with the only attributes it may keep.
+const ALLOWED_TAGS: &[(&str, &[&str])] = &[
+    ("a", &["href", "title"]),
+    ("b", &[]),
+    ("blockquote", &[]),
+    ("br", &[]),
+    ("code", &[]),
+    ("del", &[]),
+    ("details", &["open"]),
+    ("div", &["align"]),
+    ("em", &[]),
+    ("h1", &["align"]),
+    ("h2", &["align"]),
+    ("h3", &["align"]),
+    ("h4", &["align"]),
+    ("h5", &["align"]),
+    ("h6", &["align"]),
+    ("hr", &[]),
+    ("i", &[]),
+    ("img", &["src", "alt", "title", "width", "height"]),
+    ("kbd", &[]),
+    ("li", &[]),
+    ("ol", &["start"]),
+    ("p", &["align"]),
+    ("pre", &[]),
+    ("s", &[]),
+    ("span", &[]),
+    ("strong", &[]),
+    ("sub", &[]),
+    ("summary", &[]),
+    ("sup", &[]),
+    ("table", &[]),
+    ("tbody", &[]),
+    ("td", &["align", "colspan", "rowspan"]),
+    ("th", &["align", "colspan", "rowspan"]),
+    ("thead", &[]),
+    ("tr", &[]),
+    ("u", &[]),
+    ("ul", &[]),
+];
+
+/// Allowed tags that never have content or a closing tag.
+const VOID_TAGS: &[&str] = &["br", "hr", "img"];
+
+/// Elements dropped together with their content: it is script, style or foreign markup, or text
+/// the page would never show. (`embed` is void, so dropping its tag is enough.)
+const DROPPED_WITH_CONTENT: &[&str] = &[
+    "iframe",
+    "math",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "plaintext",
+    "script",
+    "style",
+    "svg",
+    "template",
+    "textarea",
+    "title",
+    "xmp",
+];
+
+/// Elements whose content the browser reads as text up to their closing tag, so a `<` inside
+/// them starts no tag and must not end the dropping early.
+const RAW_TEXT_ELEMENTS: &[&str] = &[
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+];
+
+/// The only URL schemes a link or image may use; a URL without a scheme is relative.
+const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+const LINK_REL: &str = " rel=\"noopener noreferrer nofollow\"";
+
+/// Turns pulldown-cmark events into HTML, one event at a time.
+#[derive(Default)]
+struct HtmlWriter {
+    output: String,
+    /// How many Markdown blocks and spans are open (HTML blocks excluded): a raw element
+    /// belongs to the one it was opened in.
+    depth: usize,
+    /// Allowed raw elements still open, innermost last.
+    raw_elements: Vec<RawElement>,
+    dropped: Option<DroppedElement>,
+    /// The text of the HTML block being read: a tag may span several of its lines.
+    html_block: Option<String>,
+    image: Option<PendingImage>,
+    in_metadata_block: bool,
+    table: TableState,
+}
+
+struct RawElement {
+    name: &'static str,
+    /// The depth it was opened at: it is closed when the block or span there ends.
+    owner_depth: usize,
+}
+
+/// An element of `DROPPED_WITH_CONTENT` whose content is being skipped.
+struct DroppedElement {
+    name: &'static str,
+    /// Open elements of this name, so that `<svg><svg></svg>` is still dropped.
+    nesting: usize,
+    /// The depth it was opened at: only a closing tag there ends it.
+    depth: usize,
+}
+
+/// An image whose alt text is being collected from the events inside it.
+struct PendingImage {
+    src: String,
+    title: String,
+    alt: String,
+    nesting: usize,
+}
+
+#[derive(Default)]
+struct TableState {
+    alignments: Vec<Alignment>,
+    cell_index: usize,
+    in_head: bool,
+    body_open: bool,
+}
+
+impl HtmlWriter {
+    fn write_event(&mut self, event: &Event<'_>, following: &[Event<'_>]) {
+        if self.in_metadata_block {
+            self.in_metadata_block = !matches!(event, Event::End(TagEnd::MetadataBlock(_)));
+            return;
+        }
+        if self.dropped.is_some() && self.skip_dropped_event(event) {
+            return;
+        }
+        if self.image.is_some() {
+            self.collect_image_event(event);
+            return;
+        }
+        if let Some(html_block) = &mut self.html_block {
+            match event {
+                Event::Html(html) => {
+                    html_block.push_str(html);
+                    return;
+                }
+                Event::End(TagEnd::HtmlBlock) => {
+                    let html = std::mem::take(html_block);
+                    self.html_block = None;
+                    self.write_raw_html(&html);
+                    // Content dropped in an HTML block never outlives it.
+                    self.dropped = None;
+                    return;
+                }
+                _ => {}
+            }
+        }
+        match event {
+            Event::Start(tag) => self.write_start(tag, following),
+            Event::End(tag) => self.write_end(*tag),
+            Event::Text(text) => escape_into(&mut self.output, text),
+            Event::Code(code) | Event::InlineMath(code) | Event::DisplayMath(code) => {
+                self.output.push_str("<code>");
+                escape_into(&mut self.output, code);
+                self.output.push_str("</code>");
+            }
+            Event::Html(html) | Event::InlineHtml(html) => self.write_raw_html(html),
+            Event::FootnoteReference(label) => {
+                self.output.push_str("[^");
+                escape_into(&mut self.output, label);
+                self.output.push(']');
+            }
+            Event::SoftBreak => self.output.push('\n'),
+            Event::HardBreak => self.output.push_str("<br>\n"),
+            Event::Rule => self.output.push_str("<hr>\n"),
+            Event::TaskListMarker(checked) => self.output.push_str(if *checked {
+                "<input type=\"checkbox\" disabled checked> "
+            } else {
+                "<input type=\"checkbox\" disabled> "
+            }),
+        }
+    }
+
+    /// Skips an event inside dropped content; returns false for the event that ends the
+    /// Markdown span owning it, which must still be written.
+    fn skip_dropped_event(&mut self, event: &Event<'_>) -> bool {
+        let Some(dropped) = &self.dropped else {
+            return false;
+        };
+        match event {
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) if self.depth > dropped.depth => self.depth -= 1,
+            Event::End(_) => {
+                self.dropped = None;
+                return false;
+            }
+            Event::Html(html) | Event::InlineHtml(html) => self.write_raw_html(html),
+            _ => {}
+        }
+        true
+    }
+
+    fn collect_image_event(&mut self, event: &Event<'_>) {
+        let Some(image) = &mut self.image else {
+            return;
+        };
+        match event {
+            Event::Start(_) => image.nesting += 1,
+            Event::End(_) if image.nesting > 0 => image.nesting -= 1,
+            Event::End(_) => {
+                if let Some(image) = self.image.take() {
+                    self.write_image(&image);
+                }
+            }
+            Event::Text(text)
+            | Event::Code(text)
+            | Event::InlineMath(text)
+            | Event::DisplayMath(text) => image.alt.push_str(text),
+            Event::SoftBreak | Event::HardBreak => image.alt.push(' '),
+            _ => {}
+        }
+    }
+
+    fn write_start(&mut self, tag: &Tag<'_>, following: &[Event<'_>]) {
+        match tag {
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => {
+                self.image = Some(PendingImage {
+                    src: link_destination(*link_type, dest_url),
+                    title: title.to_string(),
+                    alt: String::new(),
+                    nesting: 0,
+                });
+                return;
+            }
+            Tag::MetadataBlock(_) => {
+                self.in_metadata_block = true;
+                return;
+            }
+            Tag::HtmlBlock => {
+                self.html_block = Some(String::new());
+                return;
+            }
+            _ => self.depth += 1,
+        }
+        let output = &mut self.output;
+        match tag {
+            Tag::Paragraph => output.push_str("<p>"),
+            Tag::Heading { level, .. } => {
+                output.push('<');
+                output.push_str(heading_element(*level));
+                output.push('>');
+            }
+            Tag::BlockQuote(_) => output.push_str("<blockquote>\n"),
+            Tag::CodeBlock(kind) => {
+                output.push_str("<pre><code");
+                if let CodeBlockKind::Fenced(info) = kind {
+                    let language = code_language(info);
+                    if !language.is_empty() {
+                        output.push_str(" class=\"language-");
+                        output.push_str(language);
+                        output.push('"');
+                    }
+                }
+                output.push('>');
+            }
+            Tag::List(Some(1)) => output.push_str("<ol>\n"),
+            Tag::List(Some(start)) => {
+                output.push_str("<ol start=\"");
+                output.push_str(&start.to_string());
+                output.push_str("\">\n");
+            }
+            Tag::List(None) => output.push_str("<ul>\n"),
+            Tag::Item if starts_with_task_marker(following) => {
+                output.push_str("<li class=\"task\">");
+            }
+            Tag::Item => output.push_str("<li>"),
+            Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell => {
+                self.write_table_start(tag);
+            }
+            Tag::Emphasis => output.push_str("<em>"),
+            Tag::Strong => output.push_str("<strong>"),
+            Tag::Strikethrough => output.push_str("<del>"),
+            Tag::Superscript => output.push_str("<sup>"),
+            Tag::Subscript => output.push_str("<sub>"),
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => write_link_start(output, &link_destination(*link_type, dest_url), title),
+            Tag::FootnoteDefinition(_) => output.push_str("<div>"),
+            Tag::DefinitionList => output.push_str("<dl>\n"),
+            Tag::DefinitionListTitle => output.push_str("<dt>"),
+            Tag::DefinitionListDefinition => output.push_str("<dd>"),
+            Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => {}
+        }
+    }
+
+    /// Table tags need state: the columns' alignments, and whether the body has begun.
+    fn write_table_start(&mut self, tag: &Tag<'_>) {
+        match tag {
+            Tag::Table(alignments) => {
+                self.table = TableState {
+                    alignments: alignments.clone(),
+                    ..TableState::default()
+                };
+                self.output.push_str("<table>\n");
+            }
+            Tag::TableHead => {
+                self.table.in_head = true;
+                self.table.cell_index = 0;
+                self.output.push_str("<thead>\n<tr>");
+            }
+            Tag::TableRow => {
+                self.table.cell_index = 0;
+                if !self.table.body_open {
+                    self.table.body_open = true;
+                    self.output.push_str("<tbody>\n");
+                }
+                self.output.push_str("<tr>");
+            }
+            Tag::TableCell => {
+                self.output
+                    .push_str(if self.table.in_head { "<th" } else { "<td" });
+                match self.table.alignments.get(self.table.cell_index) {
+                    Some(Alignment::Left) => self.output.push_str(" align=\"left\""),
+                    Some(Alignment::Center) => self.output.push_str(" align=\"center\""),
+                    Some(Alignment::Right) => self.output.push_str(" align=\"right\""),
+                    Some(Alignment::None) | None => {}
+                }
+                self.output.push('>');
+            }
+            _ => {}
+        }
+    }
+
+    fn write_end(&mut self, tag: TagEnd) {
+        if matches!(
+            tag,
+            TagEnd::Image | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock
+        ) {
+            return;
+        }
+        self.close_raw_elements_owned_from(self.depth);
+        self.depth = self.depth.saturating_sub(1);
+        let output = &mut self.output;
+        match tag {
+            TagEnd::Paragraph => output.push_str("</p>\n"),
+            TagEnd::Heading(level) => {
+                output.push_str("</");
+                output.push_str(heading_element(level));
+                output.push_str(">\n");
+            }
+            TagEnd::BlockQuote(_) => output.push_str("</blockquote>\n"),
+            TagEnd::CodeBlock => output.push_str("</code></pre>\n"),
+            TagEnd::List(true) => output.push_str("</ol>\n"),
+            TagEnd::List(false) => output.push_str("</ul>\n"),
+            TagEnd::Item => output.push_str("</li>\n"),
+            TagEnd::Table => {
+                if self.table.body_open {
+                    output.push_str("</tbody>\n");
+                }
+                output.push_str("</table>\n");
+                self.table = TableState::default();
+            }
+            TagEnd::TableHead => {
+                self.table.in_head = false;
+                output.push_str("</tr>\n</thead>\n");
+            }
+            TagEnd::TableRow => output.push_str("</tr>\n"),
+            TagEnd::TableCell => {
+                output.push_str(if self.table.in_head { "</th>" } else { "</td>" });
+                self.table.cell_index += 1;
+            }
+            TagEnd::Emphasis => output.push_str("</em>"),
+            TagEnd::Strong => output.push_str("</strong>"),
+            TagEnd::Strikethrough => output.push_str("</del>"),
+            TagEnd::Superscript => output.push_str("</sup>"),
+            TagEnd::Subscript => output.push_str("</sub>"),
+            TagEnd::Link => output.push_str("</a>"),
+            TagEnd::FootnoteDefinition => output.push_str("</div>\n"),
+            TagEnd::DefinitionList => output.push_str("</dl>\n"),
+            TagEnd::DefinitionListTitle => output.push_str("</dt>\n"),
+            TagEnd::DefinitionListDefinition => output.push_str("</dd>\n"),
+            TagEnd::Image | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {}
+        }
+    }
+
+    fn write_image(&mut self, image: &PendingImage) {
+        let output = &mut self.output;
+        output.push_str("<img");
+        if is_safe_url(&image.src) {
+            write_attribute(output, "src", &image.src);
+        }
+        write_attribute(output, "alt", &image.alt);
+        if !image.title.is_empty() {
+            write_attribute(output, "title", &image.title);
+        }
+        output.push_str(" loading=\"lazy\">");
+    }
+
+    /// Sanitises a piece of raw HTML: a whole HTML block, or one inline tag.
+    fn write_raw_html(&mut self, html: &str) {
+        let mut tokenizer = Tokenizer::new(html);
+        loop {
+            if let Some(dropped) = &self.dropped
+                && RAW_TEXT_ELEMENTS.contains(&dropped.name)
+            {
+                tokenizer.skip_to_end_tag(dropped.name);
+            }
+            let Some(token) = tokenizer.next_token() else {
+                break;
+            };
+            self.write_raw_token(token);
+        }
+    }
+
+    fn write_raw_token(&mut self, token: Token<'_>) {
+        match token {
+            Token::Ignored => {}
+            Token::Text(text) => {
+                if self.dropped.is_none() {
+                    escape_raw_text_into(&mut self.output, text);
+                }
+            }
+            Token::StartTag {
+                name,
+                attributes,
+                self_closing,
+            } => self.write_raw_start_tag(&name, &attributes, self_closing),
+            Token::EndTag { name } => {
+                if let Some(dropped) = &mut self.dropped {
+                    if dropped.name == name && dropped.depth == self.depth {
+                        dropped.nesting -= 1;
+                        if dropped.nesting == 0 {
+                            self.dropped = None;
+                        }
+                    }
+                } else {
+                    self.close_raw_element(&name);
+                }
+            }
+        }
+    }
+
+    fn write_raw_start_tag(&mut self, name: &str, attributes: &[Attribute], self_closing: bool) {
+        if let Some(dropped) = &mut self.dropped {
+            if dropped.name == name && dropped.depth == self.depth {
+                dropped.nesting += 1;
+            }
+            return;
+        }
+        if let Some(dropped_name) = DROPPED_WITH_CONTENT.iter().find(|known| **known == name) {
+            // Even `<script/>` opens a script in HTML, so self-closing changes nothing here.
+            self.dropped = Some(DroppedElement {
+                name: dropped_name,
+                nesting: 1,
+                depth: self.depth,
+            });
+            return;
+        }
+        let Some((tag_name, allowed_attributes)) =
+            ALLOWED_TAGS.iter().find(|(known, _)| *known == name)
+        else {
+            return;
+        };
+        let output = &mut self.output;
+        output.push('<');
+        output.push_str(tag_name);
+        let mut written: Vec<&str> = Vec::new();
+        for attribute in attributes {
+            // The browser keeps the first of duplicate attributes, and so do we.
+            let Some(attribute_name) = allowed_attributes
+                .iter()
+                .find(|allowed| **allowed == attribute.name)
+            else {
+                continue;
+            };
+            if written.contains(attribute_name) {
+                continue;
+            }
+            written.push(attribute_name);
+            let is_url = matches!(*attribute_name, "href" | "src");
+            if !is_url || is_safe_url(&attribute.value) {
+                write_attribute(output, attribute_name, &attribute.value);
+            }
+        }
+        match *tag_name {
+            "a" => output.push_str(LINK_REL),
+            "img" => output.push_str(" loading=\"lazy\""),
+            _ => {}
+        }
+        output.push('>');
+        if VOID_TAGS.contains(tag_name) {
+            return;
+        }
+        if self_closing {
+            output.push_str("</");
+            output.push_str(tag_name);
+            output.push('>');
+            return;
+        }
+        self.raw_elements.push(RawElement {
+            name: tag_name,
+            owner_depth: self.depth,
+        });
+    }
+
+    /// Closes the innermost raw element of this name opened in the current Markdown block or
+    /// span (and any opened inside it); a closing tag matching nothing there is dropped.
+    fn close_raw_element(&mut self, name: &str) {
+        let depth = self.depth;
+        let Some(index_from_innermost) = self
+            .raw_elements
+            .iter()
+            .rev()
+            .take_while(|element| element.owner_depth == depth)
+            .position(|element| element.name == name)
+        else {
+            return;
+        };
+        let first_closed = self.raw_elements.len() - 1 - index_from_innermost;
+        for element in self.raw_elements.drain(first_closed..).rev() {
+            write_end_tag(&mut self.output, element.name);
+        }
+    }
+
+    fn close_raw_elements_owned_from(&mut self, depth: usize) {
+        while let Some(element) = self
+            .raw_elements
+            .pop_if(|element| element.owner_depth >= depth)
+        {
+            write_end_tag(&mut self.output, element.name);
+        }
+    }
+
+    fn finish(mut self) -> String {
+        if let Some(html) = self.html_block.take() {
+            self.write_raw_html(&html);
+        }
+        self.close_raw_elements_owned_from(0);
+        self.output
+    }
+}
+
+fn write_link_start(output: &mut String, href: &str, title: &str) {
+    output.push_str("<a");
+    if is_safe_url(href) {
+        write_attribute(output, "href", href);
+    }
+    if !title.is_empty() {
+        write_attribute(output, "title", title);
+    }
+    output.push_str(LINK_REL);
+    output.push('>');
+}
+
+fn write_end_tag(output: &mut String, name: &str) {
+    output.push_str("</");
+    output.push_str(name);
+    output.push('>');
+}
+
+fn write_attribute(output: &mut String, name: &str, value: &str) {
+    output.push(' ');
+    output.push_str(name);
+    output.push_str("=\"");
+    escape_into(output, value);
+    output.push('"');
+}
+
+fn heading_element(level: HeadingLevel) -> &'static str {
+    match level {
+        HeadingLevel::H1 => "h1",
+        HeadingLevel::H2 => "h2",
+        HeadingLevel::H3 => "h3",
+        HeadingLevel::H4 => "h4",
+        HeadingLevel::H5 => "h5",
+        HeadingLevel::H6 => "h6",
+    }
+}
+
+/// The language of a fenced code block, cut at the first character that could leave the
+/// class attribute or add another class.
+fn code_language(info: &str) -> &str {
+    let word = info.split_ascii_whitespace().next().unwrap_or_default();
+    let length = word
+        .find(|character: char| {
+            !(character.is_ascii_alphanumeric() || matches!(character, '_' | '+' | '-'))
+        })
+        .unwrap_or(word.len());
+    word.get(..length).unwrap_or_default()
+}
+
+/// Whether a list item starts with `[ ]` or `[x]` (directly, or in its first paragraph when
+/// the list is loose).
+fn starts_with_task_marker(following: &[Event<'_>]) -> bool {
+    matches!(
+        following,
+        [Event::TaskListMarker(_), ..]
+            | [Event::Start(Tag::Paragraph), Event::TaskListMarker(_), ..]
+    )
+}
+
+fn link_destination(link_type: LinkType, destination: &str) -> String {
+    if link_type == LinkType::Email {
+        format!("mailto:{destination}")
+    } else {
+        destination.to_owned()
+    }
+}
+
+/// Whether a URL is http, https, mailto or relative. The scheme is judged on the URL as the
+/// most lenient reader could see it: entities and percent-escapes decoded, ASCII whitespace and
+/// control characters removed, case ignored. Anything before a `:` that is not an allowed
+/// scheme (including `data:`, `file:` and garbage) makes the URL unsafe.
+fn is_safe_url(url: &str) -> bool {
+    let decoded = percent_decode(&decode_entities(url));
+    let normalised: String = decoded
+        .chars()
+        .filter(|character| !character.is_ascii_whitespace() && !character.is_ascii_control())
+        .collect();
+    match normalised.find([':', '/', '?', '#']) {
+        Some(end) if normalised[end..].starts_with(':') => ALLOWED_SCHEMES
+            .iter()
+            .any(|scheme| scheme.eq_ignore_ascii_case(&normalised[..end])),
+        _ => true,
+    }
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        let escaped = (byte == b'%')
+            .then(|| {
+                Some((
+                    hex_value(*bytes.get(index + 1)?)?,
+                    hex_value(*bytes.get(index + 2)?)?,
+                ))
+            })
+            .flatten();
+        if let Some((high, low)) = escaped {
+            decoded.push(high * 16 + low);
+            index += 3;
+        } else {
+            decoded.push(byte);
+            index += 1;
+        }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
+}
+
+fn hex_value(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Escapes the five characters that matter in HTML text and quoted attribute values.
+fn escape_into(output: &mut String, text: &str) {
+    for character in text.chars() {
+        match character {
+            '&' => output.push_str("&amp;"),
+            '<' => output.push_str("&lt;"),
+            '>' => output.push_str("&gt;"),
+            '"' => output.push_str("&quot;"),
+            '\'' => output.push_str("&#39;"),
+            '\0' => output.push('\u{FFFD}'),
+            _ => output.push(character),
+        }
+    }
+}
+
+/// Escapes the text of raw HTML but keeps well-formed character references such as `&copy;`
+/// or `&#8594;`: in text they can only ever become a character.
+fn escape_raw_text_into(output: &mut String, text: &str) {
+    for (index, character) in text.char_indices() {
+        if character == '&' && is_character_reference(text.get(index + 1..).unwrap_or_default()) {
+            output.push('&');
+        } else {
+            escape_into(
+                output,
+                text.get(index..index + character.len_utf8())
+                    .unwrap_or_default(),
+            );
+        }
+    }
+}
+
+fn is_character_reference(after_ampersand: &str) -> bool {
+    let bytes = after_ampersand.as_bytes();
+    let (body, is_digit): (&[u8], fn(&u8) -> bool) = match bytes {
+        [b'#', b'x' | b'X', rest @ ..] => (rest, u8::is_ascii_hexdigit),
+        [b'#', rest @ ..] => (rest, u8::is_ascii_digit),
+        [first, ..] if first.is_ascii_alphabetic() => (bytes, u8::is_ascii_alphanumeric),
+        _ => return false,
+    };
+    let length = body.iter().take_while(|byte| is_digit(byte)).count();
+    length > 0 && body.get(length) == Some(&b';')
+}
+
+/// Decodes character references the way a browser does in an attribute value: numeric ones
+/// with or without `;`, and the named ones that matter (all that can hide a URL scheme, plus
+/// common punctuation). An unknown name stays as written, and is later escaped so that the
+/// browser sees the same literal text.
+fn decode_entities(text: &str) -> String {
+    let mut decoded = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(ampersand) = rest.find('&') {
+        decoded.push_str(&rest[..ampersand]);
+        let after = &rest[ampersand + 1..];
+        if let Some((character, consumed)) = decode_character_reference(after) {
+            decoded.push(character);
+            rest = after.get(consumed..).unwrap_or_default();
+        } else {
+            decoded.push('&');
+            rest = after;
+        }
+    }
+    decoded.push_str(rest);
+    decoded
+}
+
+/// The character a reference starting after `&` stands for, and how many bytes it spans.
+fn decode_character_reference(after_ampersand: &str) -> Option<(char, usize)> {
+    let bytes = after_ampersand.as_bytes();
+    if bytes.first() == Some(&b'#') {
+        let (radix, digits_start) = match bytes.get(1) {
+            Some(b'x' | b'X') => (16, 2),
+            _ => (10, 1),
+        };
+        let digits = after_ampersand.get(digits_start..).unwrap_or_default();
+        let digit_count = digits
+            .chars()
+            .take_while(|character| character.is_digit(radix))
+            .count();
+        if digit_count == 0 {
+            return None;
+        }
+        let value = digits
+            .chars()
+            .take(digit_count)
+            .fold(0_u32, |value, digit| {
+                value
+                    .saturating_mul(radix)
+                    .saturating_add(digit.to_digit(radix).unwrap_or(0))
+            });
+        let mut consumed = digits_start + digit_count;
+        if bytes.get(consumed) == Some(&b';') {
+            consumed += 1;
+        }
+        let character = match value {
+            0 => '\u{FFFD}',
+            _ => char::from_u32(value).unwrap_or('\u{FFFD}'),
+        };
+        return Some((character, consumed));
+    }
+    let name_length = bytes
+        .iter()
+        .take_while(|byte| byte.is_ascii_alphanumeric())
+        .count();
+    if bytes.get(name_length) != Some(&b';') {
+        return None;
+    }
+    let character = named_character(after_ampersand.get(..name_length)?)?;
+    Some((character, name_length + 1))
+}
+
+fn named_character(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "Tab" => '\t',
+        "NewLine" => '\n',
+        "nbsp" => '\u{A0}',
+        "colon" => ':',
+        "sol" => '/',
+        "bsol" => '\\',
+        "lpar" => '(',
+        "rpar" => ')',
+        "period" => '.',
+        "comma" => ',',
+        "semi" => ';',
+        "equals" => '=',
+        "excl" => '!',
+        "quest" => '?',
+        "num" => '#',
+        "percnt" => '%',
+        "plus" => '+',
+        "copy" => '©',
+        "reg" => '®',
+        "hellip" => '…',
+        "mdash" => '—',
+        "ndash" => '–',
+        "rarr" => '→',
+        "larr" => '←',
+        "times" => '×',
+        "middot" => '·',
+        _ => return None,
+    })
+}
+
+/// A piece of raw HTML as the browser's tokenizer would see it.
+#[derive(Debug, PartialEq)]
+enum Token<'a> {
+    Text(&'a str),
+    StartTag {
+        name: String,
+        attributes: Vec<Attribute>,
+        self_closing: bool,
+    },
+    EndTag {
+        name: String,
+    },
+    /// A comment, doctype, CDATA section or processing instruction.
+    Ignored,
+}
+
+/// An attribute with its name lowercased and its value's character references decoded.
+#[derive(Debug, PartialEq)]
+struct Attribute {
+    name: String,
+    value: String,
+}
+
+/// Splits raw HTML into tokens following the HTML tokenizer's states for tags, attributes and
+/// comments: quoted, unquoted and missing values, `/` between attributes, any case. Every
+/// position it slices at is an ASCII byte, so it cannot cut a character.
+struct Tokenizer<'a> {
+    source: &'a str,
+    position: usize,
+}
+
+impl<'a> Tokenizer<'a> {
+    fn new(source: &'a str) -> Self {
+        Tokenizer {
+            source,
+            position: 0,
+        }
+    }
+
+    fn byte_at(&self, index: usize) -> Option<u8> {
+        self.source.as_bytes().get(index).copied()
+    }
+
+    fn next_token(&mut self) -> Option<Token<'a>> {
+        let start = self.position;
+        let first = self.byte_at(start)?;
+        if first == b'<'
+            && let Some(token) = self.markup(start)
+        {
+            return Some(token);
+        }
+        // A `<` that starts no markup is text, like everything up to the next `<`.
+        let end = self.find_byte(b'<', start + 1);
+        self.position = end;
+        Some(Token::Text(self.slice(start, end)))
+    }
+
+    /// Reads the markup starting with the `<` at `start`, or returns `None` (moving nothing) if
+    /// that `<` is text, which includes a tag cut off by the end of the input.
+    fn markup(&mut self, start: usize) -> Option<Token<'a>> {
+        let after_open = start + 1;
+        match self.byte_at(after_open)? {
+            byte if byte.is_ascii_alphabetic() => {
+                let name_end = self.tag_name_end(after_open);
+                let name = self.slice(after_open, name_end).to_ascii_lowercase();
+                let (attributes, self_closing, end) = self.attributes(name_end)?;
+                self.position = end;
+                Some(Token::StartTag {
+                    name,
+                    attributes,
+                    self_closing,
+                })
+            }
+            b'/' => {
+                let name_start = after_open + 1;
+                match self.byte_at(name_start)? {
+                    byte if byte.is_ascii_alphabetic() => {
+                        let name_end = self.tag_name_end(name_start);
+                        let name = self.slice(name_start, name_end).to_ascii_lowercase();
+                        // End tags may carry attributes; the browser reads and ignores them.
+                        let (_, _, end) = self.attributes(name_end)?;
+                        self.position = end;
+                        Some(Token::EndTag { name })
+                    }
+                    b'>' => {
+                        self.position = name_start + 1;
+                        Some(Token::Ignored)
+                    }
+                    _ => Some(self.bogus_comment(name_start)),
+                }
+            }
+            b'!' if self.source.get(after_open..)?.starts_with("!--") => {
+                Some(self.comment(after_open + 3))
+            }
+            b'!' | b'?' => Some(self.bogus_comment(after_open)),
+            _ => None,
+        }
+    }
+
+    fn tag_name_end(&self, from: usize) -> usize {
+        self.find_byte_where(from, |byte| {
+            is_html_whitespace(byte) || matches!(byte, b'/' | b'>')
+        })
+    }
+
+    /// Reads attributes up to the `>` that closes the tag; returns them, whether the tag
+    /// ended with `/>`, and the position after `>`. `None` if the input ends first.
+    fn attributes(&self, from: usize) -> Option<(Vec<Attribute>, bool, usize)> {
+        let mut attributes = Vec::new();
+        let mut index = from;
+        loop {
+            index = self.skip_whitespace(index);
+            match self.byte_at(index)? {
+                b'>' => return Some((attributes, false, index + 1)),
+                b'/' if self.byte_at(index + 1) == Some(b'>') => {
+                    return Some((attributes, true, index + 2));
+                }
+                // A lone `/` separates attributes, as in `<img/src=x/onerror=…>`.
+                b'/' => index += 1,
+                first => {
+                    // A name may start with `=`, and then continues to the next delimiter.
+                    let name_start = index;
+                    let after_first = index + usize::from(first == b'=');
+                    let name_end = self.find_byte_where(after_first, |byte| {
+                        is_html_whitespace(byte) || matches!(byte, b'/' | b'>' | b'=')
+                    });
+                    let name = self.slice(name_start, name_end).to_ascii_lowercase();
+                    index = self.skip_whitespace(name_end);
+                    let mut value = "";
+                    if self.byte_at(index) == Some(b'=') {
+                        index = self.skip_whitespace(index + 1);
+                        match self.byte_at(index)? {
+                            quote @ (b'"' | b'\'') => {
+                                let value_end = self.find_byte(quote, index + 1);
+                                self.byte_at(value_end)?;
+                                value = self.slice(index + 1, value_end);
+                                index = value_end + 1;
+                            }
+                            // `<a href=>`: the value is missing and the tag ends here.
+                            b'>' => {}
+                            _ => {
+                                let value_end = self.find_byte_where(index, |byte| {
+                                    is_html_whitespace(byte) || byte == b'>'
+                                });
+                                value = self.slice(index, value_end);
+                                index = value_end;
+                            }
+                        }
+                    }
+                    attributes.push(Attribute {
+                        name,
+                        value: decode_entities(value),
+                    });
+                }
+            }
+        }
+    }
+
+    /// `<!--` … `-->`; `<!-->` and `<!--->` are complete comments, and one left open runs to
+    /// the end of the input.
+    fn comment(&mut self, body_start: usize) -> Token<'a> {
+        let body = self.source.get(body_start..).unwrap_or_default();
+        let end = if body.starts_with('>') {
+            body_start + 1
+        } else if body.starts_with("->") {
+            body_start + 2
+        } else {
+            body.find("-->")
+                .map_or(self.source.len(), |offset| body_start + offset + 3)
+        };
+        self.position = end;
+        Token::Ignored
+    }
+
+    /// `<!doctype …>`, `<![CDATA[…]]>`, `<?…>` and `</3>` all run to the next `>`.
+    fn bogus_comment(&mut self, from: usize) -> Token<'a> {
+        let end = self.find_byte(b'>', from);
+        self.position = (end + 1).min(self.source.len());
+        Token::Ignored
+    }
+
+    /// Moves to the closing tag of a raw text element (script, style…): nothing before it is
+    /// markup, so it is all text to drop.
+    fn skip_to_end_tag(&mut self, element: &str) {
+        let bytes = self.source.as_bytes();
+        let mut search_from = self.position;
+        while let Some(offset) = self
+            .source
+            .get(search_from..)
+            .and_then(|rest| rest.find("</"))
+        {
+            let candidate = search_from + offset;
+            let name_start = candidate + 2;
+            let name_end = name_start + element.len();
+            let names_match = bytes
+                .get(name_start..name_end)
+                .is_some_and(|name| name.eq_ignore_ascii_case(element.as_bytes()));
+            let name_ends = bytes
+                .get(name_end)
+                .is_none_or(|byte| is_html_whitespace(*byte) || matches!(byte, b'/' | b'>'));
+            if names_match && name_ends {
+                self.position = candidate;
+                return;
+            }
+            search_from = name_start;
+        }
+        self.position = self.source.len();
+    }
+
+    fn skip_whitespace(&self, from: usize) -> usize {
+        self.find_byte_where(from, |byte| !is_html_whitespace(byte))
+    }
+
+    fn find_byte(&self, wanted: u8, from: usize) -> usize {
+        self.find_byte_where(from, |byte| byte == wanted)
+    }
+
+    /// The position of the first byte from `from` that matches, or the end of the input.
+    /// Callers only match ASCII bytes, so the result is always a character boundary.
+    fn find_byte_where(&self, from: usize, matches: impl Fn(u8) -> bool) -> usize {
+        let bytes = self.source.as_bytes();
+        bytes
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|byte| matches(*byte)))
+            .map_or(bytes.len(), |offset| from + offset)
+    }
+
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.source.get(start..end).unwrap_or_default()
+    }
+}
+
+fn is_html_whitespace(byte: u8) -> bool {
+    matches!(byte, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Attribute, Token, Tokenizer, is_safe_url, to_html};
+
+    /// Hostile documents, each with fragments of its harmless content that must survive.
+    const HOSTILE_CORPUS: &[(&str, &[&str])] = &[
+        ("<script>alert(1)</script>", &[]),
+        (
+            "<img src=x onerror=alert(1)>",
+            &["<img src=\"x\" loading=\"lazy\">"],
+        ),
+        ("<IMG SRC=JaVaScRiPt:alert(1)>", &["<img loading=\"lazy\">"]),
+        ("<img/src=x/onerror=alert(1)>", &[]),
+        ("<svg onload=alert(1)>", &[]),
+        ("<svg/onload=alert(1)>", &[]),
+        ("<svg><script>alert(1)</script></svg>", &[]),
+        ("<iframe src=javascript:alert(1)>", &[]),
+        (
+            "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>after",
+            &["after"],
+        ),
+        ("<a href=\"javascript:alert(1)\">x</a>", &[">x</a>"]),
+        ("[x](javascript:alert(1))", &[">x</a>"]),
+        ("[x](JAVASCRIPT:alert(1))", &[">x</a>"]),
+        ("[x](java&#x09;script:alert(1))", &[">x</a>"]),
+        ("[x](&#106;avascript:alert(1))", &[">x</a>"]),
+        ("[x](%6Aavascript:alert(1))", &[">x</a>"]),
+        ("[x]( javascript:alert(1))", &[">x</a>"]),
+        ("[x](<javascript:alert(1)>)", &[">x</a>"]),
+        ("[x](java\0script:alert(1))", &[]),
+        ("<a href=\"java\0script:alert(1)\">x</a>", &[">x</a>"]),
+        ("[x](javascript&colon;alert(1))", &[">x</a>"]),
+        ("[x](vbscript:msgbox)", &[">x</a>"]),
+        ("[x](file:///etc/passwd)", &[">x</a>"]),
+        ("![x](data:image/svg+xml;base64,PHN2Zy8+)", &["alt=\"x\""]),
+        ("<img src=\"data:image/png;base64,AAAA\">", &[]),
+        (
+            "<a href=\"&#0000106&#0000097vascript:alert(1)\">x</a>",
+            &[">x</a>"],
+        ),
+        ("<a href=\"java&#x09;script:alert(1)\">x</a>", &[]),
+        ("<a href=\"jav&#x0A;ascript:alert(1)\">x</a>", &[]),
+        ("<a href=\" javascript:alert(1)\">x</a>", &[]),
+        ("<a href=\"\u{1}javascript:alert(1)\">x</a>", &[]),
+        ("<a href=\"javascript&colon;alert(1)\">x</a>", &[]),
+        ("<a href=\"%6Aavascript:alert(1)\">x</a>", &[]),
+        ("<details open ontoggle=alert(1)>", &["<details open=\"\">"]),
+        (
+            "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+            &[],
+        ),
+        (
+            "<div style=\"background:url(javascript:alert(1))\">",
+            &["<div>"],
+        ),
+        ("<<script>script>alert(1)<</script>/script>", &[]),
+        ("<scr<script>ipt>alert(1)</script>", &[]),
+        ("\"><script>alert(1)</script>", &["&quot;&gt;"]),
+        ("<a href=\"x\" onclick=\"alert(1)\">", &["href=\"x\""]),
+        (
+            "<img src=\"x\" alt=\"&quot; onerror=&quot;alert(1)\">",
+            &["alt=\"&quot; onerror="],
+        ),
+        ("<form action=javascript:alert(1)><button>", &[]),
+        ("<object data=javascript:alert(1)>", &[]),
+        ("<embed src=javascript:alert(1)>", &[]),
+        ("<base href=\"javascript:/\">", &[]),
+        (
+            "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+            &[],
+        ),
+        ("<link rel=stylesheet href=x>", &[]),
+        ("<input autofocus onfocus=alert(1)>", &[]),
+        ("<template><script>alert(1)</script></template>", &[]),
+        (
+            "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+            &[],
+        ),
+        ("text\n\n<script", &["<p>text</p>"]),
+        ("text\n\n<script>alert(1)", &["<p>text</p>"]),
+        ("<img src=x onerror=alert(1)//", &[]),
+        ("<a name=x id=y>named</a>", &["named"]),
+        ("<javascript:alert(1)>", &[]),
+        ("[x][evil]\n\n[evil]: javascript:alert(1)", &[">x</a>"]),
+        (
+            "[x][evil]\n\n[evil]: <java&#115;cript:alert(1)> \"t\"",
+            &[">x</a>"],
+        ),
+        (
+            "![a](/img.png \"t\\\"it'le\")",
+            &["src=\"/img.png\"", "title=\"t&quot;it&#39;le\""],
+        ),
+        (
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+            &["&lt;script&gt;alert(1)&lt;/script&gt;"],
+        ),
+        ("<style>body{display:none}</style>", &[]),
+        ("<p onmouseover=alert(1)>hover</p>", &["<p>hover</p>"]),
+        ("<b onclick=alert(1)>bold</b>", &["<b>bold</b>"]),
+        ("`<script>alert(1)</script>`", &["<code>&lt;script&gt;"]),
+        ("```\n<script>alert(1)</script>\n```", &["&lt;script&gt;"]),
+        (
+            "```js\" onclick=\"alert(1)\nx\n```",
+            &["class=\"language-js\""],
+        ),
+        ("<textarea><img src=x onerror=alert(1)></textarea>", &[]),
+        ("<title><img src=x onerror=alert(1)></title>", &[]),
+        ("<xmp><script>alert(1)</script></xmp>", &[]),
+        (
+            "<a href=\"https://ok.example\" target=_blank>ok</a>",
+            &["href=\"https://ok.example\""],
+        ),
+        (
+            "| a |\n|---|\n| <img src=x onerror=alert(1)> |",
+            &["<th>a</th>"],
+        ),
+        (
+            "- [ ] <script>alert(1)</script>done",
+            &["<li class=\"task\">"],
+        ),
+        (
+            "> <iframe srcdoc=\"<script>alert(1)</script>\">",
+            &["<blockquote>"],
+        ),
+        ("<div>\n\n<script>alert(1)</script>\n\n</div>", &["<div>"]),
+        ("</div></div></p><script>alert(1)</script>", &[]),
+        ("<img src=x:alert(1) onerror=eval(src)>", &[]),
+        ("<!--<script>alert(1)</script>-->", &[]),
+        ("<![CDATA[<script>alert(1)</script>]]>", &[]),
+        (
+            "<a href=\"http://x\" style=\"color:red\" class=\"evil\" id=\"top\">ok</a>",
+            &["ok"],
+        ),
+        (
+            "<svg><p><style><g title=\"</style><img src onerror=alert(1)>\">",
+            &[],
+        ),
+        ("<plaintext><img src=x onerror=alert(1)>", &[]),
+        ("<a href=javascript:alert(1)//>x</a>", &[]),
+        (
+            "<div><img src=\"x\" src=\"javascript:alert(1)\" =onerror=alert(1)></div>",
+            &["src=\"x\""],
+        ),
+        ("<img src=x\tonerror=alert(1)>", &[]),
+        ("<img src=`x`onerror=alert(1)>", &[]),
+        ("<A HREF=\"JaVaScRiPt:alert(1)\">caps</A>", &["caps</a>"]),
+    ];
+
+    /// Contexts a payload is also placed in, `{}` standing for the payload.
+    const CONTEXTS: &[&str] = &[
+        "{}",
+        "before {} after",
+        "- {}",
+        "> {}",
+        "# {}",
+        "| a |\n|---|\n| {} |",
+        "<div>\n{}\n</div>",
+        "*{}*",
+        "[{}](https://example.com)",
+        "![{}](x.png)",
+    ];
+
+    #[test]
+    fn hostile_corpus_renders_safely_in_every_context() {
+        assert!(HOSTILE_CORPUS.len() >= 40);
+        for (payload, survivors) in HOSTILE_CORPUS {
+            let html = to_html(payload);
+            assert_safe(payload, &html);
+            for survivor in *survivors {
+                assert!(
+                    html.contains(survivor),
+                    "{survivor:?} lost from {payload:?}: {html:?}"
+                );
+            }
+            for context in CONTEXTS {
+                let markdown = context.replace("{}", payload);
+                assert_safe(&markdown, &to_html(&markdown));
+            }
+        }
+    }
+
+    #[test]
+    fn payloads_render_to_their_harmless_part() {
+        for (markdown, expected) in [
+            ("<script>alert(1)</script>", ""),
+            ("a <script>alert(1)</script> b", "<p>a  b</p>\n"),
+            (
+                "<img/src=x/onerror=alert(1)>",
+                "<p>&lt;img/src=x/onerror=alert(1)&gt;</p>\n",
+            ),
+            (
+                "<<script>script>alert(1)<</script>/script>",
+                "<p>&lt;/script&gt;</p>\n",
+            ),
+            ("<scr<script>ipt>alert(1)</script>", "<p>&lt;scr</p>\n"),
+            (
+                "[x](javascript:alert(1))",
+                "<p><a rel=\"noopener noreferrer nofollow\">x</a></p>\n",
+            ),
+            (
+                "<javascript:alert(1)>",
+                "<p><a rel=\"noopener noreferrer nofollow\">javascript:alert(1)</a></p>\n",
+            ),
+            (
+                "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+                "<p><img src=\"x\" loading=\"lazy\">&quot;&gt;</p>\n",
+            ),
+            ("text\n\n<script", "<p>text</p>\n&lt;script"),
+            (
+                "<a name=x id=y>named</a>",
+                "<p><a rel=\"noopener noreferrer nofollow\">named</a></p>\n",
+            ),
+            ("&lt;script&gt;", "<p>&lt;script&gt;</p>\n"),
+        ] {
+            assert_eq!(to_html(markdown), expected, "from {markdown:?}");
+        }
+    }
+
+    #[test]
+    fn dropped_content_ends_with_its_span() {
+        let html = to_html("a <script>alert(1)\n\nafter *the* paragraph");
+        assert_eq!(html, "<p>a </p>\n<p>after <em>the</em> paragraph</p>\n");
+        let html = to_html("<svg>\n<circle/>\n\nAfter the block.");
+        assert_eq!(html, "<p>After the block.</p>\n");
+    }
+
+    #[test]
+    fn renders_text_blocks() {
+        assert_eq!(
+            to_html("# Title\n\n## Impact\n\nSome *em* **strong** ~~gone~~ `code`.\n"),
+            "<h1>Title</h1>\n<h2>Impact</h2>\n<p>Some <em>em</em> <strong>strong</strong> \
+             <del>gone</del> <code>code</code>.</p>\n"
+        );
+        assert_eq!(to_html("a\nb  \nc\\\nd"), "<p>a\nb<br>\nc<br>\nd</p>\n");
+        assert_eq!(to_html("a\n\n***\n"), "<p>a</p>\n<hr>\n");
+        assert_eq!(
+            to_html("> quoted\n> more"),
+            "<blockquote>\n<p>quoted\nmore</p>\n</blockquote>\n"
+        );
+        assert_eq!(
+            to_html("Tom & \"Jerry\" <3"),
+            "<p>Tom &amp; &quot;Jerry&quot; &lt;3</p>\n"
+        );
+    }
+
+    #[test]
+    fn headings_get_no_ids() {
+        let html = to_html("# Root cause {#main}\n\nSetext\n======\n");
+        assert_eq!(html, "<h1>Root cause {#main}</h1>\n<h1>Setext</h1>\n");
+    }
+
+    #[test]
+    fn renders_lists() {
+        assert_eq!(
+            to_html("- a\n- b\n"),
+            "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"
+        );
+        assert_eq!(to_html("1. a\n"), "<ol>\n<li>a</li>\n</ol>\n");
+        assert_eq!(
+            to_html("3. a\n4. b\n"),
+            "<ol start=\"3\">\n<li>a</li>\n<li>b</li>\n</ol>\n"
+        );
+    }
+
+    #[test]
+    fn renders_task_lists() {
+        assert_eq!(
+            to_html("- [ ] Add alerting\n- [x] Roll back\n- plain\n"),
+            "<ul>\n<li class=\"task\"><input type=\"checkbox\" disabled> Add alerting</li>\n\
+             <li class=\"task\"><input type=\"checkbox\" disabled checked> Roll back</li>\n\
+             <li>plain</li>\n</ul>\n"
+        );
+        assert_eq!(
+            to_html("- [x] loose\n\n- [ ] list\n"),
+            "<ul>\n<li class=\"task\"><p><input type=\"checkbox\" disabled checked> loose</p>\n\
+             </li>\n<li class=\"task\"><p><input type=\"checkbox\" disabled> list</p>\n</li>\n\
+             </ul>\n"
+        );
+    }
+
+    #[test]
+    fn renders_tables_with_alignment() {
+        assert_eq!(
+            to_html(
+                "| Time | Event | Who |\n|:--|:-:|--:|\n| 10:00 | *down* | ops |\n| 10:05 | up |\n"
+            ),
+            "<table>\n<thead>\n<tr><th align=\"left\">Time</th><th align=\"center\">Event</th>\
+             <th align=\"right\">Who</th></tr>\n</thead>\n<tbody>\n\
+             <tr><td align=\"left\">10:00</td><td align=\"center\"><em>down</em></td>\
+             <td align=\"right\">ops</td></tr>\n\
+             <tr><td align=\"left\">10:05</td><td align=\"center\">up</td><td align=\"right\"></td></tr>\n\
+             </tbody>\n</table>\n"
+        );
+        assert_eq!(
+            to_html("| a |\n|---|\n"),
+            "<table>\n<thead>\n<tr><th>a</th></tr>\n</thead>\n</table>\n"
+        );
+    }
+
+    #[test]
+    fn renders_code_blocks_with_a_clean_language() {
+        assert_eq!(
+            to_html("```rust\nfn main() { a < b && c }\n```\n"),
+            "<pre><code class=\"language-rust\">fn main() { a &lt; b &amp;&amp; c }\n</code></pre>\n"
+        );
+        assert_eq!(
+            to_html("```\nplain\n```"),
+            "<pre><code>plain\n</code></pre>\n"
+        );
+        assert_eq!(
+            to_html("    indented\n"),
+            "<pre><code>indented\n</code></pre>\n"
+        );
+        assert_eq!(
+            to_html("```c++,ignore extra\nx\n```"),
+            "<pre><code class=\"language-c++\">x\n</code></pre>\n"
+        );
+        assert_eq!(
+            to_html("```\"><script>\nx\n```"),
+            "<pre><code>x\n</code></pre>\n"
+        );
+    }
+
+    #[test]
+    fn renders_links_and_images() {
+        assert_eq!(
+            to_html("[site](https://example.com/a?b=1&c=2 \"The \\\"site\\\"\")"),
+            "<p><a href=\"https://example.com/a?b=1&amp;c=2\" title=\"The &quot;site&quot;\" \
+             rel=\"noopener noreferrer nofollow\">site</a></p>\n"
+        );
+        assert_eq!(
+            to_html("![Latency *graph*](./image.png)"),
+            "<p><img src=\"./image.png\" alt=\"Latency graph\" loading=\"lazy\"></p>\n"
+        );
+        assert_eq!(
+            to_html("<oncall@example.com> and <https://status.example.com>"),
+            "<p><a href=\"mailto:oncall@example.com\" rel=\"noopener noreferrer nofollow\">\
+             oncall@example.com</a> and <a href=\"https://status.example.com\" \
+             rel=\"noopener noreferrer nofollow\">https://status.example.com</a></p>\n"
+        );
+        for relative in [
+            "#timeline",
+            "./runbook.md",
+            "/path",
+            "../up",
+            "//cdn.example/x",
+            "?q=1",
+        ] {
+            let html = to_html(&format!("[x]({relative})"));
+            assert!(
+                html.contains(&format!("href=\"{relative}\"")),
+                "{relative}: {html}"
+            );
+        }
+    }
+
+    #[test]
+    fn front_matter_is_not_rendered() {
+        assert_eq!(
+            to_html("---\ntitle: Outage\n---\n# Outage\n"),
+            "<h1>Outage</h1>\n"
+        );
+        assert_eq!(
+            to_html("+++\ntitle = \"Outage\"\n+++\n# Outage\n"),
+            "<h1>Outage</h1>\n"
+        );
+    }
+
+    #[test]
+    fn keeps_the_raw_html_real_documents_use() {
+        assert_eq!(
+            to_html("<p align=\"center\">\n  <img src=\"logo.png\" WIDTH=50% alt='Logo'>\n</p>\n"),
+            "<p align=\"center\">\n  <img src=\"logo.png\" width=\"50%\" alt=\"Logo\" \
+             loading=\"lazy\">\n</p>\n"
+        );
+        assert_eq!(
+            to_html("<h2>Impact</h2>\n\nLine one<br>line two, <b>bold</b> and <kbd>Ctrl</kbd>."),
+            "<h2>Impact</h2>\n<p>Line one<br>line two, <b>bold</b> and <kbd>Ctrl</kbd>.</p>\n"
+        );
+        assert_eq!(
+            to_html("<details>\n<summary>Logs</summary>\n\n```\ncode\n```\n\n</details>\n"),
+            "<details>\n<summary>Logs</summary>\n<pre><code>code\n</code></pre>\n</details>\n"
+        );
+        assert_eq!(
+            to_html("<table><tr><td colspan=2 onclick=x>cell</td></tr></table>"),
+            "<table><tr><td colspan=\"2\">cell</td></tr></table>"
+        );
+        assert_eq!(
+            to_html("<a href=\"https://example.com\" title=\"Home\">home</a>"),
+            "<p><a href=\"https://example.com\" title=\"Home\" rel=\"noopener noreferrer \
+             nofollow\">home</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn keeps_the_text_of_dropped_tags() {
+        assert_eq!(to_html("<center>Middle</center>"), "Middle");
+        assert_eq!(
+            to_html("a <font color=red>red</font> b"),
+            "<p>a red b</p>\n"
+        );
+    }
+
+    #[test]
+    fn raw_html_cannot_unbalance_the_page() {
+        assert_eq!(to_html("a <b>bold"), "<p>a <b>bold</b></p>\n");
+        assert_eq!(to_html("a </b></div> c"), "<p>a  c</p>\n");
+        assert_eq!(
+            to_html("a <b>bold *x</b> y* z</b>"),
+            "<p>a <b>bold <em>x y</em> z</b></p>\n"
+        );
+        assert_eq!(
+            to_html("<div>\n\nopen to the end"),
+            "<div>\n<p>open to the end</p>\n</div>"
+        );
+        assert_eq!(
+            to_html("- <i>item\n- next</i>"),
+            "<ul>\n<li><i>item</i></li>\n<li>next</li>\n</ul>\n"
+        );
+        assert_eq!(
+            to_html("<b>x<br/>y<span/>z"),
+            "<p><b>x<br>y<span></span>z</b></p>\n"
+        );
+    }
+
+    #[test]
+    fn character_references_stay_text() {
+        assert_eq!(
+            to_html("<div>&copy; &bogus; &#8594; & x &lt;script&gt;</div>"),
+            "<div>&copy; &bogus; &#8594; &amp; x &lt;script&gt;</div>"
+        );
+        assert_eq!(to_html("&copy; &#x41;"), "<p>© A</p>\n");
+    }
+
+    #[test]
+    fn url_safety_is_judged_after_decoding() {
+        for safe in [
+            "https://example.com",
+            "HTTP://example.com",
+            "mailto:oncall@example.com",
+            "#fragment",
+            "./image.png",
+            "/path/to:colon",
+            "image.png?at=10:00",
+            "",
+        ] {
+            assert!(is_safe_url(safe), "{safe:?} should be safe");
+        }
+        for unsafe_url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\0script:alert(1)",
+            "java&#x09;script:alert(1)",
+            "&#106;avascript:alert(1)",
+            "&#0000106&#0000097vascript:alert(1)",
+            "javascript&colon;alert(1)",
+            "%6Aavascript:alert(1)",
+            "vbscript:msgbox",
+            "data:image/png;base64,AAAA",
+            "file:///etc/passwd",
+            "ftp://example.com",
+            "\u{1}javascript:alert(1)",
+        ] {
+            assert!(!is_safe_url(unsafe_url), "{unsafe_url:?} should be unsafe");
+        }
+    }
+
+    #[test]
+    fn tokenizer_reads_tags_as_a_browser_does() {
+        assert_eq!(
+            tokens("<IMG/SRC=x/onerror=alert(1)>"),
+            [start_tag("img", &[("src", "x/onerror=alert(1)")], false)]
+        );
+        assert_eq!(
+            tokens("<a title='>' href=\"&#106;s\" hidden =x/ =y disabled/>t</A b=\">\">"),
+            [
+                start_tag(
+                    "a",
+                    &[
+                        ("title", ">"),
+                        ("href", "js"),
+                        ("hidden", "x/"),
+                        ("=y", ""),
+                        ("disabled", "")
+                    ],
+                    true
+                ),
+                Token::Text("t"),
+                Token::EndTag { name: "a".into() },
+            ]
+        );
+        assert_eq!(
+            tokens("<a href=>x"),
+            [start_tag("a", &[("href", "")], false), Token::Text("x")]
+        );
+        assert_eq!(
+            tokens("1 < 2 <img src=\"x"),
+            [
+                Token::Text("1 "),
+                Token::Text("< 2 "),
+                Token::Text("<img src=\"x")
+            ]
+        );
+        assert_eq!(
+            tokens("<!-- c --><!DOCTYPE html><?php ?></>x"),
+            [
+                Token::Ignored,
+                Token::Ignored,
+                Token::Ignored,
+                Token::Ignored,
+                Token::Text("x")
+            ]
+        );
+        assert_eq!(tokens("<é>"), [Token::Text("<é>")]);
+    }
+
+    #[test]
+    fn never_panics_on_fragments_of_hostile_input() {
+        const FRAGMENTS: &[&str] = &[
+            "<",
+            ">",
+            "\"",
+            "'",
+            "=",
+            "/",
+            "on",
+            "onerror=",
+            "script",
+            "<script>",
+            "</script>",
+            "<script",
+            "&#",
+            "&#x",
+            "&",
+            ";",
+            "&#106",
+            "javascript:",
+            "java\tscript:",
+            "[",
+            "]",
+            "](",
+            ")",
+            "![",
+            "`",
+            "```",
+            "|",
+            "|---|",
+            "- [ ] ",
+            "- [x] ",
+            "1. ",
+            "> ",
+            "# ",
+            "*",
+            "**",
+            "~~",
+            "\n",
+            "\n\n",
+            " ",
+            "    ",
+            "\t",
+            "\0",
+            "\\",
+            "é",
+            "漢",
+            "🦀",
+            "\u{200B}",
+            "<img src=",
+            "<a href=",
+            "<b>",
+            "</b>",
+            "<div>",
+            "</div>",
+            "<details>",
+            "<svg>",
+            "</svg>",
+            "<math>",
+            "<style>",
+            "<table>",
+            "<td>",
+            "<p align=center>",
+            "<!--",
+            "-->",
+            "<![CDATA[",
+            "<?",
+            "<br/>",
+            "http://x",
+            "data:",
+            "%6A",
+            "---\n",
+            "+++\n",
+            "<noscript>",
+            "</noscript>",
+            "<textarea>",
+            "<plaintext>",
+            "x",
+        ];
+        let mut random = XorShift(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..4000 {
+            let fragment_count = random.below(24) + 1;
+            let markdown: String = (0..fragment_count)
+                .map(|_| FRAGMENTS[random.below(FRAGMENTS.len())])
+                .collect();
+            assert_safe(&markdown, &to_html(&markdown));
+        }
+    }
+
+    #[test]
+    fn output_checker_rejects_unsafe_html() {
+        for unsafe_html in [
+            "<img src=\"javascript:alert(1)\">",
+            "<img src=\" &#9;java&#x09;script:alert(1)\">",
+            "<a href=\"data:text/html,x\">x</a>",
+            "<p onclick=\"x\">x</p>",
+            "<p style=\"x\">x</p>",
+            "<h1 id=\"x\">x</h1>",
+            "<a name=\"x\">x</a>",
+            "<b>unclosed",
+            "<b><i>x</b></i>",
+            "<custom>x</custom>",
+            "text with \" quote",
+            "<p title=\"x\"y>z</p>",
+        ] {
+            assert!(
+                check_structure(unsafe_html).is_err(),
+                "{unsafe_html:?} passed"
+            );
+        }
+    }
+
+    struct XorShift(u64);
+
+    impl XorShift {
+        fn below(&mut self, bound: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            let bound = u64::try_from(bound).expect("bound fits in u64");
+            usize::try_from(self.0 % bound).expect("below a usize bound")
+        }
+    }
+
+    fn tokens(html: &str) -> Vec<Token<'_>> {
+        let mut tokenizer = Tokenizer::new(html);
+        std::iter::from_fn(|| tokenizer.next_token()).collect()
+    }
+
+    fn start_tag(name: &str, attributes: &[(&str, &str)], self_closing: bool) -> Token<'static> {
+        Token::StartTag {
+            name: name.into(),
+            attributes: attributes
+                .iter()
+                .map(|(name, value)| Attribute {
+                    name: (*name).into(),
+                    value: (*value).into(),
+                })
+                .collect(),
+            self_closing,
+        }
+    }
+
+    /// Every tag the writer can produce, and every attribute.
+    const OUTPUT_TAGS: &[&str] = &[
+        "a",
+        "b",
+        "blockquote",
+        "br",
+        "code",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dd",
+        "dt",
+        "em",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "input",
+        "kbd",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "s",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+    ];
+    const OUTPUT_VOID_TAGS: &[&str] = &["br", "hr", "img", "input"];
+    const OUTPUT_ATTRIBUTES: &[&str] = &[
+        "href", "src", "alt", "title", "width", "height", "align", "colspan", "rowspan", "start",
+        "open", "rel", "loading", "class", "type", "disabled", "checked",
+    ];
+
+    /// Checks the output the way a browser would read it, independently of the writer.
+    fn assert_safe(markdown: &str, html: &str) {
+        let lowercase = html.to_ascii_lowercase();
+        for forbidden in [
+            "<script",
+            "<iframe",
+            "<svg",
+            "<object",
+            "<embed",
+            "<style",
+            "<math",
+            "<form",
+            "<meta",
+            "<link",
+            "<base",
+            "<template",
+            "<noscript",
+            "<textarea",
+            "<input autofocus",
+        ] {
+            assert!(
+                !lowercase.contains(forbidden),
+                "{forbidden} in {html:?} from {markdown:?}"
+            );
+        }
+        if let Err(problem) = check_structure(html) {
+            panic!("{problem} in {html:?} from {markdown:?}");
+        }
+    }
+
+    /// Every `<` opens a known tag with known, double-quoted attributes; no text holds a
+    /// character that could end an attribute or a tag; every element is closed in order; and
+    /// no URL has a scheme other than http, https or mailto.
+    fn check_structure(html: &str) -> Result<(), String> {
+        let mut open_elements: Vec<&str> = Vec::new();
+        let mut rest = html;
+        loop {
+            let text_end = rest.find('<').unwrap_or(rest.len());
+            let (text, after_text) = rest.split_at(text_end);
+            if let Some(bad) = text
+                .chars()
+                .find(|character| matches!(character, '>' | '"' | '\''))
+            {
+                return Err(format!("unescaped {bad:?} in text {text:?}"));
+            }
+            let Some(after_open) = after_text.strip_prefix('<') else {
+                break;
+            };
+            let tag_end = after_open.find('>').ok_or("unclosed tag")?;
+            let (tag, after_tag) = after_open.split_at(tag_end);
+            rest = &after_tag[1..];
+            if let Some(name) = tag.strip_prefix('/') {
+                let opened = open_elements.pop();
+                if opened != Some(name) {
+                    return Err(format!("</{name}> closes {opened:?}"));
+                }
+                continue;
+            }
+            let (name, mut attributes) = tag.split_once(' ').unwrap_or((tag, ""));
+            if !OUTPUT_TAGS.contains(&name) {
+                return Err(format!("tag <{name}>"));
+            }
+            while !attributes.is_empty() {
+                let name_end = attributes.find(['=', ' ']).unwrap_or(attributes.len());
+                let (attribute, after_name) = attributes.split_at(name_end);
+                attributes = after_name;
+                let mut value = "";
+                if let Some(quoted) = attributes.strip_prefix("=\"") {
+                    let value_end = quoted.find('"').ok_or("unclosed attribute value")?;
+                    value = &quoted[..value_end];
+                    attributes = &quoted[value_end + 1..];
+                }
+                attributes = attributes.strip_prefix(' ').unwrap_or(attributes);
+                if !OUTPUT_ATTRIBUTES.contains(&attribute) || attribute.starts_with("on") {
+                    return Err(format!("attribute {attribute:?}"));
+                }
+                let references_are_escapes = value.match_indices('&').all(|(index, _)| {
+                    ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
+                        .iter()
+                        .any(|escape| value[index..].starts_with(escape))
+                });
+                if value.contains(['<', '>', '\'']) || !references_are_escapes {
+                    return Err(format!("unescaped value {value:?}"));
+                }
+                if matches!(attribute, "href" | "src") {
+                    check_url(value)?;
+                }
+                if attribute == "class" && value != "task" && !value.starts_with("language-") {
+                    return Err(format!("class {value:?}"));
+                }
+            }
+            if !OUTPUT_VOID_TAGS.contains(&name) {
+                open_elements.push(name);
+            }
+        }
+        if open_elements.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("unclosed {open_elements:?}"))
+        }
+    }
+
+    /// The scheme as the URL parser finds it: leading spaces and controls trimmed, tabs and
+    /// newlines removed, then letters, digits, `+`, `-` or `.` up to a `:`.
+    fn check_url(escaped: &str) -> Result<(), String> {
+        let url = escaped
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        let cleaned: String = url
+            .trim_start_matches(|character: char| character <= ' ')
+            .chars()
+            .filter(|character| !matches!(character, '\t' | '\n' | '\r'))
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let scheme_length = cleaned
+            .find(|character: char| {
+                !(character.is_ascii_alphanumeric() || matches!(character, '+' | '-' | '.'))
+            })
+            .unwrap_or(cleaned.len());
+        let has_scheme = cleaned.starts_with(|character: char| character.is_ascii_alphabetic())
+            && cleaned[scheme_length..].starts_with(':');
+        let scheme = &cleaned[..scheme_length];
+        if has_scheme && !matches!(scheme, "http" | "https" | "mailto") {
+            return Err(format!("URL {url:?} with scheme {scheme:?}"));
+        }
+        for forbidden in ["javascript:", "vbscript:", "data:"] {
+            if cleaned.starts_with(forbidden) {
+                return Err(format!("URL {url:?}"));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,140 @@
+//! Plain text with its place in the source: what rules search for facts and wording.
+
+use crate::model::{Block, BlockKind};
+use crate::parse::strip_tags;
+use crate::span::Span;
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// One line of rendered text (a paragraph line, a list item, a table row, a label) and the
+/// source it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TextRun {
+    pub text: String,
+    pub span: Span,
+    pub origin: RunOrigin,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RunOrigin {
+    Paragraph,
+    ListItem,
+    TableRow,
+    Heading,
+    Html,
+}
+
+impl TextRun {
+    /// The source span of the first occurrence of `needle` in this run's source text, or the
+    /// whole run when the source spells it differently (Markdown syntax in between).
+    pub fn locate(&self, source: &str, needle: &str) -> Span {
+        locate(self.span, source, needle)
+    }
+}
+
+/// A text run that borrows its text from the model where it can: what rules read without
+/// copying the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunText<'a> {
+    pub text: Cow<'a, str>,
+    pub span: Span,
+    pub origin: RunOrigin,
+}
+
+impl RunText<'_> {
+    /// As [`TextRun::locate`].
+    pub fn locate(&self, source: &str, needle: &str) -> Span {
+        locate(self.span, source, needle)
+    }
+
+    pub fn into_owned(self) -> TextRun {
+        TextRun {
+            text: self.text.into_owned(),
+            span: self.span,
+            origin: self.origin,
+        }
+    }
+}
+
+fn locate(span: Span, source: &str, needle: &str) -> Span {
+    match find_ignore_ascii_case(span.text(source), needle) {
+        Some(index) => {
+            let start = span.start + Span::from_range(0..index).end;
+            Span::new(start, start + Span::from_range(0..needle.len()).end)
+        }
+        None => span,
+    }
+}
+
+/// Byte index of `needle` in `haystack`, ignoring ASCII case.
+pub fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() || needle.len() > haystack.len() {
+        return None;
+    }
+    let needle = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))
+        .filter(|&index| haystack.is_char_boundary(index))
+}
+
+/// The text runs of some blocks, in order.
+pub fn text_runs(blocks: &[Block]) -> Vec<TextRun> {
+    let mut runs = Vec::new();
+    for block in blocks {
+        block_runs(block, |run| runs.push(run.into_owned()));
+    }
+    runs
+}
+
+/// Visits the text runs of one block, in order, without copying what the model holds.
+pub fn block_runs<'a>(block: &'a Block, mut visit: impl FnMut(RunText<'a>)) {
+    let mut push = |text: Cow<'a, str>, span: Span, origin: RunOrigin| {
+        if !text.trim().is_empty() {
+            visit(RunText { text, span, origin });
+        }
+    };
+    match &block.kind {
+        BlockKind::Paragraph { lines } => {
+            for line in lines {
+                push(Cow::Borrowed(&line.text), line.span, RunOrigin::Paragraph);
+            }
+        }
+        BlockKind::List { items, .. } => {
+            for item in items {
+                push(Cow::Borrowed(&item.text), item.span, RunOrigin::ListItem);
+            }
+        }
+        BlockKind::Table { rows, .. } => {
+            for row in rows {
+                let text = row
+                    .iter()
+                    .map(|cell| cell.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+                let span = row
+                    .iter()
+                    .map(|cell| cell.span)
+                    .reduce(Span::cover)
+                    .unwrap_or(block.span);
+                push(Cow::Owned(text), span, RunOrigin::TableRow);
+            }
+        }
+        BlockKind::Heading { heading } => push(
+            Cow::Borrowed(&heading.text),
+            heading.span,
+            RunOrigin::Heading,
+        ),
+        BlockKind::Html { text } if !block.is_blank() => {
+            push(
+                Cow::Owned(strip_tags(text).trim().to_owned()),
+                block.span,
+                RunOrigin::Html,
+            );
+        }
+        BlockKind::Quote { text } => push(Cow::Borrowed(text), block.span, RunOrigin::Paragraph),
+        _ => {}
+    }
+}

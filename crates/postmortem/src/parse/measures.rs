@@ -1,0 +1,622 @@
+//! The measures sections' blocks → broad improvements and specific tasks.
+
+use crate::model::{
+    Block, BlockKind, Document, ListItem, Measures, RunOrigin, Section, SectionKind, Task,
+    TaskList, TextRun,
+};
+use crate::span::Span;
+
+/// Labels and sub-headings that introduce a task list.
+const TASK_LABELS: &[&str] = &[
+    "task",
+    "tasks",
+    "todo",
+    "to do",
+    "to-do",
+    "action item",
+    "action items",
+    "action plan",
+    "next steps",
+    "follow-up",
+    "follow up",
+    "follow-ups",
+    "checklist",
+    "corrective actions",
+    "preventive actions",
+    "preventative actions",
+    "remediation items",
+    "immediate fixes",
+    "immediate actions",
+    "quick fixes",
+    "short-term fixes",
+];
+/// Labels and sub-headings that introduce broad improvements.
+const IMPROVEMENT_LABELS: &[&str] = &[
+    "improvement",
+    "improvements",
+    "corrective",
+    "preventative",
+    "preventive",
+    "measures",
+    "lessons",
+    "recommendations",
+];
+
+/// Verbs that begin a specific, checkable task ("Add monitoring on server memory").
+const SPECIFIC_VERBS: &[&str] = &[
+    "add",
+    "patch",
+    "set",
+    "configure",
+    "create",
+    "write",
+    "deploy",
+    "enable",
+    "install",
+    "upgrade",
+    "migrate",
+    "automate",
+    "document",
+    "schedule",
+    "remove",
+    "replace",
+    "rotate",
+    "alert",
+    "pin",
+    "rename",
+    "fix",
+    "update",
+    "limit",
+    "cap",
+    "raise",
+    "lower",
+    "restrict",
+    "disable",
+    "move",
+    "split",
+    "backfill",
+    "revert",
+    "roll",
+    "tune",
+    "increase",
+    "reduce",
+    "introduce",
+    "require",
+    "block",
+    "rewrite",
+    "refactor",
+];
+/// Verbs that begin a broad aim rather than a task ("Improve our testing procedures").
+const BROAD_VERBS: &[&str] = &[
+    "improve",
+    "enhance",
+    "establish",
+    "strengthen",
+    "train",
+    "ensure",
+    "maintain",
+    "continue",
+    "consider",
+    "foster",
+    "promote",
+    "encourage",
+    "prioritize",
+    "prioritise",
+    "invest",
+    "develop",
+    "explore",
+    "evaluate",
+    "review",
+    "conduct",
+    "provide",
+    "regularly",
+    "be",
+];
+/// Other verbs an imperative line begins with: enough to tell a task line from prose.
+const OTHER_VERBS: &[&str] = &[
+    "implement",
+    "optimize",
+    "optimise",
+    "monitor",
+    "run",
+    "test",
+    "audit",
+    "integrate",
+    "incorporate",
+    "perform",
+    "check",
+    "verify",
+    "validate",
+    "apply",
+    "adopt",
+    "use",
+    "switch",
+    "build",
+    "define",
+    "publish",
+    "share",
+    "assign",
+    "track",
+    "investigate",
+    "analyze",
+    "analyse",
+    "assess",
+    "expand",
+    "extend",
+    "hold",
+    "keep",
+    "make",
+    "adjust",
+    "modify",
+    "change",
+    "clean",
+    "harden",
+    "isolate",
+    "separate",
+    "standardize",
+    "standardise",
+    "plan",
+    "design",
+    "benchmark",
+    "measure",
+    "simulate",
+    "scale",
+    "provision",
+    "retire",
+    "deprecate",
+    "delete",
+    "drop",
+    "enforce",
+    "educate",
+    "communicate",
+    "notify",
+    "prepare",
+    "setup",
+    "decrease",
+    "allow",
+    "describe",
+    "figure",
+    "find",
+    "revisit",
+    "look",
+    "tighten",
+    "label",
+    "select",
+    "restart",
+    "reinstall",
+    "backup",
+    "archive",
+    "purge",
+    "inspect",
+    "identify",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Unlabelled,
+    Tasks,
+    Improvements,
+}
+
+/// Where the reader stands inside a measures section.
+struct Reader {
+    /// What the section (or the current sub-heading) makes of its lists.
+    base: Context,
+    /// Set by a label line for the next list only.
+    context: Context,
+    /// The section's own heading names a task list ("Action items").
+    section_is_tasks: bool,
+    /// The first task of the run of task lines being read, across paragraphs.
+    run: Option<usize>,
+}
+
+pub(crate) fn measures(document: &Document) -> Measures {
+    let mut measures = Measures::default();
+    for section in measures_sections(document) {
+        let heading = label_context(&section.heading.text);
+        let base = match (section.kind, heading) {
+            (_, Some(Context::Tasks)) => Context::Tasks,
+            (SectionKind::Other, Some(Context::Improvements)) => Context::Improvements,
+            _ => Context::Unlabelled,
+        };
+        let mut reader = Reader {
+            base,
+            context: base,
+            section_is_tasks: base == Context::Tasks,
+            run: None,
+        };
+        for block in &section.blocks {
+            read_block(block, &mut reader, &mut measures);
+        }
+    }
+    measures
+}
+
+/// The measures sections, and the sections right after them that only a label names
+/// ("# Tasks:", "### Tasks to Address the Issue:"): the author's sub-sections of the measures.
+fn measures_sections(document: &Document) -> Vec<&Section> {
+    let mut sections = Vec::new();
+    let mut following_measures = false;
+    for section in &document.sections {
+        match section.kind {
+            SectionKind::Measures => {
+                sections.push(section);
+                following_measures = true;
+            }
+            SectionKind::Other
+                if following_measures && label_context(&section.heading.text).is_some() =>
+            {
+                sections.push(section);
+            }
+            _ => following_measures = false,
+        }
+    }
+    sections
+}
+
+fn read_block(block: &Block, reader: &mut Reader, measures: &mut Measures) {
+    match &block.kind {
+        BlockKind::Heading { heading } => {
+            reader.base = match label_context(&heading.text) {
+                _ if reader.section_is_tasks => Context::Tasks,
+                Some(context) => context,
+                None => Context::Unlabelled,
+            };
+            reader.context = reader.base;
+            reader.run = None;
+        }
+        BlockKind::Paragraph { lines } => {
+            for line in lines {
+                let text = line.text.trim();
+                let task_start = measures.tasks.len();
+                let is_label = text.ends_with(':') && text.split_whitespace().count() <= 5;
+                if let Some(labelled) = label_line_context(text, line.bold) {
+                    reader.context = labelled;
+                } else if let Some((context, rest)) = inline_label(text) {
+                    push_line(context, rest, line.span, measures);
+                } else if reader.context == Context::Tasks && is_imperative(text) {
+                    push_line(Context::Tasks, text, line.span, measures);
+                } else if !text.ends_with(':') && text.split_whitespace().count() >= 4 {
+                    push_line(Context::Improvements, text, line.span, measures);
+                }
+                if measures.tasks.len() > task_start {
+                    let first = *reader.run.get_or_insert(task_start);
+                    close_list(measures, first);
+                } else if !is_label {
+                    reader.run = None;
+                }
+            }
+        }
+        BlockKind::List { items, .. } => {
+            read_list(block, items, reader.context, measures);
+            reader.context = reader.base;
+            reader.run = None;
+        }
+        BlockKind::Table { rows, .. } => {
+            let first = measures.tasks.len();
+            for row in rows {
+                let Some(first_cell) = row.first() else {
+                    continue;
+                };
+                let span = row
+                    .iter()
+                    .map(|cell| cell.span)
+                    .reduce(Span::cover)
+                    .unwrap_or(first_cell.span);
+                measures.tasks.push(Task {
+                    text: first_cell.text.clone(),
+                    span,
+                    done: None,
+                });
+            }
+            if measures.tasks.len() > first {
+                measures.task_lists.push(TaskList {
+                    span: block.span,
+                    tasks: first..measures.tasks.len(),
+                });
+            }
+            reader.context = reader.base;
+            reader.run = None;
+        }
+        BlockKind::Html { text } if !block.is_blank() => {
+            let items = html_items(block, text);
+            if items.is_empty() {
+                let text = crate::parse::strip_tags(text);
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !text.ends_with(':') && text.split_whitespace().count() >= 4 {
+                    push_line(Context::Improvements, &text, block.span, measures);
+                }
+            } else {
+                read_list(block, &items, reader.context, measures);
+                reader.context = reader.base;
+            }
+            reader.run = None;
+        }
+        _ => {}
+    }
+}
+
+/// The `<li>` items of an HTML list, with their spans when the block's text is its source.
+fn html_items(block: &Block, html: &str) -> Vec<ListItem> {
+    let mut items = Vec::new();
+    let exact = html.len() == block.span.range().len();
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(start) = lower[from..].find("<li").map(|index| from + index) {
+        let end = lower[start..]
+            .find("</li")
+            .map_or(html.len(), |index| start + index);
+        let text = crate::parse::strip_tags(&html[start..end]);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let span = if exact {
+            Span::new(
+                block.span.start + Span::from_range(0..start).end,
+                block.span.start + Span::from_range(0..end).end,
+            )
+        } else {
+            block.span
+        };
+        if !text.is_empty() {
+            items.push(ListItem {
+                text,
+                span,
+                task: None,
+            });
+        }
+        from = end.max(start + 3);
+    }
+    items
+}
+
+fn read_list(block: &Block, items: &[ListItem], context: Context, measures: &mut Measures) {
+    // Items that are only labels over nested items ("- **Tasks:**" then "  - Patch ...") are
+    // read as their own lists, each in the context its label gives.
+    let labelled =
+        |item: &ListItem| nested_label(&item.text).is_some() || item_label(&item.text).is_some();
+    if items.iter().any(labelled) {
+        for item in items {
+            if nested_label(&item.text).is_none()
+                && let Some((context, rest)) = item_label(&item.text)
+            {
+                push_items(&[rest], item.span, item.span, item.task, context, measures);
+                continue;
+            }
+            match nested_label(&item.text) {
+                Some((label, nested)) => {
+                    let context = label_context(label).unwrap_or(context);
+                    // Nested items start with a word; code and diagrams in the item do not.
+                    let texts: Vec<&str> = nested
+                        .lines()
+                        .map(str::trim)
+                        .filter(|line| {
+                            line.split_whitespace().next().is_some_and(|word| {
+                                word.starts_with(char::is_alphanumeric)
+                                    && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                            })
+                        })
+                        .filter(|line| line.split_whitespace().count() >= 2)
+                        .collect();
+                    push_items(&texts, item.span, item.span, None, context, measures);
+                }
+                None => push_items(
+                    &[item.text.as_str()],
+                    item.span,
+                    item.span,
+                    item.task,
+                    context,
+                    measures,
+                ),
+            }
+        }
+        return;
+    }
+    let is_checklist = items.iter().any(|item| item.task.is_some());
+    let is_tasks = match context {
+        _ if is_checklist => true,
+        Context::Tasks => true,
+        Context::Improvements => false,
+        Context::Unlabelled => mostly_specific(items.iter().map(|item| item.text.as_str())),
+    };
+    if is_tasks {
+        let first = measures.tasks.len();
+        measures.tasks.extend(items.iter().map(|item| Task {
+            text: item.text.clone(),
+            span: item.span,
+            done: item.task,
+        }));
+        measures.task_lists.push(TaskList {
+            span: block.span,
+            tasks: first..measures.tasks.len(),
+        });
+    } else {
+        measures.improvements.extend(
+            items
+                .iter()
+                .filter(|item| !item.text.trim().is_empty())
+                .map(|item| TextRun {
+                    text: item.text.clone(),
+                    span: item.span,
+                    origin: RunOrigin::ListItem,
+                }),
+        );
+    }
+}
+
+/// Items sharing one source span (the nested items of a labelled list item).
+fn push_items(
+    texts: &[&str],
+    span: Span,
+    list_span: Span,
+    done: Option<bool>,
+    context: Context,
+    measures: &mut Measures,
+) {
+    if texts.is_empty() {
+        return;
+    }
+    let is_tasks = match context {
+        _ if done.is_some() => true,
+        Context::Tasks => true,
+        Context::Improvements => false,
+        Context::Unlabelled => mostly_specific(texts.iter().copied()),
+    };
+    if is_tasks {
+        let first = measures.tasks.len();
+        measures.tasks.extend(texts.iter().map(|text| Task {
+            text: (*text).to_owned(),
+            span,
+            done,
+        }));
+        measures.task_lists.push(TaskList {
+            span: list_span,
+            tasks: first..measures.tasks.len(),
+        });
+    } else {
+        measures
+            .improvements
+            .extend(texts.iter().map(|text| TextRun {
+                text: (*text).to_owned(),
+                span,
+                origin: RunOrigin::ListItem,
+            }));
+    }
+}
+
+fn push_line(context: Context, text: &str, span: Span, measures: &mut Measures) {
+    if context == Context::Tasks {
+        measures.tasks.push(Task {
+            text: text.to_owned(),
+            span,
+            done: None,
+        });
+    } else {
+        measures.improvements.push(TextRun {
+            text: text.to_owned(),
+            span,
+            origin: RunOrigin::Paragraph,
+        });
+    }
+}
+
+/// Makes the tasks from `first` on one task list, extending the last one if it starts there.
+fn close_list(measures: &mut Measures, first: usize) {
+    let end = measures.tasks.len();
+    let span = measures.tasks[first..end]
+        .iter()
+        .map(|task| task.span)
+        .reduce(Span::cover)
+        .unwrap_or_default();
+    match measures.task_lists.last_mut() {
+        Some(list) if list.tasks.start == first => {
+            list.tasks = first..end;
+            list.span = span;
+        }
+        _ => measures.task_lists.push(TaskList {
+            span,
+            tasks: first..end,
+        }),
+    }
+}
+
+/// A list item whose first line is only a label, followed by nested lines: (label, nested).
+fn nested_label(text: &str) -> Option<(&str, &str)> {
+    let (first, rest) = text.split_once('\n')?;
+    let first = first.trim();
+    let is_label = first.ends_with(':') && first.split_whitespace().count() <= 6;
+    let nested_lines = rest.lines().filter(|line| !line.trim().is_empty()).count();
+    let is_list_label = label_context(first).is_some() || nested_lines >= 2;
+    (is_label && is_list_label && nested_lines > 0).then_some((first, rest))
+}
+
+/// A list item that starts with a task label and goes on: "**Tasks:** Conduct audits".
+fn item_label(text: &str) -> Option<(Context, &str)> {
+    inline_label(text).filter(|(context, _)| *context == Context::Tasks)
+}
+
+/// A line that starts with a task or improvement label and goes on: "Tasks: Conduct audits".
+fn inline_label(text: &str) -> Option<(Context, &str)> {
+    let (label, rest) = text.split_once(':')?;
+    let rest = rest.trim();
+    if label.split_whitespace().count() > 4 || rest.split_whitespace().count() < 3 {
+        return None;
+    }
+    let context = label_context(label)?;
+    // "Preventive measures: we will ..." is a label over prose, read as an improvement.
+    Some((context, rest))
+}
+
+/// A line that is only a label ("TODO:", "**Tasks:**") sets the context for what follows.
+fn label_line_context(text: &str, bold: bool) -> Option<Context> {
+    let is_label = bold || text.ends_with(':');
+    if !is_label || text.split_whitespace().count() > 5 {
+        return None;
+    }
+    label_context(text)
+}
+
+fn label_context(text: &str) -> Option<Context> {
+    let label = text
+        .trim()
+        .trim_end_matches(':')
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if TASK_LABELS.iter().any(|known| {
+        label == *known
+            || label.starts_with(&format!("{known} "))
+            || label.ends_with(&format!(" {known}"))
+    }) {
+        Some(Context::Tasks)
+    } else if IMPROVEMENT_LABELS.iter().any(|known| {
+        label
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word == *known)
+    }) {
+        Some(Context::Improvements)
+    } else {
+        None
+    }
+}
+
+/// At least half the items start with a verb that names a concrete change, and more of them
+/// than start with a broad one.
+fn mostly_specific<'a>(items: impl Iterator<Item = &'a str>) -> bool {
+    let mut specific = 0;
+    let mut broad = 0;
+    let mut total = 0;
+    for item in items {
+        total += 1;
+        match first_word(item).as_deref() {
+            Some(word) if BROAD_VERBS.contains(&word) => broad += 1,
+            Some(word) if SPECIFIC_VERBS.contains(&word) => specific += 1,
+            _ => {}
+        }
+    }
+    total > 0 && specific > broad && specific * 2 >= total
+}
+
+/// A line that reads as an instruction: it starts with a verb, or with a short label
+/// followed by one ("Monitor Resource Utilization: Set up ...").
+fn is_imperative(text: &str) -> bool {
+    let is_verb = |part: &str| {
+        first_word(part).is_some_and(|word| {
+            SPECIFIC_VERBS.contains(&word.as_str())
+                || BROAD_VERBS.contains(&word.as_str())
+                || OTHER_VERBS.contains(&word.as_str())
+        })
+    };
+    if is_verb(text) {
+        return true;
+    }
+    text.split_once(':')
+        .is_some_and(|(label, rest)| label.split_whitespace().count() <= 6 && is_verb(rest))
+}
+
+/// The first word of an item, lowercased, after numbering and a bold label ("**Patch:** ...").
+pub(crate) fn first_word(text: &str) -> Option<String> {
+    text.split_whitespace()
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .find(|word| !word.is_empty() && !word.chars().all(|c| c.is_ascii_digit()))
+}

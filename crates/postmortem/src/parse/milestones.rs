@@ -1,0 +1,573 @@
+//! Tags a timeline entry with what it records, from the words real postmortems use. Each list
+//! was tuned on the corpus in ../shared/corpus and the seeds: a keyword matches at the start of
+//! a word (`detect` matches "detected", not "undetected"), and the checks that need more than
+//! a word (who notified whom, an attempt that did not help) are spelled out below.
+
+use crate::model::Milestones;
+
+const DETECTION: &[&str] = &[
+    "detect",
+    "notice",
+    "alert",
+    "alarm",
+    "paged",
+    "pager",
+    "reported",
+    "reports",
+    "users report",
+    "customers report",
+    "user report",
+    "customer report",
+    "complain",
+    "flagged",
+    "observed",
+    "spotted",
+    "became aware",
+    "becomes aware",
+    "became apparent",
+    "came to our attention",
+    "first sign",
+    "monitoring system",
+    "monitoring tool",
+    "raised a ticket",
+    "users began",
+    "customers began",
+    "users started",
+    "customers started",
+    "discovered the issue",
+    "issue was discovered",
+    "outage began",
+    "issue began",
+    "issue begins",
+    "problem began",
+    "incident began",
+    "started receiving",
+    "received",
+];
+const ACTION: &[&str] = &[
+    "investigat",
+    "check",
+    "looked into",
+    "looking into",
+    "looked at",
+    "examin",
+    "review",
+    "analy",
+    "diagnos",
+    "debug",
+    "inspect",
+    "assum",
+    "suspect",
+    "suspicion",
+    "thought",
+    "believ",
+    "theory",
+    "find the root cause",
+    "find the cause",
+    "hypothes",
+    "troubleshoot",
+    "explor",
+    "focus",
+    "ran ",
+    "tested",
+    "verif",
+    "identified",
+    "traced",
+    "restart",
+    "rolled back",
+    "rolling back",
+    "attempt",
+    "tried",
+    "search",
+    "dig",
+    "found",
+    "finds",
+    "discover",
+    "noted",
+    "determined",
+    "confirmed",
+    "logs",
+];
+const MISLEADING: &[&str] = &[
+    "mislead",
+    "misled",
+    "misdiagnos",
+    "red herring",
+    "false lead",
+    "false alarm",
+    "wrong direction",
+    "wrong path",
+    "wrong track",
+    "off-course",
+    "off course",
+    "dead end",
+    "dead-end",
+    "wild goose",
+    "mistakenly",
+    "incorrectly",
+    "erroneous",
+    "initially thought",
+    "initially suspected",
+    "initially assumed",
+    "initially believed",
+    "initially attributed",
+    "initially focused",
+    "focusing initially",
+    "assumed initially",
+    "initial assumption",
+    "initial hypothesis",
+    "initial suspicion",
+    "initial theory",
+    "initial investigation path",
+    "initial investigation pointed",
+    "initial investigations led",
+    "at first",
+    "first suspected",
+    "suspected first",
+    "first thought",
+    "thought it was",
+    "was believed",
+    "believing the issue",
+    "with the assumption",
+    "under the assumption",
+    "presumption",
+    "was not the cause",
+    "wasn't the cause",
+    "not the root cause",
+    "not on their side",
+    "not on our side",
+    "fine on their end",
+    "working fine on",
+    "ruled out",
+    "no issues found",
+    "showed no issues",
+    "no immediate issues",
+    "no abnormalities",
+    "no anomalies",
+    "nothing unusual",
+    "all normal",
+    "all clear",
+    "no improvement",
+    "no change",
+    "limited relief",
+    "to no avail",
+    "unsuccessful",
+    "without success",
+    "despite",
+    "persisted",
+    "persists",
+    "persisting",
+    "remained",
+    "issue still",
+    "problem still",
+    "error still",
+    "errors still",
+    "still slow",
+    "still down",
+    "still unresponsive",
+    "still failing",
+    "still occurr",
+    "diverting attention",
+    "distracted",
+    "turned out not",
+    "turned out to be fine",
+    "turned out to be unrelated",
+    "proved wrong",
+    "proved incorrect",
+    "proved unfounded",
+    "proved fruitless",
+    "fruitless",
+    "dismissed",
+    "innocent",
+    "until we realiz",
+    "until we realis",
+    "redirected focus",
+    "redirected attention",
+    "redirected the investigation",
+    "shifted",
+];
+/// Words that, within the three words before an outcome, say it did not happen ("did not
+/// resolve", "failed to fix").
+const NEGATIONS: &[&str] = &["not", "never", "no", "without", "failed", "unable"];
+/// Words that, before a resolution word, make it an attempt or an aim ("attempted to restore",
+/// "escalated for resolution"), not the resolution.
+const INTENTS: &[&str] = &[
+    "attempt",
+    "attempted",
+    "attempting",
+    "tried",
+    "trying",
+    "for",
+];
+/// Outcomes that, negated, make the attempt before them a misleading path.
+const NEGATED_OUTCOMES: &[&str] = &["resolv", "help", "fix", "improv", "solv", "restor"];
+const ESCALATION: &[&str] = &[
+    "escalat",
+    "called in",
+    "brought in",
+    "looped in",
+    "roped in",
+    "involved the",
+    "handed over",
+    "handed off",
+    "handed to",
+    "handled by",
+    "reached out to",
+    "joined the investigation",
+    "joined the call",
+    "joined the team",
+    "joined the effort",
+    "assigned",
+    "passed to",
+    "forwarded to",
+    "summoned",
+    "wake-up call",
+    "engaged the",
+    "engaged our",
+];
+/// Verbs that escalate when a person does them ("the engineer paged the DBA team"), but record
+/// the detection when a tool or a user does ("monitoring alerts notified the team").
+const NOTIFYING: &[&str] = &[
+    "notified",
+    "notify",
+    "alerted",
+    "informed",
+    "contacted",
+    "paged",
+    "pinged",
+    "pings",
+];
+/// Who notifies when the notice is the detection, not an escalation.
+const DETECTORS: &[&str] = &[
+    "monitor",
+    "alert",
+    "alarm",
+    "system",
+    "pagerduty",
+    "datadog",
+    "nagios",
+    "grafana",
+    "stackdriver",
+    "user",
+    "customer",
+    "client",
+    "community",
+    "member",
+];
+/// Who is told about an incident without being asked to handle it: an announcement, not an
+/// escalation.
+const AUDIENCES: &[&str] = &[
+    "mailing",
+    "list",
+    "users",
+    "customers",
+    "clients",
+    "stakeholders",
+    "public",
+    "subscribers",
+    "twitter",
+];
+const RESOLUTION: &[&str] = &[
+    "resolv",
+    "resolution",
+    "restor",
+    "fixed",
+    "fixing the issue",
+    "fixing the problem",
+    "back online",
+    "back to normal",
+    "back up and",
+    "is back up",
+    "was back up",
+    "were back up",
+    "came back up",
+    "back to 100",
+    "was back",
+    "100% back",
+    "fully back",
+    "were back",
+    "is back",
+    "are back",
+    "are now back",
+    "came back",
+    "recover",
+    "mitigat",
+    "normal operation",
+    "normal functioning",
+    "normal service",
+    "functioning normally",
+    "function normally",
+    "working normally",
+    "running normally",
+    "returned to normal",
+    "returns to normal",
+    "return to normal",
+    "stabiliz",
+    "stabilis",
+    "fully functional",
+    "fully operational",
+    "operational again",
+    "working again",
+    "work correctly again",
+    "accessible again",
+    "accessible to users again",
+    "closed the incident",
+    "incident closed",
+    "incident ends",
+    "incident ended",
+    "outage ends",
+    "outage ended",
+    "goes away",
+    "went away",
+    "service resum",
+    "services resum",
+    "was corrected",
+    "were corrected",
+    "problem solved",
+    "issue solved",
+    "up and running",
+    "is healthy",
+    "are healthy",
+    "healthy again",
+];
+/// Words that, with a deploy or apply verb, say a fix went out ("a fix for the bug was
+/// deployed").
+const FIXES: &[&str] = &["fix", "hotfix", "patch"];
+const SHIPPED: &[&str] = &["deployed", "applied", "rolled out", "released", "shipped"];
+
+/// The milestones an entry's text records; `responding` says whether an earlier entry already
+/// records an action, which makes a passive notice ("the DBA team was alerted") an escalation.
+pub(crate) fn classify(text: &str, responding: bool) -> Milestones {
+    let lowered = text.to_lowercase();
+    let words = Words::new(&lowered);
+    let has = |keywords: &[&str]| {
+        keywords
+            .iter()
+            .any(|word| words.find(word).next().is_some())
+    };
+    let (escalated, detected_by_notice) = notices(&words, responding);
+    Milestones {
+        detection: has(DETECTION) || detected_by_notice,
+        action: has(ACTION),
+        misleading: MISLEADING
+            .iter()
+            .any(|word| words.find(word).any(|at| !negated(&lowered, at, &[])))
+            || NEGATED_OUTCOMES
+                .iter()
+                .any(|word| words.find(word).any(|at| negated(&lowered, at, &[]))),
+        escalation: has(ESCALATION) || escalated,
+        resolution: RESOLUTION
+            .iter()
+            .any(|word| words.find(word).any(|at| !negated(&lowered, at, INTENTS)))
+            || (has(FIXES) && has(SHIPPED)),
+    }
+}
+
+/// A lowercased text and where its words start, grouped by their first byte, so that each
+/// keyword is tried only where a word starts with its first letter.
+struct Words<'a> {
+    lowered: &'a str,
+    /// (first byte, offset), sorted.
+    starts: Vec<(u8, usize)>,
+}
+
+impl<'a> Words<'a> {
+    fn new(lowered: &'a str) -> Self {
+        let mut starts = Vec::new();
+        let mut previous_alphanumeric = false;
+        for (at, character) in lowered.char_indices() {
+            let alphanumeric = character.is_alphanumeric();
+            if alphanumeric && !previous_alphanumeric {
+                starts.push((lowered.as_bytes()[at], at));
+            }
+            previous_alphanumeric = alphanumeric;
+        }
+        starts.sort_unstable();
+        Self { lowered, starts }
+    }
+
+    /// Byte offsets where `keyword` starts a word, in order.
+    fn find(&self, keyword: &'a str) -> impl Iterator<Item = usize> + '_ {
+        let first = keyword.as_bytes().first().copied().unwrap_or_default();
+        let from = self.starts.partition_point(|&(byte, _)| byte < first);
+        self.starts[from..]
+            .iter()
+            .take_while(move |&&(byte, _)| byte == first)
+            .map(|&(_, at)| at)
+            .filter(move |&at| self.lowered[at..].starts_with(keyword))
+    }
+}
+
+/// The up to `count` words before byte `at`, without punctuation.
+fn words_before(lowered: &str, at: usize, count: usize) -> Vec<&str> {
+    let clause = lowered[..at]
+        .rsplit(['.', ';', ',', ':', '!', '?', '\n'])
+        .next()
+        .unwrap_or_default();
+    clause
+        .split_whitespace()
+        .rev()
+        .take(count)
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .collect()
+}
+
+/// Whether a negation, or one of `also`, stands in the three words before byte `at` ("did not
+/// resolve", "failed to fix").
+fn negated(lowered: &str, at: usize, also: &[&str]) -> bool {
+    words_before(lowered, at, 3)
+        .iter()
+        .any(|word| NEGATIONS.contains(word) || also.contains(word) || word.ends_with("n't"))
+}
+
+/// Whether the entry records an escalation, and whether a notice in it was the detection, by
+/// who does the notifying. A tool or a user notifying is the detection. A person notifying
+/// someone ("the engineer paged the DBA team", "pings @oncall") is an escalation. A passive
+/// notice ("the server administrator was alerted", "developers notified") is an escalation once
+/// the response has begun (`responding`, or an action earlier in the entry), and the detection
+/// before that.
+fn notices(words: &Words<'_>, responding: bool) -> (bool, bool) {
+    let lowered = words.lowered;
+    let mut escalated = false;
+    let mut detected = false;
+    for verb in NOTIFYING {
+        for at in words.find(verb) {
+            let sentence = lowered[..at]
+                .rsplit(['.', ';', '!', '?', '\n'])
+                .next()
+                .unwrap_or_default();
+            let by_detector = sentence.split_whitespace().rev().take(8).any(|word| {
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+                DETECTORS.iter().any(|detector| word.starts_with(detector))
+            });
+            let object = lowered[at + verb.len()..]
+                .trim_start_matches(|c: char| c.is_alphabetic())
+                .split_whitespace()
+                .next()
+                .unwrap_or_default();
+            let active = object.starts_with('@')
+                || matches!(
+                    object,
+                    "the" | "our" | "their" | "a" | "an" | "all" | "team"
+                );
+            let response_begun = responding
+                || ACTION
+                    .iter()
+                    .any(|word| words.find(word).any(|start| start < at));
+            let after: Vec<&str> = lowered[at..].split_whitespace().skip(1).take(4).collect();
+            let to_audience = words_before(lowered, at, 3)
+                .into_iter()
+                .chain(after.iter().copied())
+                .any(|word| AUDIENCES.iter().any(|audience| word.starts_with(audience)));
+            if to_audience {
+                continue;
+            }
+            if by_detector {
+                detected = true;
+            } else if active || response_begun {
+                escalated = true;
+            } else {
+                detected = true;
+            }
+        }
+    }
+    (escalated, detected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_what_entries_record() {
+        let detection = classify(
+            "The issue was detected through an increase in user complaints.",
+            false,
+        );
+        assert!(detection.detection && !detection.escalation);
+        assert!(
+            classify(
+                "Misleading investigation paths led us to a recent deploy.",
+                false
+            )
+            .misleading
+        );
+        assert!(
+            classify(
+                "Initial assumption was a network issue; network diagnostics were run.",
+                false
+            )
+            .misleading
+        );
+        assert!(classify("The incident was escalated to the DevOps team.", false).escalation);
+        assert!(
+            classify(
+                "Normal application functionality was fully restored.",
+                false
+            )
+            .resolution
+        );
+        assert!(classify("Engineers investigated the system logs.", false).action);
+        assert_eq!(classify("Lunch.", false), Milestones::default());
+    }
+
+    #[test]
+    fn reads_attempts_that_did_not_help_as_misleading() {
+        let attempt = classify(
+            "The team attempted to fix the issue by disabling the faulty code, but the website \
+             remained slow and unresponsive.",
+            false,
+        );
+        assert!(attempt.misleading && !attempt.resolution);
+        let restart = classify(
+            "The proxy pod is restarted. This does not resolve the issue.",
+            false,
+        );
+        assert!(restart.misleading && !restart.resolution);
+        assert!(!classify("Application performance improved.", false).misleading);
+    }
+
+    #[test]
+    fn tells_escalation_from_detection_by_who_notifies() {
+        let monitoring = classify("Monitoring alerts notified the engineering team.", false);
+        assert!(monitoring.detection && !monitoring.escalation);
+        let user = classify(
+            "A community member notified the registry team on Zulip.",
+            false,
+        );
+        assert!(user.detection && !user.escalation);
+        assert!(
+            classify(
+                "Share price dip is verified, Yearn developers notified.",
+                false
+            )
+            .escalation
+        );
+        let paged = classify("Operations team alerted and began diagnosing.", false);
+        assert!(paged.detection && !paged.escalation);
+        assert!(classify("The server administrator was alerted to the issue.", true).escalation);
+        assert!(classify("The on-call engineer pinged the database team.", false).escalation);
+        let paging = classify(
+            "Detected by the monitoring system, which alerted the on-call engineer.",
+            false,
+        );
+        assert!(paging.detection && !paging.escalation);
+        assert!(classify("A senior developer joined the investigation.", false).escalation);
+        let announced = classify("Fixed; the kubernetes-dev mailing list is notified.", true);
+        assert!(!announced.escalation);
+    }
+
+    #[test]
+    fn matches_at_word_starts() {
+        assert!(!classify("The bug went undetected for a week.", false).detection);
+        assert!(
+            classify(
+                "Stackdriver sends emails about the outage which we notice.",
+                false
+            )
+            .detection
+        );
+        assert!(classify("A fix for the bug was deployed by the engineer.", false).resolution);
+        assert!(!classify("Deploying fails; the memory leak is not fixed.", false).resolution);
+    }
+}

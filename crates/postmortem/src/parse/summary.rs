@@ -1,0 +1,523 @@
+//! The summary's text → its facts. Times are scanned in each run's own source text, so every
+//! span points at the exact characters written.
+
+use crate::model::{
+    AffectedShare, Document, SectionKind, Summary, TextRun, WindowTime, WrittenZone, text_runs,
+};
+use crate::span::Span;
+use crate::time::{self, CivilDate, TimeMention, epoch_minutes};
+
+const IMPACT_WORDS: &[&str] = &[
+    "user",
+    "customer",
+    "client",
+    "visitor",
+    "service",
+    "website",
+    "site",
+    "app",
+    "application",
+    "api",
+    "platform",
+    "outage",
+    "down",
+    "unavailable",
+    "inaccessible",
+    "unreachable",
+    "slow",
+    "latency",
+    "error",
+    "fail",
+    "unable to",
+    "could not",
+    "couldn't",
+    "cannot",
+    "impact",
+    "affected",
+    "disrupt",
+    "degrad",
+    "timeout",
+    "timed out",
+    "500",
+    "502",
+    "503",
+    "504",
+    "offline",
+    "crash",
+];
+const ROOT_CAUSE_WORDS: &[&str] = &[
+    "root cause",
+    "it was found that",
+    "was found to be",
+    "turned out",
+    "was identified as",
+    "identified as the",
+    "led to",
+    "leading to",
+    "caused by",
+    "due to",
+    "because",
+    "the cause",
+    "resulted from",
+    "result of",
+    "triggered by",
+    "stemmed from",
+    "stems from",
+    "traced to",
+    "traced back",
+    "culprit",
+    "was caused",
+    "caused the",
+    "causing",
+    "attributed to",
+    "originated",
+];
+const WHOLE_SHARES: &[&str] = &[
+    "all users",
+    "all of our users",
+    "all our users",
+    "all the users",
+    "all customers",
+    "all of our customers",
+    "all our customers",
+    "every user",
+    "everyone",
+    "entire user base",
+    "all visitors",
+    "all clients",
+    "all requests",
+    "all of the users",
+    "all active users",
+    "all website visitors",
+    "all platform users",
+    "all web",
+    "completely inaccessible",
+    "entirely non-functional",
+    "entire platform",
+    "all traffic",
+];
+const PEOPLE: &[&str] = &[
+    "user",
+    "customer",
+    "client",
+    "visitor",
+    "people",
+    "subscriber",
+    "account",
+    "request",
+    "shopper",
+    "student",
+    "member",
+    "player",
+];
+
+/// The runs a summary is judged on: the summary section (and any impact section), or else the
+/// opening text before the first section.
+fn summary_runs(document: &Document) -> Vec<TextRun> {
+    let mut runs: Vec<TextRun> = document
+        .sections
+        .iter()
+        .filter(|section| matches!(section.kind, SectionKind::Summary | SectionKind::Impact))
+        .flat_map(|section| text_runs(&section.blocks))
+        .collect();
+    if document.section(SectionKind::Summary).is_none() {
+        runs.splice(0..0, text_runs(&document.preamble));
+    }
+    runs
+}
+
+pub(crate) fn summary(source: &str, document: &Document) -> Summary {
+    let runs = summary_runs(document);
+    let mut summary = Summary::default();
+    let mut times: Vec<Located> = Vec::new();
+    let mut first_date = None;
+    let mut labelled: Option<Fact> = None;
+    for run in &runs {
+        let text = run.span.text(source);
+        let lowered = text.to_lowercase();
+        for mention in time::find_times(text) {
+            times.push((mention, run.span.start));
+        }
+        if first_date.is_none() {
+            first_date = time::find_dates(text)
+                .iter()
+                .find_map(time::DateMention::civil);
+        }
+        if summary.zone.is_none() {
+            summary.zone = time::find_zones(text)
+                .into_iter()
+                .next()
+                .map(|zone| written_zone(&zone, run.span.start));
+        }
+        if summary.stated_minutes.is_none()
+            && let Some(duration) = time::find_durations(text)
+                .into_iter()
+                .find(|duration| states_outage_length(text, duration.span.start))
+        {
+            summary.stated_minutes =
+                Some((duration.minutes, shift(&duration.span, run.span.start)));
+        }
+        if is_label(text) {
+            let label = lowered.as_str();
+            labelled = if label.contains("cause") {
+                Some(Fact::RootCause)
+            } else if label.contains("impact") {
+                Some(Fact::Impact)
+            } else {
+                None
+            };
+            continue;
+        }
+        match labelled.take() {
+            Some(Fact::RootCause) if summary.root_cause.is_none() => {
+                summary.root_cause = Some(run.span);
+            }
+            Some(Fact::Impact) if summary.impact.is_none() => summary.impact = Some(run.span),
+            _ => {}
+        }
+        if summary.impact.is_none() && IMPACT_WORDS.iter().any(|word| lowered.contains(word)) {
+            summary.impact = Some(run.span);
+        }
+        if summary.affected_share.is_none() {
+            summary.affected_share = affected_share(text, run.span.start);
+        }
+        if summary.root_cause.is_none()
+            && ROOT_CAUSE_WORDS.iter().any(|word| lowered.contains(word))
+        {
+            summary.root_cause = Some(run.span);
+        }
+    }
+    let default_offset = summary.zone.as_ref().and_then(|zone| zone.offset_minutes);
+    if let Some((start, end)) = window(source, &times) {
+        summary.start = Some(window_time(&start.0, start.1, first_date, default_offset));
+        summary.end =
+            end.map(|(mention, base)| window_time(mention, *base, first_date, default_offset));
+    }
+    if let (Some(start), Some(end)) = (&summary.start, &mut summary.end) {
+        roll_past_midnight(start, end);
+    }
+    summary.anchor = match document.section(SectionKind::Summary) {
+        Some(section) => Some(section.heading.span),
+        None => runs
+            .iter()
+            .find(|run| run.origin != crate::model::RunOrigin::Html)
+            .or(runs.first())
+            .map(|run| run.span),
+    };
+    summary.runs = runs;
+    summary
+}
+
+/// A fact that the line after a label states ("Root Cause:" then the cause).
+#[derive(Clone, Copy)]
+enum Fact {
+    RootCause,
+    Impact,
+}
+
+/// "lasted two hours", "down for 90 minutes", "Duration: 1 hour", but not "within 10 minutes of
+/// the update".
+fn states_outage_length(text: &str, duration_start: usize) -> bool {
+    let before = text
+        .get(..duration_start)
+        .unwrap_or_default()
+        .to_lowercase();
+    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    words.iter().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        matches!(
+            word,
+            "lasted"
+                | "lasting"
+                | "for"
+                | "duration"
+                | "total"
+                | "took"
+                | "spanned"
+                | "approximately"
+                | "about"
+                | "roughly"
+                | "nearly"
+                | "almost"
+                | "over"
+        )
+    }) && !words
+        .iter()
+        .any(|word| word.trim_matches(|c: char| !c.is_alphanumeric()) == "within")
+}
+
+/// A label alone on its line ("**Root Cause:**"): the statement follows it.
+fn is_label(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(['*', '_']);
+    text.ends_with(':') && text.split_whitespace().count() <= 5
+}
+
+type Located = (TimeMention, u32);
+
+/// The outage window among the summary's times: a written range ("from 10:00 to 11:00",
+/// "between 1:00 PM and 3:30 PM"), else the first time and a later one the text marks as the
+/// end ("until 1:10 AM", "End Time: 12:00 PM", "restored at 15:20").
+fn window<'t>(source: &str, times: &'t [Located]) -> Option<(&'t Located, Option<&'t Located>)> {
+    let start = times.first()?;
+    for pair in times.windows(2) {
+        let ((first, first_base), (second, second_base)) = (&pair[0], &pair[1]);
+        if first_base == second_base {
+            let between = source
+                .get(
+                    (*first_base as usize + first.extent.end)
+                        ..(*second_base as usize + date_or_time_start(second)),
+                )
+                .unwrap_or_default();
+            if is_range_connector(between) {
+                return Some((&pair[0], Some(&pair[1])));
+            }
+        }
+    }
+    let end = times[1..].iter().find(|(mention, base)| {
+        let line_start = source
+            .get(..*base as usize)
+            .and_then(|before| before.rfind('\n'))
+            .map_or(0, |index| index + 1);
+        let before = source
+            .get(line_start..*base as usize + date_or_time_start(mention))
+            .unwrap_or_default()
+            .to_lowercase();
+        let mut cut = before.len().saturating_sub(40);
+        while !before.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let before = &before[cut..];
+        [
+            "end",
+            "until",
+            "till",
+            "resolved",
+            "restored",
+            "recovered",
+            "fixed",
+            "mitigated",
+            "back online",
+            "back up",
+            "persisted",
+        ]
+        .iter()
+        .any(|word| before.contains(word))
+    });
+    Some((start, end))
+}
+
+fn date_or_time_start(mention: &TimeMention) -> usize {
+    match &mention.date {
+        Some(date) if !mention.date_inherited => date.span.start.min(mention.span.start),
+        _ => mention.span.start,
+    }
+}
+
+/// "to", "-", "until", "and" (after "between"): what stands between the two ends of a range.
+fn is_range_connector(between: &str) -> bool {
+    let words: String = between
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '–' | '—' | '~' | '→') {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<&str> = words.split_whitespace().collect();
+    matches!(
+        words.as_slice(),
+        ["to" | "-" | "–" | "—" | "~" | "→" | "until" | "till" | "through" | "and"]
+            | ["and" | "up", "to" | "until"]
+            | ["on", _, "to"]
+    )
+}
+
+fn window_time(
+    mention: &TimeMention,
+    base: u32,
+    default_date: Option<CivilDate>,
+    default_offset: Option<i32>,
+) -> WindowTime {
+    let date = mention.civil_date(default_date);
+    let offset_minutes = mention.offset_minutes().or(if mention.zone.is_none() {
+        default_offset
+    } else {
+        None
+    });
+    WindowTime {
+        span: shift(&mention.span, base),
+        clock: mention.clock,
+        date,
+        date_written: mention.date.is_some() && !mention.date_inherited,
+        zone: mention.zone.as_ref().map(|zone| written_zone(zone, base)),
+        offset_minutes,
+        instant: date
+            .zip(offset_minutes)
+            .map(|(date, offset)| epoch_minutes(date, mention.clock, offset)),
+    }
+}
+
+/// "6:20 PM until 1:10 AM" ends the next day, unless the end's own date says otherwise.
+fn roll_past_midnight(start: &WindowTime, end: &mut WindowTime) {
+    if let (Some(start_instant), Some(end_instant)) = (start.instant, end.instant)
+        && !end.date_written
+        && end_instant < start_instant
+        && end.date == start.date
+        && end.clock < start.clock
+    {
+        end.instant = Some(end_instant + 24 * 60);
+        end.date = end.date.and_then(|date| date.add_days(1));
+    }
+}
+
+pub(crate) fn shift(range: &std::ops::Range<usize>, base: u32) -> Span {
+    let span = Span::from_range(range.clone());
+    Span::new(base + span.start, base + span.end)
+}
+
+pub(crate) fn written_zone(zone: &time::Zone, base: u32) -> WrittenZone {
+    WrittenZone {
+        text: zone.text.clone(),
+        span: shift(&zone.span, base),
+        offset_minutes: zone.lookup.offset_minutes(),
+        ambiguous: zone.lookup.is_ambiguous(),
+    }
+}
+
+/// A percentage, "all users", or a number of people.
+fn affected_share(text: &str, base: u32) -> Option<AffectedShare> {
+    let lowered = text.to_ascii_lowercase();
+    if let Some((start, end, per_mille)) = percentage(&lowered) {
+        return Some(AffectedShare {
+            span: Span::new(base + to_u32(start), base + to_u32(end)),
+            per_mille: Some(per_mille),
+        });
+    }
+    if let Some((index, phrase)) = WHOLE_SHARES
+        .iter()
+        .find_map(|phrase| lowered.find(phrase).map(|index| (index, phrase)))
+    {
+        return Some(AffectedShare {
+            span: Span::new(base + to_u32(index), base + to_u32(index + phrase.len())),
+            per_mille: Some(1000),
+        });
+    }
+    counted_people(&lowered).map(|(start, end)| AffectedShare {
+        span: Span::new(base + to_u32(start), base + to_u32(end)),
+        per_mille: None,
+    })
+}
+
+/// `45%`, `45 %`, `45 percent`, `12.5%`: byte range and value in tenths of a percent.
+fn percentage(lowered: &str) -> Option<(usize, usize, u32)> {
+    let bytes = lowered.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index].is_ascii_digit()
+            && (index == 0 || !bytes[index - 1].is_ascii_alphanumeric())
+        {
+            let start = index;
+            while index < bytes.len() && (bytes[index].is_ascii_digit() || bytes[index] == b'.') {
+                index += 1;
+            }
+            let number = lowered[start..index].trim_end_matches('.');
+            let mut after = index;
+            while after < bytes.len() && bytes[after] == b' ' {
+                after += 1;
+            }
+            let rest = &lowered[after..];
+            let marker = if rest.starts_with('%') {
+                Some(1)
+            } else if rest.starts_with("percent") {
+                Some("percent".len())
+            } else if rest.starts_with("per cent") {
+                Some("per cent".len())
+            } else {
+                None
+            };
+            if let (Some(length), Ok(value)) = (marker, number.parse::<f64>()) {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let per_mille = (value * 10.0).round().clamp(0.0, f64::from(u32::MAX)) as u32;
+                return Some((start, after + length, per_mille));
+            }
+        } else {
+            index += 1;
+        }
+    }
+    None
+}
+
+/// "10,000 users", "thousands of customers", "the majority of users", "half of our users".
+fn counted_people(lowered: &str) -> Option<(usize, usize)> {
+    const QUANTIFIERS: &[&str] = &[
+        "majority of",
+        "most of",
+        "most users",
+        "most customers",
+        "half of",
+        "thousands of",
+        "hundreds of",
+        "millions of",
+        "significant portion",
+        "large portion",
+        "significant number",
+        "large number",
+    ];
+    if let Some((index, phrase)) = QUANTIFIERS
+        .iter()
+        .find_map(|phrase| lowered.find(phrase).map(|index| (index, phrase)))
+    {
+        return Some((index, index + phrase.len()));
+    }
+    let words: Vec<(usize, &str)> = lowered
+        .split_whitespace()
+        .map(|word| (word.as_ptr() as usize - lowered.as_ptr() as usize, word))
+        .collect();
+    words.windows(2).find_map(|pair| {
+        let (start, number) = pair[0];
+        let (noun_start, noun) = pair[1];
+        let is_number = number
+            .trim_matches(|c: char| !c.is_ascii_digit())
+            .chars()
+            .any(|c| c.is_ascii_digit())
+            && number
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '+' || c == '~');
+        (is_number && PEOPLE.iter().any(|person| noun.starts_with(person)))
+            .then_some((start, noun_start + noun.len()))
+    })
+}
+
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_shares_as_people_write_them() {
+        assert_eq!(
+            percentage("approximately 45% of users").map(|found| found.2),
+            Some(450)
+        );
+        assert_eq!(
+            percentage("12.5 percent of traffic").map(|found| found.2),
+            Some(125)
+        );
+        assert_eq!(percentage("v2 of the api"), None);
+        assert!(
+            affected_share("It impacted all users.", 0)
+                .is_some_and(|share| share.per_mille == Some(1000))
+        );
+        assert!(
+            affected_share("About 10,000 users could not log in", 0)
+                .is_some_and(|share| share.per_mille.is_none())
+        );
+        assert!(affected_share("The site was slow", 0).is_none());
+    }
+}

@@ -1,0 +1,146 @@
+//! PM606 `ambiguous-date`.
+
+use crate::model::{TextRun, text_runs};
+use crate::rule::prelude::*;
+use crate::time::{self, DateMeaning, ZoneLookup};
+
+declare_rule! {
+    /// Reports dates that read two ways and timezone names that stand for several zones.
+    ///
+    /// ## Why is this bad?
+    /// `09-06-2024` is June 9 in most of the world and September 6 in the United States; `IST`
+    /// is India, Ireland or Israel. The reader guesses, and half of them guess wrong.
+    ///
+    /// ## Examples
+    ///
+    /// ### Invalid
+    /// ```markdown,invalid
+    /// # Checkout outage
+    /// On 09-06-2024 checkout failed.
+    /// ```
+    ///
+    /// ### Valid
+    /// ```markdown
+    /// # Checkout outage
+    /// On 2024-06-09 checkout failed.
+    /// ```
+    pub AmbiguousDate {
+        code: "PM606",
+        name: "ambiguous-date",
+        severity: Severity::Warning,
+        fixable: false,
+    }
+}
+
+impl Rule for AmbiguousDate {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
+        for run in runs(context) {
+            let text = run.span.text(context.source);
+            for date in time::find_dates(text) {
+                if let DateMeaning::Ambiguous {
+                    month_first,
+                    day_first,
+                } = date.meaning
+                {
+                    let span = shifted(run.span, &date.span);
+                    report.push(
+                        Diagnostic::new(
+                            &Self::META,
+                            span,
+                            format!(
+                                "`{}` reads as {} or as {}",
+                                span.text(context.source),
+                                month_name(month_first.month, month_first.day),
+                                month_name(day_first.month, day_first.day),
+                            ),
+                        )
+                        .with_help(format!(
+                            "Write the date unambiguously: `{}` or `{}`, whichever is meant",
+                            iso(month_first),
+                            iso(day_first)
+                        )),
+                    );
+                }
+            }
+            for zone in time::find_zones(text) {
+                if let ZoneLookup::Ambiguous(candidates) = zone.lookup {
+                    let names: Vec<&str> =
+                        candidates.iter().map(|candidate| candidate.name).collect();
+                    report.push(
+                        Diagnostic::new(
+                            &Self::META,
+                            shifted(run.span, &zone.span),
+                            format!("`{}` could be {}", zone.text, names.join(", ")),
+                        )
+                        .with_help(
+                            "Write the zone as a UTC offset (`UTC+5:30`) or an unambiguous name",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Every run of the document: title, opening text and sections.
+fn runs(context: &Context<'_>) -> Vec<TextRun> {
+    let document = context.document;
+    let mut runs = text_runs(&document.preamble);
+    for section in &document.sections {
+        runs.push(TextRun {
+            text: section.heading.text.clone(),
+            span: section.heading.span,
+            origin: crate::model::RunOrigin::Heading,
+        });
+        runs.extend(text_runs(&section.blocks));
+    }
+    if let Some(title) = &document.title {
+        runs.insert(
+            0,
+            TextRun {
+                text: title.text.clone(),
+                span: title.span,
+                origin: crate::model::RunOrigin::Heading,
+            },
+        );
+    }
+    runs
+}
+
+fn shifted(base: Span, range: &std::ops::Range<usize>) -> Span {
+    let inner = Span::from_range(range.clone());
+    Span::new(base.start + inner.start, base.start + inner.end)
+}
+
+fn iso(reading: crate::time::DateReading) -> String {
+    match reading.year {
+        Some(year) => format!("{year:04}-{:02}-{:02}", reading.month, reading.day),
+        None => month_name(reading.month, reading.day),
+    }
+}
+
+fn month_name(month: u8, day: u8) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let name = MONTHS
+        .get(usize::from(month.saturating_sub(1)))
+        .copied()
+        .unwrap_or("?");
+    format!("{name} {day}")
+}

@@ -1,0 +1,570 @@
+//! PM603 `blameful-language`.
+
+use crate::model::{
+    Block, BlockKind, Document, RunOrigin, RunText, block_runs, find_ignore_ascii_case,
+};
+use crate::rule::prelude::*;
+use crate::words::with_lowercase;
+use std::borrow::Cow;
+
+declare_rule! {
+    /// Reports wording that puts the blame for the incident on people.
+    ///
+    /// ## Why is this bad?
+    /// A blameless postmortem describes systems and decisions: what made the mistake
+    /// possible and what will stop it next time. Naming a person, a role or "human error" as
+    /// the cause ("a junior developer mistakenly saved the file", "the engineer forgot to
+    /// restart Nginx", "careless", "should have known") teaches people to hide mistakes and
+    /// stops the analysis one step short of the real cause. The rule looks for judgements
+    /// (`careless`, `negligence`, `incompetent`, `lazy`), `human error` given as a cause,
+    /// someone's mistake or fault, `should have known`, blame aimed at a person, an issue
+    /// `caused by` a person or team, a person or role who `forgot to` or `neglected to` do
+    /// something or `accidentally`/`mistakenly` did it, and an intern or junior developer as
+    /// the one who made the change. Plain descriptions are not blame: "a misconfiguration",
+    /// "the engineer investigated", "the team mistakenly believed the API was down" (a
+    /// misleading path), "we forgot to", "to reduce human error", "failures can come from
+    /// bugs, hardware or human error".
+    ///
+    /// ## Examples
+    ///
+    /// ### Invalid
+    /// ```markdown,invalid
+    /// ## Root Cause and Resolution
+    /// An intern accidentally deleted the production database.
+    /// ```
+    ///
+    /// ```markdown,invalid
+    /// ## Root Cause and Resolution
+    /// The outage was caused by human error during the deploy.
+    /// ```
+    ///
+    /// ### Valid
+    /// ```markdown
+    /// ## Root Cause and Resolution
+    /// The deploy script ran against production because both environments shared one
+    /// credential. The engineer on call investigated and restored the database from backup.
+    /// We will automate the deploy to reduce human error.
+    /// ```
+    pub BlamefulLanguage {
+        code: "PM603",
+        name: "blameful-language",
+        severity: Severity::Warning,
+        fixable: false,
+    }
+}
+
+impl Rule for BlamefulLanguage {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
+        for_each_passage(context.document, |passage| {
+            if !may_blame(passage.text) {
+                return;
+            }
+            for sentence in sentences(passage.text) {
+                if let Some(phrase) = blame(sentence) {
+                    report.push(blameful(passage.locate(context.source, phrase), phrase));
+                }
+            }
+        });
+    }
+}
+
+fn blameful(span: Span, phrase: &str) -> Diagnostic {
+    Diagnostic::new(
+        &BlamefulLanguage::META,
+        span,
+        format!("`{phrase}` blames people rather than the system"),
+    )
+    .with_help(
+        "Describe what in the system or process allowed the failure, e.g. `The deploy script accepted a misnamed file`",
+    )
+}
+
+/// Prose to read as sentences: a paragraph's lines joined, or one list item, table row or
+/// heading, with the runs it came from.
+pub(super) struct Passage<'p, 'd> {
+    pub(super) text: &'p str,
+    runs: &'p [RunText<'d>],
+}
+
+impl Passage<'_, '_> {
+    /// The source span of `phrase`: in the run that holds it, or at its first word in the
+    /// run that holds that, when the phrase crosses a line break.
+    pub(super) fn locate(&self, source: &str, phrase: &str) -> Span {
+        let first_word = phrase.split_whitespace().next().unwrap_or(phrase);
+        let holding = |needle: &str| {
+            self.runs
+                .iter()
+                .find(|run| find_ignore_ascii_case(&run.text, needle).is_some())
+        };
+        if let Some(run) = holding(phrase) {
+            return run.locate(source, phrase);
+        }
+        match holding(first_word) {
+            Some(run) => run.locate(source, first_word),
+            None => self.runs.first().map_or_else(Span::default, |run| run.span),
+        }
+    }
+}
+
+/// Visits the document's prose in order, including section headings (some authors write the
+/// first paragraph on the heading's line).
+pub(super) fn for_each_passage<'d>(
+    document: &'d Document,
+    mut visit: impl FnMut(&Passage<'_, 'd>),
+) {
+    let mut runs = Vec::new();
+    let mut joined = String::new();
+    for block in &document.preamble {
+        visit_block(block, &mut runs, &mut joined, &mut visit);
+    }
+    for section in &document.sections {
+        let heading = RunText {
+            text: Cow::Borrowed(&section.heading.text),
+            span: section.heading.span,
+            origin: RunOrigin::Heading,
+        };
+        visit(&Passage {
+            text: &heading.text,
+            runs: std::slice::from_ref(&heading),
+        });
+        for block in &section.blocks {
+            visit_block(block, &mut runs, &mut joined, &mut visit);
+        }
+    }
+}
+
+/// A paragraph is one passage, its lines joined; any other block is a passage per run.
+fn visit_block<'d>(
+    block: &'d Block,
+    runs: &mut Vec<RunText<'d>>,
+    joined: &mut String,
+    visit: &mut impl FnMut(&Passage<'_, 'd>),
+) {
+    runs.clear();
+    block_runs(block, |run| runs.push(run));
+    if matches!(block.kind, BlockKind::Paragraph { .. }) {
+        joined.clear();
+        for (index, run) in runs.iter().enumerate() {
+            if index > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(&run.text);
+        }
+        visit(&Passage { text: joined, runs });
+    } else {
+        for run in runs.iter() {
+            visit(&Passage {
+                text: &run.text,
+                runs: std::slice::from_ref(run),
+            });
+        }
+    }
+}
+
+/// Whether a passage has a word that every blameful phrase needs (a judgement, "human",
+/// "mistake", a lapse, a mistaken adverb, a junior person, "caused", a form of "blame"), so
+/// that passages without one are not read sentence by sentence.
+fn may_blame(text: &str) -> bool {
+    word_slices(text).any(|word| {
+        with_lowercase(word, |lower| {
+            JUDGEMENTS.contains(&lower)
+                || MISTAKEN.contains(&lower)
+                || lower.starts_with("blam")
+                || matches!(
+                    lower,
+                    "human"
+                        | "mistake"
+                        | "fault"
+                        | "caused"
+                        | "triggered"
+                        | "forgot"
+                        | "neglected"
+                        | "did"
+                        | "should"
+                        | "intern"
+                        | "interns"
+                        | "junior"
+                        | "trainee"
+                        | "new"
+                )
+        })
+    })
+}
+
+/// Words that judge a person.
+const JUDGEMENTS: &[&str] = &[
+    "careless",
+    "carelessly",
+    "carelessness",
+    "negligence",
+    "negligent",
+    "negligently",
+    "incompetent",
+    "incompetence",
+    "lazy",
+    "laziness",
+];
+
+/// People and roles that can be named as a cause.
+const PERSONS: &[&str] = &[
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "dev",
+    "programmer",
+    "programmers",
+    "intern",
+    "interns",
+    "admin",
+    "admins",
+    "administrator",
+    "administrators",
+    "sysadmin",
+    "operator",
+    "operators",
+    "employee",
+    "employees",
+    "contractor",
+    "contractors",
+    "member",
+    "members",
+    "colleague",
+    "coworker",
+    "co-worker",
+    "technician",
+    "person",
+    "individual",
+    "someone",
+    "somebody",
+    "he",
+    "she",
+    "tester",
+    "dba",
+    "manager",
+    "hire",
+    "trainee",
+    "staff",
+    "user",
+];
+/// Groups, named as a cause when they did something by mistake.
+const GROUPS: &[&str] = &["team", "teams"];
+
+/// Words that may come between a determiner and the person: "a junior developer".
+const QUALIFIERS: &[&str] = &[
+    "junior", "senior", "new", "on-call", "lead", "backend", "frontend", "devops", "database",
+    "team", "staff", "software", "system", "systems", "network", "ops", "other", "same",
+];
+
+/// Adverbs that make an action a mistake.
+const MISTAKEN: &[&str] = &[
+    "accidentally",
+    "accidently",
+    "mistakenly",
+    "inadvertently",
+    "carelessly",
+    "wrongly",
+    "erroneously",
+    "unknowingly",
+    "unintentionally",
+];
+
+/// Verbs of thinking: "the team mistakenly believed" describes a misleading path, not blame.
+const COGNITIVE: &[&str] = &[
+    "believe",
+    "believed",
+    "believes",
+    "thought",
+    "think",
+    "thinks",
+    "assumed",
+    "assume",
+    "assumes",
+    "suspected",
+    "suspect",
+    "suspects",
+    "identified",
+    "attributed",
+    "concluded",
+    "considered",
+    "interpreted",
+    "diagnosed",
+    "focused",
+    "looked",
+    "investigated",
+    "reported",
+    "flagged",
+    "treated",
+    "took",
+    "expected",
+    "guessed",
+    "blamed",
+    "suspecting",
+    "believing",
+    "assuming",
+    "thinking",
+];
+
+/// Lapses a person can be blamed for.
+const LAPSES: &[&[&str]] = &[
+    &["forgot", "to"],
+    &["forgot"],
+    &["neglected", "to"],
+    &["did", "not", "bother"],
+    &["should", "have", "known"],
+    &["should", "have", "checked"],
+    &["should", "have", "tested"],
+    &["should", "have", "noticed"],
+    &["should", "have", "caught"],
+];
+
+/// Things a junior person is often blamed for doing.
+const ACTIONS: &[&str] = &[
+    "added",
+    "deleted",
+    "removed",
+    "changed",
+    "modified",
+    "edited",
+    "pushed",
+    "committed",
+    "deployed",
+    "ran",
+    "made",
+    "introduced",
+    "misconfigured",
+    "misspelled",
+    "mistyped",
+    "typed",
+    "saved",
+    "renamed",
+    "overwrote",
+    "broke",
+    "dropped",
+    "merged",
+    "uploaded",
+    "updated",
+    "set",
+    "left",
+    "wrote",
+    "put",
+    "disabled",
+    "enabled",
+    "restarted",
+    "shut",
+    "turned",
+    "killed",
+];
+
+/// Words that make "human error" an aim to reduce, not a cause: "to reduce human error".
+const PREVENTIVE: &[&str] = &[
+    "reduce",
+    "reducing",
+    "reduces",
+    "minimize",
+    "minimise",
+    "minimizing",
+    "minimising",
+    "prevent",
+    "preventing",
+    "avoid",
+    "avoiding",
+    "eliminate",
+    "eliminating",
+    "likelihood",
+    "risk",
+    "risks",
+    "prone",
+    "chance",
+    "chances",
+    "no",
+    "not",
+    "without",
+];
+
+/// Words that make a sentence about failures in general, not this one: "failure can stem
+/// from bugs, hardware failures, human error".
+const GENERAL: &[&str] = &[
+    "can",
+    "could",
+    "may",
+    "might",
+    "any",
+    "possible",
+    "often",
+    "usually",
+    "sometimes",
+];
+
+/// A word of a sentence with its byte range.
+struct Word<'s> {
+    lower: String,
+    text: &'s str,
+    start: usize,
+    end: usize,
+}
+
+/// The blameful phrase of a sentence, if any, as written.
+fn blame(sentence: &str) -> Option<&str> {
+    let words = words(sentence);
+    let lower: Vec<&str> = words.iter().map(|word| word.lower.as_str()).collect();
+    let phrase = |from: usize, to: usize| &sentence[words[from].start..words[to].end];
+
+    if let Some(index) = lower.iter().position(|word| JUDGEMENTS.contains(word)) {
+        return Some(words[index].text);
+    }
+    for (index, pair) in lower.windows(2).enumerate() {
+        if pair[0] == "human"
+            && matches!(pair[1], "error" | "errors" | "mistake" | "mistakes")
+            && !lower
+                .iter()
+                .any(|word| PREVENTIVE.contains(word) || GENERAL.contains(word))
+        {
+            return Some(phrase(index, index + 1));
+        }
+        let possessive = matches!(
+            pair[0],
+            "his" | "her" | "their" | "someone's" | "somebody's"
+        ) || pair[0].ends_with("'s") && is_person(&pair[0][..pair[0].len() - 2]);
+        if possessive && matches!(pair[1], "mistake" | "fault") {
+            return Some(phrase(index, index + 1));
+        }
+        if pair[0] == "fault" && pair[1] == "of" && person_after(&lower, index + 2) {
+            return Some(phrase(index, index + 2));
+        }
+    }
+    if let Some(index) = lower.iter().position(|word| word.starts_with("blam")) {
+        let negated = lower[..index]
+            .iter()
+            .any(|word| matches!(*word, "no" | "not" | "nobody" | "without"))
+            || lower[index].starts_with("blameless");
+        if !negated && lower.iter().any(|word| is_person(word)) {
+            return Some(words[index].text);
+        }
+    }
+    for (start, end) in subjects(&lower) {
+        let after = &lower[end..];
+        let is_person = PERSONS.contains(&lower[end - 1]);
+        // "caused by a developer", "triggered by the intern".
+        if start >= 2
+            && lower[start - 1] == "by"
+            && matches!(lower[start - 2], "caused" | "triggered")
+            && !matches!(lower[end - 1], "user" | "he" | "she")
+        {
+            return Some(phrase(start - 2, end - 1));
+        }
+        if let Some(lapse) = LAPSES
+            .iter()
+            .find(|lapse| is_person && after.starts_with(lapse))
+        {
+            return Some(phrase(start, end + lapse.len() - 1));
+        }
+        let adverb = after
+            .iter()
+            .take(2)
+            .position(|word| MISTAKEN.contains(word));
+        if let Some(adverb) = adverb
+            && let Some(verb) = after.get(adverb + 1)
+            && !COGNITIVE.contains(verb)
+        {
+            return Some(phrase(start, end + adverb + 1));
+        }
+        let junior = lower[start..end]
+            .iter()
+            .any(|word| matches!(*word, "intern" | "interns" | "junior" | "trainee" | "new"));
+        if junior && after.first().is_some_and(|verb| ACTIONS.contains(verb)) {
+            return Some(phrase(start, end));
+        }
+    }
+    None
+}
+
+/// Word ranges naming a person or group as a subject: "a junior developer", "one of the
+/// interns", "someone", "the DevOps team".
+fn subjects(lower: &[&str]) -> Vec<(usize, usize)> {
+    let mut subjects = Vec::new();
+    for (index, word) in lower.iter().enumerate() {
+        let is_subject = PERSONS.contains(word) || GROUPS.contains(word);
+        if !is_subject
+            || lower
+                .get(index + 1)
+                .is_some_and(|next| PERSONS.contains(next))
+        {
+            continue;
+        }
+        let mut start = index;
+        while start > 0 && QUALIFIERS.contains(&lower[start - 1]) {
+            start -= 1;
+        }
+        if start > 0
+            && matches!(
+                lower[start - 1],
+                "a" | "an" | "the" | "our" | "one" | "another"
+            )
+        {
+            start -= 1;
+            if start >= 2 && lower[start - 1] == "of" && lower[start - 2] == "one" {
+                start -= 2;
+            }
+        }
+        let standalone = matches!(*word, "someone" | "somebody" | "he" | "she");
+        if start < index || standalone {
+            subjects.push((start, index + 1));
+        }
+    }
+    subjects
+}
+
+fn is_person(word: &str) -> bool {
+    PERSONS.contains(&word) || matches!(word, "him" | "them" | "whoever" | "intern" | "interns")
+}
+
+fn person_after(lower: &[&str], from: usize) -> bool {
+    lower.iter().skip(from).take(4).any(|word| is_person(word))
+}
+
+/// Words of a sentence, lowercased, with apostrophes normalised ("someone’s" → "someone's").
+fn words(sentence: &str) -> Vec<Word<'_>> {
+    word_slices(sentence)
+        .map(|text| {
+            let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
+            Word {
+                lower: text.to_lowercase().replace('’', "'"),
+                text,
+                start,
+                end: start + text.len(),
+            }
+        })
+        .collect()
+}
+
+/// The words of a text as written: runs of letters, digits, apostrophes and hyphens, without
+/// apostrophes and hyphens at either end.
+fn word_slices(text: &str) -> impl Iterator<Item = &str> {
+    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    text.split(move |c: char| !is_word_char(c))
+        .map(|word| word.trim_matches(['\'', '’', '-']))
+        .filter(|word| !word.is_empty())
+}
+
+/// Sentences of a run, split at sentence-ending punctuation.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut sentences = Vec::new();
+    let mut from = 0;
+    let bytes = text.as_bytes();
+    for (index, c) in text.char_indices() {
+        let ends = matches!(c, '.' | '!' | '?' | ';' | '\n')
+            && bytes.get(index + 1).is_none_or(u8::is_ascii_whitespace);
+        if ends {
+            sentences.push(&text[from..=index]);
+            from = index + 1;
+        }
+    }
+    sentences.push(&text[from..]);
+    sentences.retain(|sentence| !sentence.trim().is_empty());
+    sentences
+}

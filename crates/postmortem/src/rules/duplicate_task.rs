@@ -1,0 +1,171 @@
+//! PM504 `duplicate-task`.
+
+use super::vague_task::task_span;
+use crate::rule::prelude::*;
+
+declare_rule! {
+    /// Reports a task or improvement listed twice, or a whole list repeated.
+    ///
+    /// ## Why is this bad?
+    /// A repeated item makes the measures look longer than they are and hides the fact that
+    /// one part is missing: a TODO list that copies the improvements word for word is not a
+    /// list of specific tasks. Items are compared after lowercasing and dropping numbering,
+    /// checkboxes and punctuation. A list whose every item repeats an item above is reported
+    /// once, as a whole.
+    ///
+    /// ## Examples
+    ///
+    /// ### Invalid
+    /// ```markdown,invalid
+    /// ## Corrective and Preventative Measures
+    /// - [ ] Add monitoring on server memory.
+    /// - [ ] Patch the Nginx server.
+    /// - [ ] Add monitoring on server memory.
+    /// ```
+    ///
+    /// ```markdown,invalid
+    /// ## Corrective and Preventative Measures
+    /// - Increase database capacity to handle traffic spikes.
+    /// - Improve monitoring of database connections.
+    ///
+    /// TODO:
+    /// - Increase database capacity to handle traffic spikes.
+    /// - Improve monitoring of database connections.
+    /// ```
+    ///
+    /// ### Valid
+    /// ```markdown
+    /// ## Corrective and Preventative Measures
+    /// - Improve monitoring of database resources.
+    ///
+    /// TODO:
+    /// - [ ] Add monitoring on server memory.
+    /// - [ ] Add monitoring on database connections.
+    /// ```
+    pub DuplicateTask {
+        code: "PM504",
+        name: "duplicate-task",
+        severity: Severity::Warning,
+        fixable: false,
+    }
+}
+
+/// Items shorter than this (after normalising) are labels, not tasks.
+const MIN_WORDS: usize = 3;
+
+/// One improvement or task, in source order.
+struct Item {
+    key: String,
+    span: Span,
+    line: Span,
+}
+
+impl Rule for DuplicateTask {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
+        let source = context.source;
+        let measures = &context.document.measures;
+        let mut items: Vec<Item> = measures
+            .improvements
+            .iter()
+            .map(|run| (run.text.as_str(), run.span))
+            .chain(
+                measures
+                    .tasks
+                    .iter()
+                    .map(|task| (task.text.as_str(), task.span)),
+            )
+            .map(|(text, span)| Item {
+                key: normalise(text),
+                span,
+                line: task_span(source, span, text),
+            })
+            .collect();
+        items.sort_by_key(|item| (item.line.start, item.span.start));
+        let mut reported: Vec<Span> = Vec::new();
+
+        for list in &measures.task_lists {
+            let tasks = &measures.tasks[list.tasks.clone()];
+            if tasks.len() < 2 {
+                continue;
+            }
+            let originals: Option<Vec<&Item>> = tasks
+                .iter()
+                .map(|task| {
+                    let key = normalise(&task.text);
+                    items.iter().find(|item| {
+                        item.line.start < list.span.start
+                            && key.split(' ').count() >= MIN_WORDS
+                            && item.key == key
+                    })
+                })
+                .collect();
+            let Some(originals) = originals else {
+                continue;
+            };
+            let line = line_number(source, originals[0].line.start);
+            report.push(repeated_list(list.span, tasks.len(), line));
+            reported.extend(
+                tasks
+                    .iter()
+                    .map(|task| task_span(source, task.span, &task.text)),
+            );
+        }
+
+        for (index, item) in items.iter().enumerate() {
+            if item.key.split(' ').count() < MIN_WORDS || reported.contains(&item.line) {
+                continue;
+            }
+            if let Some(original) = items[..index]
+                .iter()
+                .find(|earlier| earlier.key == item.key && earlier.line != item.line)
+            {
+                let line = line_number(source, original.line.start);
+                report.push(repeated_item(item.line, line));
+            }
+        }
+    }
+}
+
+fn repeated_list(span: Span, count: usize, line: usize) -> Diagnostic {
+    Diagnostic::new(
+        &DuplicateTask::META,
+        span,
+        format!("This list repeats the {count} items listed from line {line}"),
+    )
+    .with_help("Remove the copy, or turn the broad items into specific tasks")
+}
+
+fn repeated_item(span: Span, line: usize) -> Diagnostic {
+    Diagnostic::new(
+        &DuplicateTask::META,
+        span,
+        format!("Same item as on line {line}"),
+    )
+    .with_help("Remove the repeated item")
+}
+
+/// Lowercase words without numbering, checkboxes or punctuation.
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .map(|word| {
+            word.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .filter(|word| !word.is_empty())
+        .skip_while(|word| word.chars().all(|c| c.is_ascii_digit()) || word == "x")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn line_number(source: &str, offset: u32) -> usize {
+    source
+        .get(..offset as usize)
+        .map_or(0, |before| before.matches('\n').count())
+        + 1
+}

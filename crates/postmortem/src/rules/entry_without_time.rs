@@ -1,0 +1,89 @@
+//! PM302 `entry-without-time`.
+
+use crate::model::TimelineForm;
+use crate::rule::prelude::*;
+use crate::time;
+
+declare_rule! {
+    /// Reports a timeline entry that has no time.
+    ///
+    /// ## Why is this bad?
+    /// An entry without a time cannot be placed: readers cannot tell how long detection,
+    /// diagnosis or escalation took, which is what the timeline is for.
+    ///
+    /// Entries are the items of a list, the rows of a table and the lines (or headings) that
+    /// start with a time. A line that only introduces the list ("All times are UTC"), a date
+    /// heading over the entries of that day, a label and the sub-items under a timed entry are
+    /// not entries of their own. An entry that starts with a date but no clock time
+    /// ("Feb 5, 2021: Disclosure") has a time at the scale of days and is accepted. Prose
+    /// timelines are reported by `timeline-not-a-list` instead.
+    ///
+    /// ## Examples
+    ///
+    /// ### Invalid
+    /// ```markdown,invalid
+    /// ## Timeline
+    /// - 10:00 UTC - A latency alert paged the on-call engineer.
+    /// - The engineer examined the database's slow query log.
+    /// - 10:40 UTC - An index was added and service was restored.
+    /// ```
+    ///
+    /// ### Valid
+    /// ```markdown
+    /// ## Timeline
+    /// All times are UTC.
+    ///
+    /// - 10:00 - A latency alert paged the on-call engineer.
+    ///   - The engineer examined the database's slow query log.
+    /// - 10:40 - An index was added and service was restored.
+    /// ```
+    pub EntryWithoutTime {
+        code: "PM302",
+        name: "entry-without-time",
+        severity: Severity::Error,
+        fixable: false,
+    }
+}
+
+impl Rule for EntryWithoutTime {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
+        let timeline = &context.document.timeline;
+        if !matches!(
+            timeline.form,
+            TimelineForm::List | TimelineForm::Lines | TimelineForm::Table
+        ) {
+            return;
+        }
+        for entry in &timeline.entries {
+            if entry.time.is_none() && !starts_with_date(&entry.text) {
+                report.push(untimed(first_line(context.source, entry.span)));
+            }
+        }
+    }
+}
+
+fn untimed(line: Span) -> Diagnostic {
+    Diagnostic::new(&EntryWithoutTime::META, line, "Timeline entry has no time")
+        .with_help("Start the entry with the time it happened, such as `10:05 UTC -`")
+}
+
+/// "Feb 05, 2021: Disclosure": an entry dated to the day.
+fn starts_with_date(text: &str) -> bool {
+    time::find_dates(text)
+        .first()
+        .is_some_and(|date| text[..date.span.start].trim().is_empty())
+}
+
+/// The first line of `span`, without its trailing whitespace.
+fn first_line(source: &str, span: Span) -> Span {
+    let text = span.text(source);
+    let line = text.split('\n').next().unwrap_or_default().trim_end();
+    Span::new(
+        span.start,
+        span.start + u32::try_from(line.len()).unwrap_or(0),
+    )
+}

@@ -1,0 +1,70 @@
+//! PM502 `missing-task-list`.
+
+use crate::model::Section;
+use crate::rule::prelude::*;
+
+declare_rule! {
+    /// Checks that the corrective and preventative measures include a list of specific tasks.
+    ///
+    /// ## Why is this bad?
+    /// Broad intentions ("improve monitoring", "strengthen our processes") are rarely done
+    /// unless someone turns them into tasks that can be ticked off: patch the Nginx server,
+    /// add monitoring on server memory. The rule fires when a measures section has content
+    /// but no list (or table) of specific tasks: a checklist, a list under a `Tasks:` or
+    /// `TODO:` label, or a list whose items start with concrete verbs. It does not fire when
+    /// the section is missing (`missing-section`) or empty (`empty-section`).
+    ///
+    /// ## Examples
+    ///
+    /// ### Invalid
+    /// ```markdown,invalid
+    /// ## Corrective and Preventative Measures
+    /// - Improve our monitoring capabilities.
+    /// - Establish clearer escalation protocols.
+    /// ```
+    ///
+    /// ### Valid
+    /// ```markdown
+    /// ## Corrective and Preventative Measures
+    /// - Improve our monitoring capabilities.
+    ///
+    /// Tasks:
+    /// - [ ] Add monitoring on server memory.
+    /// - [ ] Patch the Nginx server to 1.25.
+    /// ```
+    pub MissingTaskList {
+        code: "PM502",
+        name: "missing-task-list",
+        severity: Severity::Error,
+        fixable: false,
+    }
+}
+
+impl Rule for MissingTaskList {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
+        let document = context.document;
+        let mut sections = document.sections_of(SectionKind::Measures).peekable();
+        let Some(first) = sections.peek().copied() else {
+            return;
+        };
+        if sections.all(Section::is_empty) {
+            return;
+        }
+        if document.measures.tasks.is_empty() {
+            report.push(missing_task_list(first.heading.span));
+        }
+    }
+}
+
+fn missing_task_list(heading: Span) -> Diagnostic {
+    Diagnostic::new(
+        &MissingTaskList::META,
+        heading,
+        "The measures list no specific tasks",
+    )
+    .with_help("Add a checklist of concrete tasks, e.g. `- [ ] Add monitoring on server memory`")
+}

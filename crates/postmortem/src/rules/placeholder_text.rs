@@ -1,0 +1,311 @@
+//! PM602 `placeholder-text`.
+
+use crate::config::Profile;
+use crate::model::{Block, BlockKind, Document};
+use crate::rule::prelude::*;
+use crate::template::template;
+
+declare_rule! {
+    /// Reports template text left in the document.
+    ///
+    /// Placeholders are `TODO`, `TBD`, `TBA`, `FIXME`, lorem ipsum, `XX:XX`, `HH:MM`,
+    /// `YYYY-MM-DD`, `XX%`, `[insert ...]`, `<your ...>` and the template's own title.
+    ///
+    /// ## Why is this bad?
+    /// A placeholder is content the author meant to write and did not: a time, a link, a
+    /// paragraph. Readers stop at it, and a published postmortem with `TBD` in it looks
+    /// unfinished.
+    ///
+    /// A `TODO:` label over a list of tasks is a heading, not a placeholder, and text in
+    /// comments or code is not read, so neither is reported.
+    ///
+    /// ## Examples
+    ///
+    /// ### Invalid
+    /// ```markdown,invalid
+    /// # Checkout outage
+    /// ## Timeline
+    /// - XX:XX UTC - An alert fired.
+    /// ```
+    ///
+    /// ```markdown,invalid
+    /// # Checkout outage
+    /// ## Appendix
+    /// TODO: link the incident channel
+    /// ```
+    ///
+    /// ### Valid
+    /// ```markdown
+    /// # Checkout outage
+    /// ## Corrective and Preventative Measures
+    /// TODO:
+    /// - [ ] Add a canary stage to the deploy pipeline.
+    /// ```
+    pub PlaceholderText {
+        code: "PM602",
+        name: "placeholder-text",
+        severity: Severity::Warning,
+        fixable: false,
+    }
+}
+
+impl Rule for PlaceholderText {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
+        let (source, document) = (context.source, context.document);
+        if let Some(title) = &document.title
+            && is_template_title(&title.text)
+        {
+            report.push(
+                Diagnostic::new(
+                    &PlaceholderText::META,
+                    title.span,
+                    "The title is the template's placeholder",
+                )
+                .with_help("Name what broke, in a few words"),
+            );
+        }
+        for region in regions(document) {
+            let text = region.span.text(source);
+            let hidden = hidden_ranges(text);
+            for found in find_placeholders(text) {
+                if hidden
+                    .iter()
+                    .any(|range| range.start <= found.start && found.start < range.end)
+                    || (found.is_label_word
+                        && is_todo_label(text, found.start, region.next_is_list))
+                {
+                    continue;
+                }
+                let start = region.span.start + Span::from_range(0..found.start).end;
+                let span = Span::new(start, start + Span::from_range(0..found.len).end);
+                let written = span.text(source);
+                report.push(
+                    Diagnostic::new(
+                        &PlaceholderText::META,
+                        span,
+                        format!("Placeholder `{written}` left in the text"),
+                    )
+                    .with_help("Write the missing content, or remove the placeholder"),
+                );
+            }
+        }
+    }
+}
+
+/// Whether a title is one of the templates' placeholder titles.
+fn is_template_title(title: &str) -> bool {
+    Profile::ALL.into_iter().any(|profile| {
+        template(profile)
+            .lines()
+            .find_map(|line| line.strip_prefix("# "))
+            .is_some_and(|placeholder| placeholder.trim().eq_ignore_ascii_case(title.trim()))
+    })
+}
+
+/// A piece of the source read as text, and whether a list follows it in its section.
+struct Region {
+    span: Span,
+    next_is_list: bool,
+}
+
+/// The title, the headings and every block except code, in order.
+fn regions(document: &Document) -> Vec<Region> {
+    let mut regions = Vec::new();
+    if let Some(title) = &document.title {
+        regions.push(Region {
+            span: title.span,
+            next_is_list: false,
+        });
+    }
+    push_blocks(&document.preamble, &mut regions);
+    for section in &document.sections {
+        regions.push(Region {
+            span: section.heading.span,
+            next_is_list: first_is_list(&section.blocks),
+        });
+        push_blocks(&section.blocks, &mut regions);
+    }
+    regions
+}
+
+fn push_blocks(blocks: &[Block], regions: &mut Vec<Region>) {
+    for (index, block) in blocks.iter().enumerate() {
+        if block.is_blank() || matches!(block.kind, BlockKind::Code { .. }) {
+            continue;
+        }
+        regions.push(Region {
+            span: block.span,
+            next_is_list: first_is_list(&blocks[index + 1..]),
+        });
+    }
+}
+
+fn first_is_list(blocks: &[Block]) -> bool {
+    blocks.iter().find(|block| !block.is_blank()).is_some_and(
+        |block| matches!(&block.kind, BlockKind::List { items, .. } if !items.is_empty()),
+    )
+}
+
+/// A placeholder found in a region's text: its byte range, and whether it is a word such as
+/// `TODO` that also serves as a label.
+struct Found {
+    start: usize,
+    len: usize,
+    is_label_word: bool,
+}
+
+/// Words that stand for missing content, matched whole and in capitals.
+const PLACEHOLDER_WORDS: &[&str] = &["TODO", "TBD", "TBA", "FIXME"];
+
+/// Placeholder times, dates and figures, matched whole and in any case.
+const PLACEHOLDER_TOKENS: &[&str] = &[
+    "XX:XX",
+    "HH:MM",
+    "YYYY-MM-DD",
+    "DD/MM/YYYY",
+    "MM/DD/YYYY",
+    "XX%",
+    "lorem ipsum",
+];
+
+/// How bracketed (`[insert ...]`) and angled (`<your ...>`) placeholders start.
+const PLACEHOLDER_OPENINGS: &[&str] = &[
+    "insert ",
+    "insert]",
+    "enter ",
+    "your ",
+    "add your ",
+    "fill in",
+    "describe ",
+    "placeholder]",
+    "replace with",
+];
+
+fn find_placeholders(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    for word in PLACEHOLDER_WORDS {
+        for (start, _) in text.match_indices(word) {
+            if is_whole(text, start, word.len()) {
+                found.push(Found {
+                    start,
+                    len: word.len(),
+                    is_label_word: *word == "TODO",
+                });
+            }
+        }
+    }
+    let lowered = text.to_ascii_lowercase();
+    for token in PLACEHOLDER_TOKENS {
+        let token = token.to_ascii_lowercase();
+        for (start, _) in lowered.match_indices(&token) {
+            if is_whole(text, start, token.len()) {
+                found.push(Found {
+                    start,
+                    len: token.len(),
+                    is_label_word: false,
+                });
+            }
+        }
+    }
+    for (start, _) in text.match_indices("Lorem") {
+        let ipsum = lowered[start..].starts_with("lorem ipsum");
+        if !ipsum && is_whole(text, start, "Lorem".len()) {
+            found.push(Found {
+                start,
+                len: "Lorem".len(),
+                is_label_word: false,
+            });
+        }
+    }
+    for (open, close) in [('[', ']'), ('<', '>')] {
+        for (start, _) in text.match_indices(open) {
+            let rest = &lowered[start + 1..];
+            let Some(end) = rest.find(close) else {
+                continue;
+            };
+            let inner = &rest[..end];
+            let inner_with_close = &rest[..=end];
+            // Link text (`[placeholder pods](https://...)`) is only a placeholder when it asks
+            // for an insertion.
+            let is_link = open == '[' && rest[end + 1..].starts_with(['(', '[']);
+            if inner.len() <= 80
+                && !inner.contains(['\n', '[', '<', '=', '"'])
+                && (!is_link || inner.trim_start().starts_with("insert"))
+                && PLACEHOLDER_OPENINGS
+                    .iter()
+                    .any(|opening| inner_with_close.trim_start().starts_with(opening))
+            {
+                found.push(Found {
+                    start,
+                    len: end + 2,
+                    is_label_word: false,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|found| found.start);
+    found.dedup_by_key(|found| found.start);
+    found
+}
+
+/// Whether `text[start..start + len]` is not part of a longer word.
+fn is_whole(text: &str, start: usize, len: usize) -> bool {
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let before = text[..start].chars().next_back();
+    let after = text[start + len..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+/// A `TODO` that is the whole of its line (`TODO:`, `**TODO list**`, `## TODO`) and has a list
+/// after it: a label over tasks, not a placeholder.
+fn is_todo_label(text: &str, start: usize, next_is_list: bool) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |index| index + 1);
+    let line_end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |index| start + index);
+    let label = text[line_start..line_end]
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_' | ':'))
+        .to_ascii_lowercase();
+    let is_label = matches!(
+        label.as_str(),
+        "todo" | "todos" | "todo list" | "todo items" | "todo tasks"
+    );
+    let is_last_line = text[line_end..].trim().is_empty();
+    is_label && is_last_line && next_is_list
+}
+
+/// Byte ranges a reader does not see as text: comments, inline code and URLs.
+fn hidden_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut from = 0;
+    while let Some(start) = text[from..].find("<!--").map(|index| from + index) {
+        let end = text[start..]
+            .find("-->")
+            .map_or(text.len(), |index| start + index + 3);
+        ranges.push(start..end);
+        from = end;
+    }
+    let mut from = 0;
+    while let Some(start) = text[from..].find('`').map(|index| from + index) {
+        let ticks = text[start..].chars().take_while(|&c| c == '`').count();
+        let fence = &text[start..start + ticks];
+        let Some(close) = text[start + ticks..].find(fence) else {
+            break;
+        };
+        let end = start + ticks + close + ticks;
+        ranges.push(start..end);
+        from = end;
+    }
+    let mut offset = 0;
+    for token in text.split_inclusive(char::is_whitespace) {
+        if token.contains("://") {
+            ranges.push(offset..offset + token.len());
+        }
+        offset += token.len();
+    }
+    ranges
+}

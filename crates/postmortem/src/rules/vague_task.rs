@@ -1,0 +1,677 @@
+//! PM503 `vague-task`.
+
+use crate::rule::prelude::*;
+
+declare_rule! {
+    /// Reports tasks that are not actionable, specific and bounded.
+    ///
+    /// ## Why is this bad?
+    /// A task is done when someone can tick it off. "Investigate the database failure",
+    /// "Be more careful with deploys" and "Improve monitoring" have no end: nobody can say
+    /// when they are finished, so they stay open or are closed without changing anything.
+    /// The rule reads each task (after numbering, a checkbox, a time or priority, and a short
+    /// bold label such as `**Patch Database Server:**`) and reports one that does not start
+    /// with a verb, that only asks to investigate, look into, consider or explore, that asks
+    /// people to be more careful, that improves monitoring (or testing, logging...) with no
+    /// object or measure, or that has fewer than 3 words.
+    ///
+    /// ## Examples
+    ///
+    /// ### Invalid
+    /// ```markdown,invalid
+    /// ## Corrective and Preventative Measures
+    /// - [ ] Investigate the database server failure.
+    /// - [ ] Add monitoring on server memory.
+    /// ```
+    ///
+    /// ```markdown,invalid
+    /// ## Corrective and Preventative Measures
+    /// - [ ] Improve monitoring.
+    /// - [ ] Patch Nginx server.
+    /// ```
+    ///
+    /// ```markdown,invalid
+    /// ## Corrective and Preventative Measures
+    /// - [ ] Better database connection handling.
+    /// - [ ] Patch Nginx server.
+    /// ```
+    ///
+    /// ### Valid
+    /// ```markdown
+    /// ## Corrective and Preventative Measures
+    /// - [ ] Add monitoring on server memory.
+    /// - [ ] Patch Nginx server.
+    /// - [ ] Investigate and fix the memory leak in the image cleaner.
+    /// - [ ] **Load testing:** Run a weekly load test at twice the peak traffic.
+    /// ```
+    pub VagueTask {
+        code: "PM503",
+        name: "vague-task",
+        severity: Severity::Warning,
+        fixable: false,
+    }
+}
+
+impl Rule for VagueTask {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
+        for task in &context.document.measures.tasks {
+            if let Some(problem) = vagueness(&task.text) {
+                let span = task_span(context.source, task.span, &task.text);
+                report.push(vague_task(span, &task.text, &problem));
+            }
+        }
+    }
+}
+
+fn vague_task(span: Span, text: &str, problem: &Problem) -> Diagnostic {
+    let quoted = excerpt(strip_prefix(text));
+    let (message, help) = match problem {
+        Problem::Exploratory(verb) => (
+            format!("Task `{quoted}` only asks to {verb}, with no outcome"),
+            "Say what will change, or what the investigation must deliver, e.g. `Fix the connection pool limit`",
+        ),
+        Problem::Carefulness(phrase) => (
+            format!("Task `{quoted}` asks people to {phrase}, which nobody can check"),
+            "Replace vigilance with a safeguard: a check, an alert or an automated test",
+        ),
+        Problem::NoObject(phrase) => (
+            format!("Task `{quoted}` says to {phrase} without saying what or how much"),
+            "Name what to improve and how to tell it is done, e.g. `Alert when database memory exceeds 80 %`",
+        ),
+        Problem::NoVerb => (
+            format!("Task `{quoted}` does not say what to do"),
+            "Start the task with the action to take, e.g. `Add an alert on ...`",
+        ),
+        Problem::TooShort => (
+            format!("Task `{quoted}` is too short to be specific"),
+            "Say what to change, where, and how to tell it is done",
+        ),
+    };
+    Diagnostic::new(&VagueTask::META, span, message).with_help(help)
+}
+
+/// Why a task is vague.
+enum Problem {
+    /// "investigate", "look into": a verb with no end.
+    Exploratory(&'static str),
+    /// "be more careful".
+    Carefulness(&'static str),
+    /// "improve monitoring" and nothing more.
+    NoObject(String),
+    NoVerb,
+    TooShort,
+}
+
+/// Verbs that start an open-ended task, unless a concrete verb follows ("investigate and fix").
+const EXPLORATORY: &[(&str, &str)] = &[
+    ("investigate", "investigate"),
+    ("look into", "look into something"),
+    ("looking into", "look into something"),
+    ("consider", "consider something"),
+    ("considering", "consider something"),
+    ("explore", "explore"),
+    ("exploring", "explore"),
+    ("research", "research"),
+    ("think about", "think about something"),
+    ("figure out", "figure something out"),
+    ("try to", "try"),
+];
+
+/// Phrases that ask for vigilance instead of a change.
+const CAREFULNESS: &[(&str, &str)] = &[
+    ("be more careful", "be more careful"),
+    ("be careful", "be careful"),
+    ("more careful", "be more careful"),
+    ("pay more attention", "pay more attention"),
+    ("be more vigilant", "be more vigilant"),
+    ("be more diligent", "be more diligent"),
+    ("be more cautious", "be more cautious"),
+    ("always be ready", "always be ready"),
+];
+
+/// Verbs of improvement that need an object ("improve monitoring" says nothing).
+const IMPROVING: &[&str] = &[
+    "improve",
+    "improved",
+    "improving",
+    "enhance",
+    "enhanced",
+    "enhancing",
+    "better",
+    "increase",
+    "increased",
+    "more",
+    "strengthen",
+    "add",
+    "implement",
+    "setup",
+    "set up",
+    "review",
+];
+/// Areas too broad to act on without saying what in them ("monitoring", "testing").
+const BROAD_AREAS: &[&str] = &[
+    "monitoring",
+    "testing",
+    "tests",
+    "logging",
+    "logs",
+    "alerting",
+    "alerts",
+    "communication",
+    "documentation",
+    "docs",
+    "process",
+    "processes",
+    "procedures",
+    "security",
+    "training",
+    "reviews",
+    "code reviews",
+    "observability",
+    "performance",
+    "reliability",
+    "stability",
+    "infrastructure",
+    "resilience",
+    "quality",
+];
+/// Words that may pad a broad area without making it specific ("our monitoring systems").
+const FILLER: &[&str] = &[
+    "our",
+    "the",
+    "a",
+    "an",
+    "more",
+    "better",
+    "system",
+    "systems",
+    "tool",
+    "tools",
+    "and",
+    "overall",
+    "general",
+    "capabilities",
+    "practices",
+    "further",
+];
+
+/// Verbs (and their gerunds) a task can start with.
+const VERBS: &[&str] = &[
+    "accept",
+    "add",
+    "adjust",
+    "adopt",
+    "alert",
+    "align",
+    "allocate",
+    "allow",
+    "analyse",
+    "analyze",
+    "apply",
+    "archive",
+    "assess",
+    "assign",
+    "audit",
+    "automate",
+    "avoid",
+    "back",
+    "backfill",
+    "backup",
+    "benchmark",
+    "block",
+    "bump",
+    "build",
+    "cap",
+    "change",
+    "check",
+    "clean",
+    "clarify",
+    "close",
+    "collect",
+    "communicate",
+    "complete",
+    "conduct",
+    "configure",
+    "confirm",
+    "connect",
+    "consolidate",
+    "containerize",
+    "continue",
+    "convert",
+    "cordon",
+    "create",
+    "cull",
+    "decommission",
+    "decrease",
+    "define",
+    "delete",
+    "deploy",
+    "deprecate",
+    "describe",
+    "design",
+    "detect",
+    "develop",
+    "disable",
+    "document",
+    "double",
+    "drain",
+    "drop",
+    "educate",
+    "eliminate",
+    "enable",
+    "encourage",
+    "encrypt",
+    "enforce",
+    "enhance",
+    "ensure",
+    "establish",
+    "evaluate",
+    "expand",
+    "expose",
+    "extend",
+    "file",
+    "find",
+    "fix",
+    "flag",
+    "follow",
+    "force",
+    "foster",
+    "gather",
+    "give",
+    "grant",
+    "handle",
+    "harden",
+    "hire",
+    "hold",
+    "identify",
+    "implement",
+    "improve",
+    "include",
+    "incorporate",
+    "increase",
+    "inform",
+    "inspect",
+    "install",
+    "instrument",
+    "integrate",
+    "introduce",
+    "invest",
+    "isolate",
+    "keep",
+    "label",
+    "launch",
+    "limit",
+    "list",
+    "load",
+    "lock",
+    "log",
+    "lower",
+    "maintain",
+    "make",
+    "mandate",
+    "map",
+    "mark",
+    "measure",
+    "merge",
+    "migrate",
+    "minimize",
+    "minimise",
+    "mitigate",
+    "modify",
+    "monitor",
+    "move",
+    "notify",
+    "offload",
+    "onboard",
+    "open",
+    "optimize",
+    "optimise",
+    "organize",
+    "own",
+    "partition",
+    "patch",
+    "perform",
+    "pin",
+    "plan",
+    "point",
+    "prepare",
+    "prevent",
+    "prioritize",
+    "prioritise",
+    "profile",
+    "promote",
+    "protect",
+    "provide",
+    "provision",
+    "publish",
+    "purge",
+    "push",
+    "put",
+    "queue",
+    "raise",
+    "rate",
+    "rebuild",
+    "record",
+    "redesign",
+    "reduce",
+    "refactor",
+    "refine",
+    "reinforce",
+    "release",
+    "remove",
+    "rename",
+    "reorganize",
+    "repair",
+    "replace",
+    "replicate",
+    "report",
+    "require",
+    "reserve",
+    "reset",
+    "resize",
+    "restart",
+    "restrict",
+    "retire",
+    "retry",
+    "revert",
+    "review",
+    "revise",
+    "revisit",
+    "rewrite",
+    "roll",
+    "rotate",
+    "run",
+    "scale",
+    "schedule",
+    "secure",
+    "select",
+    "send",
+    "separate",
+    "set",
+    "setup",
+    "share",
+    "shorten",
+    "simplify",
+    "simulate",
+    "split",
+    "stage",
+    "standardize",
+    "standardise",
+    "start",
+    "stop",
+    "store",
+    "streamline",
+    "strengthen",
+    "submit",
+    "switch",
+    "sync",
+    "synchronize",
+    "take",
+    "teach",
+    "test",
+    "throttle",
+    "tighten",
+    "track",
+    "train",
+    "transition",
+    "tune",
+    "turn",
+    "update",
+    "upgrade",
+    "use",
+    "utilise",
+    "utilize",
+    "validate",
+    "verify",
+    "version",
+    "warn",
+    "watch",
+    "write",
+    "investigate",
+    "consider",
+    "explore",
+    "research",
+    "look",
+    "figure",
+    "think",
+    "try",
+    "have",
+    "get",
+    "ask",
+    "cordon",
+];
+
+/// Leading words that are not part of the task: priorities and markers.
+const PREFIX_WORDS: &[&str] = &[
+    "high", "medium", "low", "critical", "p0", "p1", "p2", "p3", "p4", "todo", "done", "am", "pm",
+];
+
+/// Subjects and modals before the verb of a task written as a sentence.
+const MODAL_PREFIXES: &[&str] = &[
+    "we will",
+    "we'll",
+    "we should",
+    "we need to",
+    "we must",
+    "we plan to",
+    "we are going to",
+    "we want to",
+    "we would like to",
+    "we can",
+    "i will",
+    "i'll",
+    "the team will",
+    "the team should",
+    "team should",
+    "let's",
+    "we'd like to",
+    "need to",
+    "must",
+];
+
+fn vagueness(text: &str) -> Option<Problem> {
+    let text = text.replace('\n', " ");
+    let lower = strip_modal(strip_prefix(&text)).to_lowercase();
+    // "Patch Database Server: Review and apply patches": the label names the task, the rest
+    // says what to do. Without a label the whole task is the action.
+    let (label, rest) = split_label(&lower);
+    let rest = strip_adverb(strip_modal(rest));
+    let label = label.map(strip_adverb);
+    let rest_acts = starts_with_verb(rest) && exploratory(rest).is_none();
+
+    if let Some(description) = exploratory(rest) {
+        return Some(Problem::Exploratory(description));
+    }
+    if let Some(description) = label.and_then(exploratory)
+        && !rest_acts
+    {
+        return Some(Problem::Exploratory(description));
+    }
+    for (phrase, description) in CAREFULNESS {
+        if contains_words(&lower, phrase) {
+            return Some(Problem::Carefulness(description));
+        }
+    }
+    if let Some(phrase) = improvement_without_object(rest) {
+        return Some(Problem::NoObject(phrase));
+    }
+    if !rest_acts && !label.is_some_and(starts_with_verb) && exploratory(rest).is_none() {
+        return Some(Problem::NoVerb);
+    }
+    if words(&lower).len() < 3 {
+        return Some(Problem::TooShort);
+    }
+    None
+}
+
+/// The open-ended verb a part starts with, unless a concrete verb follows it.
+fn exploratory(part: &str) -> Option<&'static str> {
+    EXPLORATORY.iter().find_map(|(verb, description)| {
+        let after = part.strip_prefix(verb)?;
+        let bounded = after.is_empty() || after.starts_with(|c: char| !c.is_alphanumeric());
+        (bounded && !leads_to_action(after)).then_some(*description)
+    })
+}
+
+/// The part without a leading adverb: "Regularly update ..." → "update ...".
+fn strip_adverb(part: &str) -> &str {
+    let mut split = part.splitn(2, ' ');
+    match (split.next(), split.next()) {
+        (Some(first), Some(rest)) if first.len() > 4 && first.ends_with("ly") => rest.trim_start(),
+        _ => part,
+    }
+}
+
+/// The task without numbering, times, priorities and markers: "1. ", "3:30 PM:", "HIGH".
+fn strip_prefix(text: &str) -> &str {
+    let mut rest = text.trim();
+    loop {
+        let Some(word) = rest.split_whitespace().next() else {
+            return rest;
+        };
+        let core = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let is_number = !core.is_empty()
+            && core
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ')'))
+            || word.len() <= 3 && word.ends_with(['.', ')']) && word.len() >= 2;
+        let is_marker = word.starts_with('[') && word.ends_with(']')
+            || word.starts_with('#') && word.trim_end_matches(':').len() > 1
+            || PREFIX_WORDS.contains(&core.as_str()) && word.len() <= 9;
+        if !(is_number || is_marker || core.is_empty()) {
+            return rest;
+        }
+        rest = rest[word.len()..].trim_start();
+        rest = rest.trim_start_matches([':', '-', '–', '—']).trim_start();
+    }
+}
+
+fn strip_modal(text: &str) -> &str {
+    let lower = text.to_lowercase();
+    for modal in MODAL_PREFIXES {
+        if let Some(after) = lower.strip_prefix(modal)
+            && after.starts_with(' ')
+        {
+            return text[modal.len()..].trim_start();
+        }
+    }
+    text
+}
+
+/// "Patch Database Server: Review and apply patches" → (Some(label), rest).
+fn split_label(text: &str) -> (Option<&str>, &str) {
+    match text.split_once(':') {
+        Some((label, rest)) if label.split_whitespace().count() <= 6 && !rest.trim().is_empty() => {
+            (Some(label.trim()), rest.trim())
+        }
+        _ => (None, text.trim()),
+    }
+}
+
+/// "investigate and fix ...", "investigate why X and patch it": the task ends in a change.
+fn leads_to_action(after: &str) -> bool {
+    let after = words(after);
+    after.iter().take(8).enumerate().any(|(index, word)| {
+        let joined = index > 0 && matches!(after[index - 1].as_str(), "and" | "then" | "to");
+        joined
+            && VERBS.contains(&word.as_str())
+            && !matches!(word.as_str(), "identify" | "understand" | "review" | "find")
+    })
+}
+
+fn improvement_without_object(part: &str) -> Option<String> {
+    let all = words(part);
+    let verb = IMPROVING.iter().find(|verb| {
+        let verb_words = verb.split(' ').count();
+        all.len() >= verb_words && all[..verb_words].join(" ") == **verb
+    })?;
+    let rest = &all[verb.split(' ').count()..];
+    let rest: Vec<&str> = rest
+        .iter()
+        .map(String::as_str)
+        .filter(|word| !FILLER.contains(word))
+        .collect();
+    let area = rest.join(" ");
+    (!area.is_empty() && BROAD_AREAS.contains(&area.as_str())).then(|| format!("{verb} {area}"))
+}
+
+fn starts_with_verb(part: &str) -> bool {
+    let Some(first) = words(part).into_iter().next() else {
+        return false;
+    };
+    is_verb(&first)
+}
+
+fn is_verb(word: &str) -> bool {
+    if VERBS.contains(&word) {
+        return true;
+    }
+    // Gerunds: "implementing", "adding", "setting", "scheduling".
+    let Some(stem) = word.strip_suffix("ing") else {
+        return false;
+    };
+    let mut candidates = vec![stem.to_owned(), format!("{stem}e")];
+    let mut chars = stem.chars();
+    if let (Some(last), Some(before)) = (chars.next_back(), chars.next_back())
+        && last == before
+    {
+        candidates.push(stem[..stem.len() - 1].to_owned());
+    }
+    candidates
+        .iter()
+        .any(|candidate| VERBS.contains(&candidate.as_str()))
+}
+
+fn contains_words(text: &str, phrase: &str) -> bool {
+    let text = format!(" {} ", words(text).join(" "));
+    text.contains(&format!(" {phrase} "))
+}
+
+/// Lowercased words without surrounding punctuation.
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// The first line of the task, for messages, shortened to a few words.
+fn excerpt(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default().trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() <= 8 {
+        line.trim_end_matches(['.', ':']).to_owned()
+    } else {
+        format!("{} ...", words[..8].join(" "))
+    }
+}
+
+/// The source line of `task` within `span`: a list item spans its nested items, and tasks
+/// read from a labelled item share its span. Falls back to the span's first line.
+pub(super) fn task_span(source: &str, span: Span, task: &str) -> Span {
+    let text = span.text(source);
+    let key: Vec<String> = words(task).into_iter().take(3).collect();
+    let key = key.join(" ");
+    let mut offset = 0;
+    let mut found = None;
+    for line in text.split_inclusive('\n') {
+        if found.is_none() && words(line).join(" ").contains(&key) {
+            found = Some((offset, line));
+        }
+        offset += line.len();
+    }
+    let (start, line) = found.unwrap_or((0, text.split_inclusive('\n').next().unwrap_or("")));
+    let line = line.trim_end();
+    let indent = line.len() - line.trim_start().len();
+    let start = span.start + Span::from_range(0..start + indent).end;
+    Span::new(start, start + Span::from_range(0..line.len() - indent).end)
+}
