@@ -53,8 +53,16 @@ fn a_bad_configuration_throws_a_clear_error() {
 fn a_profile_from_the_configuration_applies() {
     let config = js_sys::JSON::parse(r#"{"profile":"sre"}"#).unwrap();
     let result = postmortem_wasm::validate("# T\n", &config).unwrap();
-    let diagnostics = js_sys::Array::from(&get(&result, "diagnostics"));
-    assert_eq!(diagnostics.length(), 9, "sre requires nine sections");
+    let codes: Vec<String> = js_sys::Array::from(&get(&result, "diagnostics"))
+        .iter()
+        .map(|diagnostic| get(&diagnostic, "code").as_string().unwrap())
+        .collect();
+    let missing_sections = codes.iter().filter(|code| *code == "PM102").count();
+    assert_eq!(missing_sections, 9, "sre requires nine sections: {codes:?}");
+    assert!(
+        codes.iter().any(|code| code == "PM107"),
+        "sre requires metadata: {codes:?}"
+    );
 }
 
 #[wasm_bindgen_test]
