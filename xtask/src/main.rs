@@ -4,6 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)] // A task runner reports progress.
 
 mod codegen;
+mod npm;
 mod shell;
 mod tools;
 
@@ -14,10 +15,12 @@ cargo xtask <task>
 
   serve            install what is missing, build the app and serve it on http://127.0.0.1:8080
   test             install what is missing, then run every test: native, wasm in headless
-                   Chromium, and end-to-end in the built app
+                   Chromium, the npm package in Node.js and Chromium, and end-to-end in the
+                   built app
   install-tools    install what is missing (wasm32 target, trunk, wasm-bindgen-cli, Chromium,
                    ChromeDriver, node packages) and nothing else
   build            build the app into dist/ (release, size-optimised)
+  npm              build the JavaScript package (wasm, glue, TypeScript types) into target/npm/
   codegen [--check]
                    write docs/rules/ from the rule registry; --check fails if it is stale
 ";
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
         ["test"] => tools::install().and_then(|()| tasks::test()),
         ["install-tools"] => tools::install(),
         ["build"] => tools::install().and_then(|()| tasks::build()),
+        ["npm"] => tools::install().and_then(|()| npm::run()),
         ["codegen"] => codegen::run(codegen::Mode::Write),
         ["codegen", "--check"] => codegen::run(codegen::Mode::Check),
         _ => {
@@ -50,7 +54,7 @@ mod tasks {
     use crate::shell::{Step, root};
 
     /// Every test, in the order that fails fastest: native, then wasm in the browser, then the
-    /// built app end to end.
+    /// npm package, then the built app end to end.
     pub(crate) fn test() -> Result<(), String> {
         Step::new("formatting", "cargo")
             .args(["fmt", "--all", "--check"])
@@ -77,6 +81,13 @@ mod tasks {
             )
             .env("WASM_BINDGEN_TEST_TIMEOUT", "60")
             .run()?;
+        crate::npm::run()?;
+        Step::new(
+            "package tests: Node.js, types, the example page in headless Chromium",
+            "node",
+        )
+        .args(["--test", "--test-concurrency=1", "tests/embed/"])
+        .run()?;
         build()?;
         Step::new("end-to-end tests in headless Chromium", "node")
             .args(["--test", "--test-concurrency=1", "tests/e2e/"])

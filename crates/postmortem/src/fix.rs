@@ -5,11 +5,13 @@ use crate::diagnostic::{Diagnostic, Edit};
 /// `source` with `edits` applied. Edits that overlap an earlier-applied one, or fall outside
 /// the source or inside a character, are skipped rather than corrupting the text.
 pub fn apply_edits(source: &str, edits: &[Edit]) -> String {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|edit| std::cmp::Reverse((edit.span.start, edit.span.end)));
+    // From the end of the text; insertions at one offset go in reverse of their given order,
+    // so that they come out in the order they were given.
+    let mut sorted: Vec<(usize, &Edit)> = edits.iter().enumerate().collect();
+    sorted.sort_by_key(|(index, edit)| std::cmp::Reverse((edit.span.start, edit.span.end, *index)));
     let mut text = source.to_owned();
     let mut floor = u32::MAX;
-    for edit in sorted {
+    for (_, edit) in sorted {
         let range = edit.span.range();
         let fits = edit.span.end <= floor
             && text.is_char_boundary(range.start)
@@ -54,6 +56,12 @@ mod tests {
             Edit::replace(Span::new(8, 10), "XY"),
         ];
         assert_eq!(apply_edits("Hello there", &edits), "Hello thXYe");
+    }
+
+    #[test]
+    fn insertions_at_one_offset_keep_their_order() {
+        let edits = [Edit::insert(3, "first "), Edit::insert(3, "second ")];
+        assert_eq!(apply_edits("at end", &edits), "at first second end");
     }
 
     #[test]

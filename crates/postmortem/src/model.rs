@@ -11,7 +11,9 @@ pub use text::{RunOrigin, RunText, TextRun, block_runs, find_ignore_ascii_case, 
 pub use timeline::{EntryTime, Milestones, Timeline, TimelineEntry, TimelineForm, WrittenZone};
 
 use crate::span::Span;
+use crate::words::WordCounts;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// A parsed postmortem. Parsing never fails: missing parts are `None` or empty.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -32,9 +34,21 @@ pub struct Document {
     pub measures: Measures,
     /// Length of the source in bytes.
     pub len: u32,
+    /// The images the document renders, Markdown or HTML, outside code and comments.
+    #[serde(skip)]
+    pub images: Vec<Image>,
+    /// Words as a reader counts them, counted once: the statistics and the length rule both
+    /// need them.
+    #[serde(skip)]
+    pub(crate) word_counts: OnceLock<WordCounts>,
 }
 
 impl Document {
+    /// The words of the title and opening text, and of each section.
+    pub(crate) fn word_counts(&self) -> &WordCounts {
+        self.word_counts.get_or_init(|| WordCounts::of(self))
+    }
+
     /// The first section of `kind`, if any.
     pub fn section(&self, kind: SectionKind) -> Option<&Section> {
         self.sections.iter().find(|section| section.kind == kind)
@@ -175,6 +189,15 @@ impl Section {
     pub fn is_empty(&self) -> bool {
         self.blocks.iter().all(Block::is_blank)
     }
+}
+
+/// An image in the document: its address and where the address (or the image) is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Image {
+    pub url: String,
+    pub span: Span,
+    /// Whether `span` covers exactly the address, so that an edit can replace it.
+    pub exact: bool,
 }
 
 /// A top-level Markdown block.

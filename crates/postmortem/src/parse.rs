@@ -1,6 +1,7 @@
 //! Markdown → the typed model. Never fails: whatever the input, a [`Document`] comes out.
 
 mod blocks;
+mod images;
 mod measures;
 mod milestones;
 mod sections;
@@ -8,6 +9,7 @@ mod summary;
 mod timeline;
 
 pub(crate) use blocks::markdown_options;
+pub(crate) use images::ImageReader;
 pub use sections::classify_heading;
 pub(crate) use sections::strip_tags;
 
@@ -19,6 +21,7 @@ pub fn parse(source: &str) -> Document {
     let blocks = blocks::read_blocks(source);
     let mut document = Document {
         front_matter: blocks.front_matter,
+        images: blocks.images,
         len: Span::from_range(0..source.len()).end,
         ..Document::default()
     };

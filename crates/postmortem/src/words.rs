@@ -3,6 +3,9 @@
 
 use crate::model::{Block, BlockKind, Document, Section};
 use crate::parse::strip_tags;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 /// The number of words a reader sees in a piece of plain text.
 pub fn count_words(text: &str) -> u32 {
@@ -14,53 +17,289 @@ pub fn count_words(text: &str) -> u32 {
 
 /// A token counts when it has a letter or digit and is not a URL or a path.
 fn is_word(token: &str) -> bool {
-    let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let bytes = token.as_bytes();
+    let trimmed = bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+    let token = if trimmed {
+        token
+    } else {
+        token.trim_matches(|c: char| !c.is_alphanumeric())
+    };
     !token.is_empty()
-        && !token.as_bytes().windows(3).any(|window| window == b"://")
+        && !token
+            .as_bytes()
+            .windows(3)
+            .any(|window| matches!(window, [b':', b'/', b'/']))
         && !token.starts_with("www.")
         && !token.starts_with("mailto:")
 }
 
-/// The pieces [`str::split_whitespace`] gives, found a byte at a time: only non-ASCII
-/// characters are decoded.
+/// Whether `text` has more than `count` whitespace-separated words: what comparing
+/// `text.split_whitespace().count()` with `count` says, without counting past it.
+pub(crate) fn more_words_than(text: &str, count: usize) -> bool {
+    split_whitespace(text).nth(count).is_some()
+}
+
+/// The pieces [`str::split_whitespace`] gives, found a byte at a time: by
+/// [`str::split_ascii_whitespace`] in ASCII text (where only the vertical tab is whitespace to
+/// one and not the other), by a [`CharSet`] elsewhere.
 pub(crate) fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let start = run_end(text, at, true);
-        at = run_end(text, start, false);
-        (start < at).then(|| &text[start..at])
+    static NOT_WHITESPACE: LazyLock<CharSet> =
+        LazyLock::new(|| CharSet::new(|character| !character.is_whitespace()));
+    let ascii = text.is_ascii() && !text.contains('\u{b}');
+    let (fast, general) = if ascii {
+        (Some(text.split_ascii_whitespace()), None)
+    } else {
+        (None, Some(NOT_WHITESPACE.runs(text)))
+    };
+    fast.into_iter()
+        .flatten()
+        .chain(general.into_iter().flatten())
+}
+
+/// A set of characters, for splitting text into the runs of them a byte at a time: ASCII
+/// characters are looked up in a table, and only the others are decoded and tested.
+pub(crate) struct CharSet {
+    ascii: [bool; 128],
+    other: fn(char) -> bool,
+}
+
+impl CharSet {
+    pub(crate) fn new(contains: fn(char) -> bool) -> Self {
+        Self {
+            ascii: std::array::from_fn(|byte| {
+                u8::try_from(byte).is_ok_and(|byte| contains(char::from(byte)))
+            }),
+            other: contains,
+        }
+    }
+
+    /// The runs of characters of the set in `text`: the non-empty pieces of splitting it at
+    /// every other character.
+    pub(crate) fn runs<'t>(&'t self, text: &'t str) -> impl Iterator<Item = &'t str> + 't {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let start = self.run_end(text, at, false);
+            at = self.run_end(text, start, true);
+            (start < at).then(|| &text[start..at])
+        })
+    }
+
+    /// The end of the run of characters in the set (`inside`) or out of it, from `at` (a char
+    /// boundary).
+    fn run_end(&self, text: &str, mut at: usize, inside: bool) -> usize {
+        let bytes = text.as_bytes();
+        while let Some(&byte) = bytes.get(at) {
+            let (contained, width) = if let Some(&contained) = self.ascii.get(usize::from(byte)) {
+                (contained, 1)
+            } else {
+                let character = text[at..].chars().next().unwrap_or_default();
+                ((self.other)(character), character.len_utf8())
+            };
+            if contained != inside {
+                break;
+            }
+            at += width;
+        }
+        at
+    }
+}
+
+/// Whether a byte of `text` is `wanted`: checked a block at a time, which the compiler does with
+/// vector instructions when `wanted` has no branches (`|` rather than `||`).
+pub(crate) fn any_byte(text: &str, wanted: impl Fn(u8) -> bool) -> bool {
+    text.as_bytes().chunks(32).any(|block| {
+        block
+            .iter()
+            .fold(false, |found, &byte| found | wanted(byte))
     })
 }
 
-/// The end of the run of whitespace (or, with `whitespace` false, of other characters) that
-/// starts at `at`, a char boundary.
-fn run_end(text: &str, mut at: usize, whitespace: bool) -> usize {
-    let bytes = text.as_bytes();
-    while let Some(&byte) = bytes.get(at) {
-        let (is_space, width) = if byte.is_ascii() {
-            (byte.is_ascii_whitespace() || byte == b'\x0B', 1)
-        } else {
-            let character = text[at..].chars().next().unwrap_or_default();
-            (character.is_whitespace(), character.len_utf8())
-        };
-        if is_space != whitespace {
-            break;
-        }
-        at += width;
-    }
-    at
+/// Where `needle` (not empty) starts in `haystack`, as [`str::match_indices`] finds it (from the
+/// left, without overlaps), but without its set-up cost, which dominates on short texts.
+pub(crate) fn match_starts<'a>(
+    haystack: &'a str,
+    needle: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let found = find_from(haystack, needle, from)?;
+        from = found + needle.len();
+        Some(found)
+    })
 }
 
-/// Calls `read` with `word` in lowercase, without allocating when the word is short ASCII.
-pub(crate) fn with_lowercase<R>(word: &str, read: impl FnOnce(&str) -> R) -> R {
+/// The first occurrence of `needle` in `haystack` at or after `from`, a char boundary.
+pub(crate) fn find_from(haystack: &str, needle: &str, from: usize) -> Option<usize> {
+    let first = needle.chars().next()?;
+    let mut at = from;
+    loop {
+        let index = at + haystack.get(at..)?.find(first)?;
+        if haystack.as_bytes()[index..].starts_with(needle.as_bytes()) {
+            return Some(index);
+        }
+        at = index + first.len_utf8();
+    }
+}
+
+/// Word beginnings and phrases (lowercase, starting with an ASCII letter) found where a word of
+/// a text starts: what `text.match_indices(marker)` at a word boundary finds for each marker,
+/// for a whole list in one pass over the text.
+pub(crate) struct Markers {
+    /// The markers by their first byte.
+    by_first_byte: Vec<Vec<&'static str>>,
+}
+
+impl Markers {
+    pub(crate) fn new(markers: &[&'static str]) -> Self {
+        let mut by_first_byte = vec![Vec::new(); 128];
+        for &marker in markers {
+            let first = marker.as_bytes().first().copied().unwrap_or_default();
+            assert!(first.is_ascii_alphabetic(), "{marker:?}");
+            by_first_byte[usize::from(first)].push(marker);
+        }
+        Self { by_first_byte }
+    }
+
+    /// Whether one of the markers starts where a word of `text` starts: at the start of the text
+    /// or after a character that is not a letter or digit.
+    pub(crate) fn any_at_word_start(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        bytes.iter().enumerate().any(|(index, &byte)| {
+            let markers = self
+                .by_first_byte
+                .get(usize::from(byte))
+                .map_or(&[][..], Vec::as_slice);
+            !markers.is_empty()
+                && is_word_start(text, index)
+                && markers
+                    .iter()
+                    .any(|marker| bytes[index..].starts_with(marker.as_bytes()))
+        })
+    }
+}
+
+/// Whether the character before byte `index` (a char boundary) is not a letter or digit.
+fn is_word_start(text: &str, index: usize) -> bool {
+    match index.checked_sub(1).map(|before| text.as_bytes()[before]) {
+        None => true,
+        Some(byte) if byte.is_ascii() => !byte.is_ascii_alphanumeric(),
+        Some(_) => !text[..index]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// Whether `marker`, found from the left without overlaps, can hide an occurrence that starts a
+/// word: only when a part of it after a space or hyphen is also how it begins. Lists read with
+/// [`Markers`] are tested to have no such marker, so that both ways of reading agree.
+#[cfg(test)]
+pub(crate) fn hides_word_starts(marker: &str) -> bool {
+    marker
+        .char_indices()
+        .filter(|(_, c)| !c.is_alphanumeric())
+        .any(|(index, c)| {
+            marker.starts_with(&marker[index + c.len_utf8()..])
+                && index + c.len_utf8() < marker.len()
+        })
+}
+
+/// Words (lowercase ASCII) with a value each, looked up in any ASCII case. Most words are turned
+/// away by their first letter and length before they are lowercased and hashed.
+pub(crate) struct Lexicon<V> {
+    values: HashMap<&'static [u8], V, BuildHasherDefault<Fnv>>,
+    /// For each first byte, the lengths below 32 of the words that start with it, as bits.
+    shapes: [u32; 256],
+    /// Whether a word of 32 bytes or more is in the lexicon.
+    has_long_words: bool,
+}
+
+impl<V: Copy> Lexicon<V> {
+    /// The lexicon of `entries`; a later entry for the same word replaces an earlier one.
+    pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+        let mut lexicon = Self {
+            values: HashMap::default(),
+            shapes: [0; 256],
+            has_long_words: false,
+        };
+        for (word, value) in entries {
+            debug_assert!(
+                !word.bytes().any(|byte| byte.is_ascii_uppercase()),
+                "{word}"
+            );
+            let first = usize::from(word.as_bytes().first().copied().unwrap_or_default());
+            match u32::try_from(word.len()) {
+                Ok(length) if length < 32 => lexicon.shapes[first] |= 1 << length,
+                _ => lexicon.has_long_words = true,
+            }
+            lexicon.values.insert(word.as_bytes(), value);
+        }
+        lexicon
+    }
+
+    /// The value of `word` in any case.
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        // Non-ASCII words are looked up lowercased in full: some lowercase to ASCII ("K", the
+        // kelvin sign, is "k").
+        if word.is_ascii() {
+            let first = usize::from(word.as_bytes().first()?.to_ascii_lowercase());
+            let may_be_listed = match u32::try_from(word.len()) {
+                Ok(length) if length < 32 => self.shapes[first] >> length & 1 == 1,
+                _ => self.has_long_words,
+            };
+            if !may_be_listed {
+                return None;
+            }
+        }
+        with_lowercase(word, |lower| self.values.get(lower).copied())
+    }
+}
+
+impl Lexicon<()> {
+    /// A lexicon used as a set of words.
+    pub(crate) fn of(words: &[&'static str]) -> Self {
+        Self::new(words.iter().map(|&word| (word, ())))
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+/// The FNV-1a hash: quick on the short keys of a word list (the standard hasher resists
+/// attacks that fixed lists cannot mount, at several times the cost).
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Calls `read` with the bytes of `word` in lowercase, without allocating when the word is
+/// short ASCII.
+pub(crate) fn with_lowercase<R>(word: &str, read: impl FnOnce(&[u8]) -> R) -> R {
     let mut buffer = [0_u8; 24];
     match buffer.get_mut(..word.len()) {
         Some(lower) if word.is_ascii() => {
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            read(std::str::from_utf8(lower).unwrap_or_default())
+            read(lower)
         }
-        _ => read(&word.to_lowercase()),
+        _ => read(word.to_lowercase().as_bytes()),
     }
 }
 
@@ -83,20 +322,36 @@ pub fn block_words(block: &Block) -> u32 {
 
 /// The document's words: title, headings and every block.
 pub fn document_words(document: &Document) -> u32 {
-    outside_sections_words(document) + document.sections.iter().map(section_words).sum::<u32>()
+    document.word_counts().total()
 }
 
-/// The words of the title and of the text before the first section.
-pub(crate) fn outside_sections_words(document: &Document) -> u32 {
-    let title = document
-        .title
-        .as_ref()
-        .map_or(0, |title| count_words(&title.text));
-    title + document.preamble.iter().map(block_words).sum::<u32>()
+/// The words of a document: of its title and opening text, and of each of its sections.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordCounts {
+    pub(crate) outside_sections: u32,
+    /// A section's heading and blocks, for each section.
+    pub(crate) sections: Vec<u32>,
+}
+
+impl WordCounts {
+    pub(crate) fn of(document: &Document) -> Self {
+        let title = document
+            .title
+            .as_ref()
+            .map_or(0, |title| count_words(&title.text));
+        Self {
+            outside_sections: title + document.preamble.iter().map(block_words).sum::<u32>(),
+            sections: document.sections.iter().map(section_words).collect(),
+        }
+    }
+
+    pub(crate) fn total(&self) -> u32 {
+        self.outside_sections + self.sections.iter().sum::<u32>()
+    }
 }
 
 /// The words of a section: its heading and its blocks.
-pub fn section_words(section: &Section) -> u32 {
+fn section_words(section: &Section) -> u32 {
     count_words(&section.heading.text) + section.blocks.iter().map(block_words).sum::<u32>()
 }
 
@@ -128,6 +383,25 @@ mod tests {
             "---\ntitle: x y z\n---\n# Two words\n\n<!-- not counted at all -->\n\n<b>Three more words</b>\n\n- one\n- [ ] two\n\n```sh\ncode is not prose\n```\n\n```\nunlabelled fences hold prose\n```\n\n| Time | Event |\n|---|---|\n| 10:00 | up |\n",
         );
         assert_eq!(document_words(&document), 2 + 3 + 2 + 4 + 4);
+    }
+
+    #[test]
+    fn finds_what_match_indices_finds() {
+        for (haystack, needle) in [
+            ("XX:XX:XX xx:xx", "XX:XX"),
+            ("aaaa", "aa"),
+            ("TODO: TODO", "TODO"),
+            ("é TODO é", "é"),
+            ("", "x"),
+            ("abc", "abcd"),
+        ] {
+            let ours: Vec<usize> = match_starts(haystack, needle).collect();
+            let std: Vec<usize> = haystack
+                .match_indices(needle)
+                .map(|(index, _)| index)
+                .collect();
+            assert_eq!(ours, std, "{needle:?} in {haystack:?}");
+        }
     }
 
     #[test]

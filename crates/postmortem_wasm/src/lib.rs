@@ -1,38 +1,147 @@
-//! The postmortem validator for JavaScript. This crate only translates between JavaScript
-//! values and the core: no logic lives here.
+//! The postmortem validator for JavaScript, built by `cargo xtask npm` into the `postmortem`
+//! package. This crate only translates between JavaScript values and the core: no logic lives
+//! here. Positions are converted to UTF-16 on the way out, configurations are read by the
+//! core's own `Config::from_json`, and the TypeScript types are declared in `js_types.d.ts`.
 
 mod js_types;
+mod utf16;
 
-use js_types::Validation;
 use postmortem::Config;
+use serde::Serialize;
+use utf16::{Utf16Offsets, Utf16Spans};
 use wasm_bindgen::prelude::*;
 
-/// Validates a postmortem. `config` is the JSON configuration as an object, or undefined.
-/// Throws on a bad configuration; findings are returned, never thrown.
-#[wasm_bindgen]
-pub fn validate(markdown: &str, config: &JsValue) -> Result<JsValue, JsError> {
-    let config = read_config(config)?;
-    let validation = Validation::new(markdown, postmortem::validate(markdown, &config));
-    serde_wasm_bindgen::to_value(&validation).map_err(|error| JsError::new(&error.to_string()))
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("js_types.d.ts");
+
+/// Reports a panic on the console with its message (none is expected: every input is valid).
+#[cfg(feature = "console_error_panic_hook")]
+#[wasm_bindgen(start, private)]
+fn start() {
+    console_error_panic_hook::set_once();
 }
 
+/// Validates a postmortem and returns its findings, statistics and requirement checklist.
+/// Findings are returned, never thrown; only a bad configuration throws an `Error`.
+#[wasm_bindgen(
+    unchecked_return_type = "Validation",
+    return_description = "the diagnostics (sorted by position), the statistics and the profile's checklist"
+)]
+pub fn validate(
+    #[wasm_bindgen(param_description = "the postmortem, in Markdown")] markdown: &str,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "Config | string | null",
+        param_description = "a configuration object, or its JSON text as in `.postmortem.json`"
+    )]
+    config: &JsValue,
+) -> Result<JsValue, JsError> {
+    let config = read_config(config)?;
+    let validation = postmortem::validate(markdown, &config);
+    to_js(&js_types::Validation::new(markdown, validation))
+}
+
+/// Parses a postmortem into the typed model that the rules read. Parsing never fails: missing
+/// parts are `null` or empty. Spans are UTF-16 offsets into `markdown`.
+#[wasm_bindgen(unchecked_return_type = "Postmortem")]
+pub fn parse(markdown: &str) -> Result<JsValue, JsError> {
+    let document = postmortem::parse(markdown);
+    let offsets = Utf16Offsets::new(markdown);
+    document
+        .serialize(Utf16Spans::new(&serializer(), &offsets))
+        .map_err(|error| JsError::new(&error.to_string()))
+}
+
+/// Renders a postmortem in the canonical layout of the configuration's profile: its sections
+/// in order under their canonical headings, the timeline as `- HH:MM TZ - text` bullets.
+/// Nothing the model does not restructure is lost. Throws on a bad configuration.
+#[wasm_bindgen]
+pub fn render(
+    #[wasm_bindgen(param_description = "the postmortem, in Markdown")] markdown: &str,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "Config | string | null",
+        param_description = "chooses the profile; `standard` by default"
+    )]
+    config: &JsValue,
+) -> Result<String, JsError> {
+    let config = read_config(config)?;
+    Ok(postmortem::render::render_markdown(
+        markdown,
+        config.profile,
+    ))
+}
+
+/// Renders Markdown as HTML that is safe to insert with `innerHTML`: raw HTML is sanitised,
+/// unsafe links are dropped, and nothing in the document can run.
+#[wasm_bindgen(js_name = toHtml)]
+pub fn to_html(markdown: &str) -> String {
+    postmortem::html::to_html(markdown)
+}
+
+/// The rule catalogue, in code order, with each rule's documentation in Markdown.
+#[wasm_bindgen(unchecked_return_type = "Rule[]")]
+pub fn rules() -> Result<JsValue, JsError> {
+    let rules: Vec<js_types::Rule> = postmortem::rule_catalogue()
+        .map(js_types::Rule::from)
+        .collect();
+    to_js(&rules)
+}
+
+/// Returns `markdown` with the mechanical fixes of its findings applied (each diagnostic's
+/// `fix`). Throws on a bad configuration.
+#[wasm_bindgen(js_name = applyFixes)]
+pub fn apply_fixes(
+    markdown: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config | string | null")] config: &JsValue,
+) -> Result<String, JsError> {
+    let config = read_config(config)?;
+    let validation = postmortem::validate(markdown, &config);
+    Ok(postmortem::fix::apply_fixes(
+        markdown,
+        &validation.diagnostics,
+    ))
+}
+
+/// The version of the package and of the validator inside it.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// `None` in Rust is `null` in JavaScript, and maps are plain objects.
+fn serializer() -> serde_wasm_bindgen::Serializer {
+    serde_wasm_bindgen::Serializer::new()
+        .serialize_missing_as_null(true)
+        .serialize_maps_as_objects(true)
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serializer())
+        .map_err(|error| JsError::new(&error.to_string()))
+}
+
+/// A configuration object, its JSON text, or nothing for the default. Read by the core's own
+/// JSON reader, so unknown fields and rules are refused exactly as the CLI refuses them.
 fn read_config(config: &JsValue) -> Result<Config, JsError> {
     if config.is_undefined() || config.is_null() {
         return Ok(Config::default());
     }
-    let json = js_sys_stringify(config)?;
+    let json = match config.as_string() {
+        Some(json) => json,
+        None => stringify(config)?,
+    };
     Config::from_json(&json).map_err(|error| JsError::new(&error.to_string()))
 }
 
-/// `JSON.stringify`, so the configuration is read by the same serde code as everywhere else.
-fn js_sys_stringify(value: &JsValue) -> Result<String, JsError> {
+/// `JSON.stringify`, so that an object is read by the same code as a file.
+fn stringify(value: &JsValue) -> Result<String, JsError> {
     #[wasm_bindgen]
     extern "C" {
         #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
-        fn stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+        fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
     }
-    stringify(value)
+    json_stringify(value)
         .ok()
         .and_then(|json| json.as_string())
-        .ok_or_else(|| JsError::new("invalid configuration: not serialisable to JSON"))
+        .ok_or_else(|| JsError::new("invalid configuration: not an object or JSON text"))
 }

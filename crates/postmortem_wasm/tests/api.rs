@@ -93,3 +93,61 @@ fn validate_returns_statistics_and_the_checklist() {
             .contains("Issue Summary")
     );
 }
+
+#[wasm_bindgen_test]
+fn a_configuration_may_be_given_as_json_text() {
+    let config = JsValue::from_str(r#"{"profile":"sre"}"#);
+    let result = postmortem_wasm::validate("# T\n", &config).unwrap();
+    let count = js_sys::Array::from(&get(&result, "diagnostics"))
+        .iter()
+        .filter(|diagnostic| get(diagnostic, "code").as_string().as_deref() == Some("PM102"))
+        .count();
+    assert_eq!(count, 9);
+    let error = postmortem_wasm::validate("# T", &JsValue::from_str("{"))
+        .err()
+        .unwrap();
+    let message = String::from(js_sys::Error::from(JsValue::from(error)).message());
+    assert!(message.starts_with("invalid configuration: "), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn parse_returns_the_model_with_utf16_spans() {
+    let markdown = "# Ausfall 😀\n\n## Timeline\n\n- 10:00 UTC - alert\n";
+    let document = postmortem_wasm::parse(markdown).unwrap();
+    let utf16: Vec<u16> = markdown.encode_utf16().collect();
+    let slice = |span: &JsValue| {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let at = |key| get(span, key).as_f64().unwrap() as usize;
+        String::from_utf16(&utf16[at("start")..at("end")]).unwrap()
+    };
+    let sections = js_sys::Array::from(&get(&document, "sections"));
+    let heading = get(&sections.get(0), "heading");
+    assert_eq!(slice(&get(&heading, "span")), "## Timeline");
+    assert!(get(&document, "frontMatter").is_null());
+    assert_eq!(
+        get(&document, "len").as_f64(),
+        Some(f64::from(u32::try_from(utf16.len()).unwrap()))
+    );
+}
+
+#[wasm_bindgen_test]
+fn render_to_html_and_rules_translate_the_core() {
+    let canonical = postmortem_wasm::render("# T\n", &JsValue::UNDEFINED).unwrap();
+    assert!(canonical.contains("## Issue Summary"), "{canonical}");
+    let sre = js_sys::JSON::parse(r#"{"profile":"sre"}"#).unwrap();
+    let canonical = postmortem_wasm::render("# T\n", &sre).unwrap();
+    assert!(canonical.contains("## Lessons Learned"), "{canonical}");
+    assert_eq!(
+        postmortem_wasm::to_html("Hi<script>alert(1)</script>"),
+        "<p>Hi</p>\n"
+    );
+    let rules = js_sys::Array::from(&postmortem_wasm::rules().unwrap());
+    assert_eq!(
+        rules.length() as usize,
+        postmortem::rule_catalogue().count()
+    );
+    let first = rules.get(0);
+    assert_eq!(get(&first, "code").as_string().as_deref(), Some("PM101"));
+    assert!(get(&first, "docs").as_string().unwrap().len() > 100);
+    assert_eq!(postmortem_wasm::version(), env!("CARGO_PKG_VERSION"));
+}

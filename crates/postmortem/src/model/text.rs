@@ -69,15 +69,27 @@ fn locate(span: Span, source: &str, needle: &str) -> Span {
 
 /// Byte index of `needle` in `haystack`, ignoring ASCII case.
 pub fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() || needle.len() > haystack.len() {
-        return None;
-    }
-    let needle = needle.as_bytes();
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|window| window.eq_ignore_ascii_case(needle))
-        .filter(|&index| haystack.is_char_boundary(index))
+    let first = needle.chars().next()?;
+    let matches_at = |index: usize| {
+        haystack
+            .as_bytes()
+            .get(index..index + needle.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    // The first letter is looked for in each case on its own, which `match_indices` does a
+    // machine word at a time; the earlier of the two first matches is the first match.
+    let earliest = |letter: char| {
+        haystack
+            .match_indices(letter)
+            .map(|(index, _)| index)
+            .find(|&index| matches_at(index))
+    };
+    let lower = earliest(first.to_ascii_lowercase());
+    let upper = first
+        .is_ascii_alphabetic()
+        .then(|| earliest(first.to_ascii_uppercase()))
+        .flatten();
+    lower.into_iter().chain(upper).min()
 }
 
 /// The text runs of some blocks, in order.
@@ -136,5 +148,40 @@ pub fn block_runs<'a>(block: &'a Block, mut visit: impl FnMut(RunText<'a>)) {
         }
         BlockKind::Quote { text } => push(Cow::Borrowed(text), block.span, RunOrigin::Paragraph),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_first_match_in_any_case() {
+        let naive = |haystack: &str, needle: &str| {
+            (!needle.is_empty() && needle.len() <= haystack.len())
+                .then(|| {
+                    haystack
+                        .as_bytes()
+                        .windows(needle.len())
+                        .position(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+                })
+                .flatten()
+        };
+        for (haystack, needle) in [
+            ("The Resolution and the resolution", "resol"),
+            ("xx RESOL resol", "Resol"),
+            ("é Été été", "été"),
+            ("abc", "abcd"),
+            ("abc", ""),
+            ("a-b a-B", "A-b"),
+            ("123 12", "12"),
+            ("rrresolve", "rESOLVE"),
+        ] {
+            assert_eq!(
+                find_ignore_ascii_case(haystack, needle),
+                naive(haystack, needle),
+                "{needle:?} in {haystack:?}"
+            );
+        }
     }
 }

@@ -1,14 +1,16 @@
 //! pulldown-cmark events (with offsets) → top-level blocks with plain text and spans.
 
-use crate::model::{Block, BlockKind, Cell, Heading, HeadingStyle, Line, ListItem};
+use crate::model::{Block, BlockKind, Cell, Heading, HeadingStyle, Image, Line, ListItem};
+use crate::parse::images::ImageReader;
 use crate::span::Span;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-/// The blocks of a document, and its front matter if it has some.
-pub(crate) struct Blocks {
+/// The blocks of a document, its front matter if it has some, and its images.
+pub(crate) struct Content {
     pub(crate) front_matter: Option<Span>,
     pub(crate) blocks: Vec<Block>,
+    pub(crate) images: Vec<Image>,
 }
 
 /// The Markdown extensions postmortems use. Front matter is only read where it can be: at the
@@ -25,7 +27,7 @@ pub(crate) fn markdown_options(source: &str) -> Options {
     options
 }
 
-pub(crate) fn read_blocks(source: &str) -> Blocks {
+pub(crate) fn read_blocks(source: &str) -> Content {
     let mut reader = BlockReader {
         source,
         front_matter: None,
@@ -36,12 +38,15 @@ pub(crate) fn read_blocks(source: &str) -> Blocks {
         image: 0,
         item: None,
     };
+    let mut images = ImageReader::default();
     for (event, range) in Parser::new_ext(source, markdown_options(source)).into_offset_iter() {
+        images.event(source, &event, &range);
         reader.event(event, range);
     }
-    Blocks {
+    Content {
         front_matter: reader.front_matter,
         blocks: reader.blocks,
+        images: images.images,
     }
 }
 

@@ -562,8 +562,12 @@ fn label_context(text: &str) -> Option<Context> {
         .to_lowercase();
     if TASK_LABELS.iter().any(|known| {
         label == *known
-            || label.starts_with(&format!("{known} "))
-            || label.ends_with(&format!(" {known}"))
+            || label
+                .strip_prefix(known)
+                .is_some_and(|rest| rest.starts_with(' '))
+            || label
+                .strip_suffix(known)
+                .is_some_and(|rest| rest.ends_with(' '))
     }) {
         Some(Context::Tasks)
     } else if IMPROVEMENT_LABELS.iter().any(|known| {

@@ -19,25 +19,21 @@ pub(crate) fn sectionize(blocks: Vec<Block>, document: &mut Document) {
 
 /// Which canonical section a heading's text names, if any.
 pub fn classify_heading(text: &str) -> Option<SectionKind> {
-    let words = normalized_words(text);
-    let has = |word: &str| words.iter().any(|candidate| candidate == word);
-    let has_phrase = |phrase: &str| {
-        let phrase: Vec<&str> = phrase.split(' ').collect();
-        words
-            .windows(phrase.len())
-            .any(|window| window.iter().zip(&phrase).all(|(a, b)| a == b))
-    };
+    let lowered = text.to_lowercase().replace(['\'', '’'], "");
+    let words = normalized_words(&lowered);
+    let has = |word: &str| words.contains(&word);
+    let has_phrase = |phrase: &[&str]| words.windows(phrase.len()).any(|window| window == phrase);
     if has("timeline")
         || has("chronology")
-        || has_phrase("time line")
-        || has_phrase("sequence of events")
+        || has_phrase(&["time", "line"])
+        || has_phrase(&["sequence", "of", "events"])
     {
         Some(SectionKind::Timeline)
     } else if has("summary")
         || has("overview")
         || has("synopsis")
         || has("tldr")
-        || has_phrase("tl dr")
+        || has_phrase(&["tl", "dr"])
     {
         Some(SectionKind::Summary)
     } else if has("cause") || has("causes") || has("rootcause") || has("causing") {
@@ -47,16 +43,16 @@ pub fn classify_heading(text: &str) -> Option<SectionKind> {
         || has("preventive")
         || has("prevention")
         || has("measures")
-        || has_phrase("action items")
-        || has_phrase("next steps")
-        || has_phrase("follow up")
+        || has_phrase(&["action", "items"])
+        || has_phrase(&["next", "steps"])
+        || has_phrase(&["follow", "up"])
         || has("remediation")
     {
         Some(SectionKind::Measures)
     } else if has("lessons")
-        || has_phrase("went well")
-        || has_phrase("went wrong")
-        || has_phrase("got lucky")
+        || has_phrase(&["went", "well"])
+        || has_phrase(&["went", "wrong"])
+        || has_phrase(&["got", "lucky"])
     {
         Some(SectionKind::Lessons)
     } else if has("impact") {
@@ -72,21 +68,14 @@ pub fn classify_heading(text: &str) -> Option<SectionKind> {
     }
 }
 
-/// Lowercase alphanumeric words; numbering such as `1.` or `II.` at the front is dropped.
-fn normalized_words(text: &str) -> Vec<String> {
-    let lowered = text.to_lowercase().replace(['\'', '’'], "");
-    let mut words: Vec<String> = lowered
+/// The alphanumeric words of a lowercased text; numbering such as `1.` or `II.` at the front
+/// is dropped.
+fn normalized_words(lowered: &str) -> Vec<&str> {
+    lowered
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .map(str::to_owned)
-        .collect();
-    while words
-        .first()
-        .is_some_and(|word| word.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(word))
-    {
-        words.remove(0);
-    }
-    words
+        .skip_while(|word| word.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(word))
+        .collect()
 }
 
 fn is_roman_numeral(word: &str) -> bool {

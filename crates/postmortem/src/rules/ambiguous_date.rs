@@ -1,6 +1,6 @@
 //! PM606 `ambiguous-date`.
 
-use crate::model::{TextRun, text_runs};
+use crate::model::{Document, block_runs};
 use crate::rule::prelude::*;
 use crate::time::{self, DateMeaning, ZoneLookup};
 
@@ -38,15 +38,15 @@ impl Rule for AmbiguousDate {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
-        for run in runs(context) {
-            let text = run.span.text(context.source);
+        for run in run_spans(context.document) {
+            let text = run.text(context.source);
             for date in time::find_dates(text) {
                 if let DateMeaning::Ambiguous {
                     month_first,
                     day_first,
                 } = date.meaning
                 {
-                    let span = shifted(run.span, &date.span);
+                    let span = shifted(run, &date.span);
                     report.push(
                         Diagnostic::new(
                             &Self::META,
@@ -73,7 +73,7 @@ impl Rule for AmbiguousDate {
                     report.push(
                         Diagnostic::new(
                             &Self::META,
-                            shifted(run.span, &zone.span),
+                            shifted(run, &zone.span),
                             format!("`{}` could be {}", zone.text, names.join(", ")),
                         )
                         .with_help(
@@ -86,29 +86,20 @@ impl Rule for AmbiguousDate {
     }
 }
 
-/// Every run of the document: title, opening text and sections.
-fn runs(context: &Context<'_>) -> Vec<TextRun> {
-    let document = context.document;
-    let mut runs = text_runs(&document.preamble);
-    for section in &document.sections {
-        runs.push(TextRun {
-            text: section.heading.text.clone(),
-            span: section.heading.span,
-            origin: crate::model::RunOrigin::Heading,
-        });
-        runs.extend(text_runs(&section.blocks));
+/// Where every run of the document is: title, opening text and sections.
+fn run_spans(document: &Document) -> Vec<Span> {
+    let mut spans: Vec<Span> = document.title.iter().map(|title| title.span).collect();
+    let sections = document
+        .sections
+        .iter()
+        .map(|section| (Some(section.heading.span), section.blocks.as_slice()));
+    for (heading, blocks) in std::iter::once((None, document.preamble.as_slice())).chain(sections) {
+        spans.extend(heading);
+        for block in blocks {
+            block_runs(block, |run| spans.push(run.span));
+        }
     }
-    if let Some(title) = &document.title {
-        runs.insert(
-            0,
-            TextRun {
-                text: title.text.clone(),
-                span: title.span,
-                origin: crate::model::RunOrigin::Heading,
-            },
-        );
-    }
-    runs
+    spans
 }
 
 fn shifted(base: Span, range: &std::ops::Range<usize>) -> Span {

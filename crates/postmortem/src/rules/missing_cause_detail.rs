@@ -1,8 +1,10 @@
 //! PM401 `missing-cause-detail`.
 
 use super::missing_fix_detail::names_fix;
-use crate::model::{Section, text_runs};
+use crate::model::{Section, block_runs};
 use crate::rule::prelude::*;
+use crate::words::{Markers, more_words_than};
+use std::sync::LazyLock;
 
 declare_rule! {
     /// Checks that the root cause section explains in detail what caused the issue.
@@ -71,8 +73,8 @@ impl Rule for MissingCauseDetail {
             .iter()
             .filter(|sentence| match sentence.part {
                 // What follows a "Root cause:" label may already tell the fix.
-                Part::Cause => is_causal(&sentence.text) || !names_fix(&sentence.text),
-                Part::Either => is_causal(&sentence.text),
+                Part::Cause => is_causal(sentence) || !names_fix(sentence),
+                Part::Either => is_causal(sentence),
                 Part::Fix => false,
             })
             .collect();
@@ -161,22 +163,10 @@ const CAUSAL_MARKERS: &[&str] = &[
     "come from",
 ];
 
-pub(super) fn is_causal(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    CAUSAL_MARKERS
-        .iter()
-        .any(|marker| contains_word(&lower, marker))
-        || label_of(sentence).is_some_and(|label| label.contains("cause"))
-}
-
-/// Whether `marker` occurs in `text` starting at a word boundary.
-fn contains_word(text: &str, marker: &str) -> bool {
-    text.match_indices(marker).any(|(index, _)| {
-        text[..index]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
+pub(super) fn is_causal(sentence: &Sentence) -> bool {
+    static CAUSAL: LazyLock<Markers> = LazyLock::new(|| Markers::new(CAUSAL_MARKERS));
+    CAUSAL.any_at_word_start(&sentence.lower)
+        || label_of(&sentence.text).is_some_and(|label| label.contains("cause"))
 }
 
 /// Which part of the root cause and resolution a sentence is in, by the labels above it.
@@ -193,6 +183,8 @@ pub(super) enum Part {
 /// A sentence of the root cause or resolution, without its leading label.
 pub(super) struct Sentence {
     pub(super) text: String,
+    /// The text in lowercase, where markers are looked for.
+    pub(super) lower: String,
     pub(super) part: Part,
 }
 
@@ -206,39 +198,44 @@ pub(super) fn section_sentences(section: &Section) -> Vec<Sentence> {
         .split_once(':')
         .unwrap_or((section.heading.text.as_str(), ""));
     let mut part = part_of_label(heading).unwrap_or(Part::Either);
-    let mut lines: Vec<String> = Vec::new();
-    if rest.split_whitespace().count() >= 4 {
-        lines.push(rest.to_owned());
-    }
-    for run in text_runs(&section.blocks) {
-        lines.extend(run.text.lines().map(str::to_owned));
-    }
     let mut found = Vec::new();
-    for line in &lines {
-        let line = line.trim();
-        let words = line.trim_end_matches(':').split_whitespace().count();
-        if words <= 4
-            && let Some(labelled) = part_of_label(line)
-        {
-            part = labelled;
-            continue;
-        }
-        for sentence in sentences(line) {
-            if let Some(label) = label_of(&sentence)
-                && let Some(labelled) = part_of_label(&label)
-            {
-                part = labelled;
+    if more_words_than(rest, 3) {
+        read_line(rest, &mut part, &mut found);
+    }
+    for block in &section.blocks {
+        block_runs(block, |run| {
+            for line in run.text.lines() {
+                read_line(line, &mut part, &mut found);
             }
-            let text = strip_label(&sentence);
-            if text.split_whitespace().count() >= 2 {
-                found.push(Sentence {
-                    text: text.to_owned(),
-                    part,
-                });
-            }
-        }
+        });
     }
     found
+}
+
+/// Adds a line's sentences, each in the part the labels so far put it in.
+fn read_line(line: &str, part: &mut Part, found: &mut Vec<Sentence>) {
+    let line = line.trim();
+    if !more_words_than(line.trim_end_matches(':'), 4)
+        && let Some(labelled) = part_of_label(line)
+    {
+        *part = labelled;
+        return;
+    }
+    for sentence in sentences(line) {
+        if let Some(label) = label_of(sentence)
+            && let Some(labelled) = part_of_label(&label)
+        {
+            *part = labelled;
+        }
+        let text = strip_label(sentence);
+        if more_words_than(text, 1) {
+            found.push(Sentence {
+                text: text.to_owned(),
+                lower: text.to_lowercase(),
+                part: *part,
+            });
+        }
+    }
 }
 
 /// The part a label names: "Root Cause" → cause, "Resolution" → fix, "Root Cause and
@@ -272,41 +269,56 @@ fn part_of_label(label: &str) -> Option<Part> {
 }
 
 /// Splits text into sentences at line breaks and sentence-ending punctuation.
-fn sentences(text: &str) -> Vec<String> {
+fn sentences<'t>(text: &'t str) -> Vec<&'t str> {
     let mut sentences = Vec::new();
+    let mut push = |sentence: &'t str| {
+        let sentence = sentence.trim();
+        if !sentence.is_empty() {
+            sentences.push(sentence);
+        }
+    };
     for line in text.lines() {
-        let mut current = String::new();
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            current.push(c);
-            if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|next| next.is_whitespace())
+        let mut from = 0;
+        for (index, byte) in line.bytes().enumerate() {
+            if matches!(byte, b'.' | b'!' | b'?')
+                && line[index + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
             {
-                push_sentence(&mut sentences, &mut current);
+                push(&line[from..=index]);
+                from = index + 1;
             }
         }
-        push_sentence(&mut sentences, &mut current);
+        push(&line[from..]);
     }
     sentences
-}
-
-fn push_sentence(sentences: &mut Vec<String>, current: &mut String) {
-    let sentence = current.trim();
-    if !sentence.is_empty() {
-        sentences.push(sentence.to_owned());
-    }
-    current.clear();
 }
 
 /// A short label before a colon ("Root Cause: ..."), lowercased.
 fn label_of(sentence: &str) -> Option<String> {
     let (label, _) = sentence.split_once(':')?;
-    (label.split_whitespace().count() <= 4).then(|| label.trim().to_lowercase())
+    (!more_words_than(label, 4)).then(|| label.trim().to_lowercase())
 }
 
 /// The sentence without a leading short label ("Root Cause: ").
 pub(super) fn strip_label(sentence: &str) -> &str {
     match sentence.split_once(':') {
-        Some((label, rest)) if label.split_whitespace().count() <= 4 => rest.trim(),
+        Some((label, rest)) if !more_words_than(label, 4) => rest.trim(),
         _ => sentence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_read_at_word_starts_hide_nothing() {
+        assert!(
+            !CAUSAL_MARKERS
+                .iter()
+                .any(|marker| crate::words::hides_word_starts(marker))
+        );
     }
 }

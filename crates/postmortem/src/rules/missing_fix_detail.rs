@@ -3,6 +3,8 @@
 use super::missing_cause_detail::{Part, Sentence, is_causal, section_sentences};
 use crate::config::Profile;
 use crate::rule::prelude::*;
+use crate::words::Markers;
+use std::sync::LazyLock;
 
 declare_rule! {
     /// Checks that the root cause and resolution explain in detail how the issue was fixed.
@@ -86,7 +88,7 @@ impl Rule for MissingFixDetail {
         }
         let fixes: Vec<&Sentence> = sentences
             .iter()
-            .filter(|sentence| sentence.part == Part::Fix || is_fix(&sentence.text))
+            .filter(|sentence| sentence.part == Part::Fix || is_fix(sentence))
             .collect();
         if fixes.is_empty() {
             report.push(no_fix_statement(anchor));
@@ -212,30 +214,17 @@ const ACTION_MARKERS: &[&str] = &[
     "started",
 ];
 
-fn is_fix(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    let acts = ACTION_MARKERS
-        .iter()
-        .any(|marker| starts_word(&lower, marker))
-        || has_by_gerund(&lower);
+fn is_fix(sentence: &Sentence) -> bool {
+    static ACTIONS: LazyLock<Markers> = LazyLock::new(|| Markers::new(ACTION_MARKERS));
+    let acts = ACTIONS.any_at_word_start(&sentence.lower) || has_by_gerund(&sentence.lower);
     names_fix(sentence) || (acts && !is_causal(sentence))
 }
 
 /// Whether the sentence uses a word that only a fix is described with ("fixed", "rolled
 /// back", "restarted").
-pub(super) fn names_fix(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    FIX_MARKERS.iter().any(|marker| starts_word(&lower, marker))
-}
-
-/// Whether a word of `text` begins with `marker`.
-fn starts_word(text: &str, marker: &str) -> bool {
-    text.match_indices(marker).any(|(index, _)| {
-        text[..index]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
+pub(super) fn names_fix(sentence: &Sentence) -> bool {
+    static FIXES: LazyLock<Markers> = LazyLock::new(|| Markers::new(FIX_MARKERS));
+    FIXES.any_at_word_start(&sentence.lower)
 }
 
 /// "by restarting", "by raising": a means of fixing.
@@ -245,4 +234,19 @@ fn has_by_gerund(text: &str) -> bool {
         let next = pair[1].trim_matches(|c: char| !c.is_alphanumeric());
         pair[0] == "by" && next.len() > 5 && next.ends_with("ing")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_read_at_word_starts_hide_nothing() {
+        assert!(
+            !FIX_MARKERS
+                .iter()
+                .chain(ACTION_MARKERS)
+                .any(|marker| crate::words::hides_word_starts(marker))
+        );
+    }
 }

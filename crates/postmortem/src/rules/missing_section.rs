@@ -91,6 +91,11 @@ impl Rule for MissingSection {
 
 fn unlabelled_summary(source: &str, opening: Span, heading: &str) -> Diagnostic {
     let first_line = first_line(source, opening);
+    let at = line_start(source, opening.start);
+    let previous_line_blank = source
+        .get(..at as usize)
+        .is_none_or(|before| before.is_empty() || before.ends_with("\n\n"));
+    let separator = if previous_line_blank { "" } else { "\n" };
     Diagnostic::new(
         &MissingSection::META,
         first_line,
@@ -99,8 +104,15 @@ fn unlabelled_summary(source: &str, opening: Span, heading: &str) -> Diagnostic 
     .with_help(format!("Add `{heading}` above the opening paragraph"))
     .with_fix(
         format!("Insert `{heading}`"),
-        vec![Edit::insert(opening.start, format!("{heading}\n\n"))],
+        vec![Edit::insert(at, format!("{separator}{heading}\n\n"))],
     )
+}
+
+/// The start of the line holding `offset`: a heading inserted there is not indented by the
+/// paragraph's own leading spaces.
+fn line_start(source: &str, offset: u32) -> u32 {
+    let before = source.get(..offset as usize).unwrap_or_default();
+    Span::from_range(0..before.rfind('\n').map_or(0, |index| index + 1)).end
 }
 
 fn missing_before(profile: Profile, kind: SectionKind, next: Span, heading: &str) -> Diagnostic {

@@ -2,6 +2,8 @@
 
 use super::blameful_language::for_each_passage;
 use crate::rule::prelude::*;
+use crate::words::{CharSet, any_byte, find_from};
+use std::sync::LazyLock;
 
 declare_rule! {
     /// Reports a person named in the text, once per person.
@@ -313,8 +315,14 @@ struct Word<'s> {
 
 /// The names in a run, as written.
 fn names(text: &str) -> Vec<&str> {
-    let words = words(text);
     let mut names = Vec::new();
+    // Every name but a mention comes after an honorific or next to ", ".
+    let may_name = find_from(text, ", ", 0).is_some()
+        || (any_byte(text, |byte| matches!(byte, b'M' | b'D' | b'P'))
+            && HONORIFICS
+                .iter()
+                .any(|honorific| find_from(text, honorific, 0).is_some()));
+    let words = if may_name { words(text) } else { Vec::new() };
     for (index, word) in words.iter().enumerate() {
         let next = words.get(index + 1);
         let after = &text[word.end..];
@@ -457,22 +465,17 @@ fn mentions(text: &str) -> Vec<&str> {
 
 /// Words of a run: letters, digits, apostrophes and hyphens.
 fn words(text: &str) -> Vec<Word<'_>> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (index, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let is_word = c.is_alphanumeric() || matches!(c, '\'' | '-');
-        match (start, is_word) {
-            (None, true) => start = Some(index),
-            (Some(from), false) => {
-                words.push(Word {
-                    text: &text[from..index],
-                    start: from,
-                    end: index,
-                });
-                start = None;
+    static WORD_CHARS: LazyLock<CharSet> =
+        LazyLock::new(|| CharSet::new(|c| c.is_alphanumeric() || matches!(c, '\'' | '-')));
+    WORD_CHARS
+        .runs(text)
+        .map(|word| {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            Word {
+                text: word,
+                start,
+                end: start + word.len(),
             }
-            _ => {}
-        }
-    }
-    words
+        })
+        .collect()
 }

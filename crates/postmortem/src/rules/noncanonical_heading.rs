@@ -1,7 +1,7 @@
 //! PM106 `noncanonical-heading`.
 
 use super::duplicate_section::outline;
-use crate::model::{BlockKind, Document, Heading, HeadingStyle, Section};
+use crate::model::{BlockKind, Document, Heading, HeadingStyle, Section, find_ignore_ascii_case};
 use crate::parse::classify_heading;
 use crate::rule::prelude::*;
 
@@ -106,6 +106,17 @@ fn names_only_the_cause(document: &Document, kind: SectionKind) -> bool {
 /// Whether a line of the text is the canonical name on its own: a heading the parser could not
 /// tell from the paragraph around it, so the section is there under its canonical name.
 fn has_canonical_line(document: &Document, canonical_words: &[String]) -> bool {
+    // Every word of a line that names the section shows the first letters of a canonical word
+    // (a plural or a variant spelling only changes its end), so lines without those letters
+    // are passed over without being split into words.
+    let probe = canonical_words
+        .iter()
+        .max_by_key(|word| word.len())
+        .map(|word| {
+            word.char_indices()
+                .nth(5)
+                .map_or(word.as_str(), |(end, _)| &word[..end])
+        });
     let blocks = document
         .preamble
         .iter()
@@ -116,7 +127,22 @@ fn has_canonical_line(document: &Document, canonical_words: &[String]) -> bool {
             _ => None,
         })
         .flatten()
-        .any(|line| name_words(&line.text) == canonical_words)
+        .any(|line| {
+            probe.is_none_or(|probe| may_show(&line.text, probe))
+                && name_words(&line.text) == canonical_words
+        })
+}
+
+/// Whether `text` may have a word that begins with `probe` (lowercase ASCII) once lowercased
+/// and without its notes in parentheses.
+fn may_show(text: &str, probe: &str) -> bool {
+    if text.contains('(') || text.contains(')') {
+        may_show(&without_parentheses(text), probe)
+    } else if text.is_ascii() {
+        find_ignore_ascii_case(text, probe).is_some()
+    } else {
+        text.to_lowercase().contains(probe)
+    }
 }
 
 fn noncanonical(source: &str, section: &Section, canonical: &str) -> Diagnostic {

@@ -4,6 +4,7 @@ use crate::config::Profile;
 use crate::model::{Block, BlockKind, Document};
 use crate::rule::prelude::*;
 use crate::template::template;
+use crate::words::match_starts;
 
 declare_rule! {
     /// Reports template text left in the document.
@@ -70,8 +71,12 @@ impl Rule for PlaceholderText {
         }
         for region in regions(document) {
             let text = region.span.text(source);
+            let found = find_placeholders(text);
+            if found.is_empty() {
+                continue;
+            }
             let hidden = hidden_ranges(text);
-            for found in find_placeholders(text) {
+            for found in found {
                 if hidden
                     .iter()
                     .any(|range| range.start <= found.start && found.start < range.end)
@@ -161,14 +166,14 @@ struct Found {
 /// Words that stand for missing content, matched whole and in capitals.
 const PLACEHOLDER_WORDS: &[&str] = &["TODO", "TBD", "TBA", "FIXME"];
 
-/// Placeholder times, dates and figures, matched whole and in any case.
+/// Placeholder times, dates and figures, matched whole and in any case (`XX:XX`, `HH:MM`).
 const PLACEHOLDER_TOKENS: &[&str] = &[
-    "XX:XX",
-    "HH:MM",
-    "YYYY-MM-DD",
-    "DD/MM/YYYY",
-    "MM/DD/YYYY",
-    "XX%",
+    "xx:xx",
+    "hh:mm",
+    "yyyy-mm-dd",
+    "dd/mm/yyyy",
+    "mm/dd/yyyy",
+    "xx%",
     "lorem ipsum",
 ];
 
@@ -187,8 +192,23 @@ const PLACEHOLDER_OPENINGS: &[&str] = &[
 
 fn find_placeholders(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
-    for word in PLACEHOLDER_WORDS {
-        for (start, _) in text.match_indices(word) {
+    // A pattern can only be found where each of its characters is written: most texts have
+    // no `TODO`, `:`, `%` or `[`, and are not searched for what needs them.
+    let mut written = [false; 128];
+    for byte in text.bytes() {
+        if let Some(seen) = written.get_mut(usize::from(byte)) {
+            *seen = true;
+        }
+    }
+    let is_written = |byte: u8| written[usize::from(byte)];
+    let may_hold = |pattern: &str| pattern.bytes().all(is_written);
+    let may_hold_any_case = |pattern: &str| {
+        pattern
+            .bytes()
+            .all(|byte| is_written(byte) || is_written(byte.to_ascii_uppercase()))
+    };
+    for word in PLACEHOLDER_WORDS.iter().filter(|word| may_hold(word)) {
+        for start in match_starts(text, word) {
             if is_whole(text, start, word.len()) {
                 found.push(Found {
                     start,
@@ -198,10 +218,33 @@ fn find_placeholders(text: &str) -> Vec<Found> {
             }
         }
     }
+    let tokens: Vec<&str> = PLACEHOLDER_TOKENS
+        .iter()
+        .copied()
+        .filter(|token| may_hold_any_case(token))
+        .collect();
+    let brackets: Vec<(char, char)> = [('[', ']'), ('<', '>')]
+        .into_iter()
+        .filter(|&(open, _)| text.contains(open))
+        .collect();
+    if !tokens.is_empty() || !brackets.is_empty() || may_hold("Lorem") {
+        find_lowercase_placeholders(text, &tokens, &brackets, &mut found);
+    }
+    found.sort_by_key(|found| found.start);
+    found.dedup_by_key(|found| found.start);
+    found
+}
+
+/// The placeholders found in any case: tokens, "Lorem" and bracketed openings.
+fn find_lowercase_placeholders(
+    text: &str,
+    tokens: &[&str],
+    brackets: &[(char, char)],
+    found: &mut Vec<Found>,
+) {
     let lowered = text.to_ascii_lowercase();
-    for token in PLACEHOLDER_TOKENS {
-        let token = token.to_ascii_lowercase();
-        for (start, _) in lowered.match_indices(&token) {
+    for token in tokens {
+        for start in match_starts(&lowered, token) {
             if is_whole(text, start, token.len()) {
                 found.push(Found {
                     start,
@@ -211,7 +254,7 @@ fn find_placeholders(text: &str) -> Vec<Found> {
             }
         }
     }
-    for (start, _) in text.match_indices("Lorem") {
+    for start in match_starts(text, "Lorem") {
         let ipsum = lowered[start..].starts_with("lorem ipsum");
         if !ipsum && is_whole(text, start, "Lorem".len()) {
             found.push(Found {
@@ -221,7 +264,7 @@ fn find_placeholders(text: &str) -> Vec<Found> {
             });
         }
     }
-    for (open, close) in [('[', ']'), ('<', '>')] {
+    for &(open, close) in brackets {
         for (start, _) in text.match_indices(open) {
             let rest = &lowered[start + 1..];
             let Some(end) = rest.find(close) else {
@@ -247,9 +290,6 @@ fn find_placeholders(text: &str) -> Vec<Found> {
             }
         }
     }
-    found.sort_by_key(|found| found.start);
-    found.dedup_by_key(|found| found.start);
-    found
 }
 
 /// Whether `text[start..start + len]` is not part of a longer word.

@@ -1,8 +1,9 @@
 //! PM604 `unresolvable-image`.
 
+use crate::model::{Document, Image};
+use crate::parse::ImageReader;
 use crate::rule::prelude::*;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use std::ops::Range;
+use pulldown_cmark::{Options, Parser};
 
 declare_rule! {
     /// Reports images that cannot render outside the repository they were written in.
@@ -56,9 +57,10 @@ impl Rule for UnresolvableImage {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
-        for image in images(context.source) {
+        let mut read_apart = Vec::new();
+        for image in images(context.source, context.document, &mut read_apart) {
             if let Some(problem) = problem(&image.url) {
-                report.push(diagnostic(&image, problem));
+                report.push(diagnostic(image, problem));
             }
         }
     }
@@ -202,150 +204,39 @@ fn is_scheme(scheme: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
-/// An image in the document: its address and where the address (or the image) is written.
-struct Image {
-    url: String,
-    span: Span,
-    /// Whether `span` covers exactly the address, so that an edit can replace it.
-    exact: bool,
-}
-
-/// Every image the document renders, Markdown or HTML, outside code and comments.
-fn images(source: &str) -> Vec<Image> {
+/// The images of the document. The model reads front matter only at the very start of the
+/// document, while this rule has always let pulldown-cmark take a metadata block anywhere; where
+/// the document may hold one further on, it is read again the rule's way.
+fn images<'d>(source: &str, document: &'d Document, read_apart: &'d mut Vec<Image>) -> &'d [Image] {
+    if !may_hold_metadata_block(source) {
+        return &document.images;
+    }
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut images = Vec::new();
-    let mut in_html_block = false;
+    let mut reader = ImageReader::default();
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                let span = url_span(source, &range, &dest_url);
-                images.push(Image {
-                    exact: span.text(source) == dest_url.as_ref(),
-                    span,
-                    url: dest_url.into_string(),
-                });
-            }
-            Event::Start(Tag::HtmlBlock) => {
-                in_html_block = true;
-                html_images(source, range, &mut images);
-            }
-            Event::End(TagEnd::HtmlBlock) => in_html_block = false,
-            Event::InlineHtml(_) | Event::Html(_) if !in_html_block => {
-                html_images(source, range, &mut images);
-            }
-            _ => {}
-        }
+        reader.event(source, &event, &range);
     }
-    images
+    *read_apart = reader.images;
+    read_apart
 }
 
-/// Where `url` is written in the image at `range`, or the whole image when it is not written
-/// there (a reference image).
-fn url_span(source: &str, range: &Range<usize>, url: &str) -> Span {
-    let written = &source[range.clone()];
-    match written.rfind("](").and_then(|destination| {
-        written[destination..]
-            .find(url)
-            .filter(|_| !url.is_empty())
-            .map(|index| destination + index)
-    }) {
-        Some(index) => Span::from_range(range.start + index..range.start + index + url.len()),
-        None => Span::from_range(range.clone()),
-    }
-}
-
-/// The `src` of each `<img>` tag in some HTML, skipping comments.
-fn html_images(source: &str, range: Range<usize>, images: &mut Vec<Image>) {
-    let html = &source[range.clone()];
-    let lowered = html.to_ascii_lowercase();
-    let comments: Vec<Range<usize>> = lowered
-        .match_indices("<!--")
-        .map(|(start, _)| {
-            start
-                ..lowered[start..]
-                    .find("-->")
-                    .map_or(lowered.len(), |end| start + end + 3)
-        })
-        .collect();
-    for (tag_start, _) in lowered.match_indices("<img") {
-        if comments.iter().any(|comment| comment.contains(&tag_start))
-            || lowered[tag_start + 4..]
-                .chars()
-                .next()
-                .is_some_and(|c| !c.is_whitespace() && c != '/' && c != '>')
+/// Whether a line of `---` or `+++` is followed by a line of text: how every metadata block
+/// starts.
+fn may_hold_metadata_block(source: &str) -> bool {
+    let mut lines = source.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        let line = line.trim_end_matches(|c: char| c.is_ascii_whitespace());
+        if (line.ends_with("---") || line.ends_with("+++"))
+            && lines
+                .peek()
+                .is_some_and(|next| !next.bytes().all(|byte| byte.is_ascii_whitespace()))
         {
-            continue;
-        }
-        let tag_end = lowered[tag_start..]
-            .find('>')
-            .map_or(lowered.len(), |end| tag_start + end);
-        match src_attribute(&html[tag_start + 4..tag_end]) {
-            Some((offset, value)) => {
-                let start = range.start + tag_start + 4 + offset;
-                images.push(Image {
-                    url: value.to_owned(),
-                    span: Span::from_range(start..start + value.len()),
-                    exact: true,
-                });
-            }
-            None => images.push(Image {
-                url: String::new(),
-                span: Span::from_range(range.start + tag_start..range.start + tag_end),
-                exact: false,
-            }),
+            return true;
         }
     }
-}
-
-/// The value of the `src` attribute in a tag's attributes, and its offset: quoted with `"` or
-/// `'`, or unquoted.
-fn src_attribute(attributes: &str) -> Option<(usize, &str)> {
-    let mut index = 0;
-    let bytes = attributes.as_bytes();
-    while index < bytes.len() {
-        while index < bytes.len() && (bytes[index].is_ascii_whitespace() || bytes[index] == b'/') {
-            index += 1;
-        }
-        let name_start = index;
-        while index < bytes.len()
-            && !bytes[index].is_ascii_whitespace()
-            && !matches!(bytes[index], b'=' | b'>' | b'/')
-        {
-            index += 1;
-        }
-        let name = &attributes[name_start..index];
-        while index < bytes.len() && bytes[index].is_ascii_whitespace() {
-            index += 1;
-        }
-        if index >= bytes.len() || bytes[index] != b'=' {
-            if name.is_empty() {
-                index += 1;
-            }
-            continue;
-        }
-        index += 1;
-        while index < bytes.len() && bytes[index].is_ascii_whitespace() {
-            index += 1;
-        }
-        let (value_start, value_end) = if let Some(&quote @ (b'"' | b'\'')) = bytes.get(index) {
-            let end = attributes[index + 1..]
-                .find(char::from(quote))
-                .map_or(attributes.len(), |end| index + 1 + end);
-            (index + 1, end)
-        } else {
-            let end = attributes[index..]
-                .find(|c: char| c.is_whitespace() || c == '>')
-                .map_or(attributes.len(), |end| index + end);
-            (index, end)
-        };
-        if name.eq_ignore_ascii_case("src") {
-            return Some((value_start, &attributes[value_start..value_end]));
-        }
-        index = value_end + 1;
-    }
-    None
+    false
 }

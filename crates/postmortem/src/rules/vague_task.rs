@@ -1,6 +1,8 @@
 //! PM503 `vague-task`.
 
 use crate::rule::prelude::*;
+use crate::words::Lexicon;
+use std::sync::LazyLock;
 
 declare_rule! {
     /// Reports tasks that are not actionable, specific and bounded.
@@ -491,8 +493,10 @@ fn vagueness(text: &str) -> Option<Problem> {
     {
         return Some(Problem::Exploratory(description));
     }
+    let lower_words = words(&lower);
+    let padded = format!(" {} ", lower_words.join(" "));
     for (phrase, description) in CAREFULNESS {
-        if contains_words(&lower, phrase) {
+        if padded.contains(&format!(" {phrase} ")) {
             return Some(Problem::Carefulness(description));
         }
     }
@@ -502,7 +506,7 @@ fn vagueness(text: &str) -> Option<Problem> {
     if !rest_acts && !label.is_some_and(starts_with_verb) && exploratory(rest).is_none() {
         return Some(Problem::NoVerb);
     }
-    if words(&lower).len() < 3 {
+    if lower_words.len() < 3 {
         return Some(Problem::TooShort);
     }
     None
@@ -580,7 +584,7 @@ fn leads_to_action(after: &str) -> bool {
     after.iter().take(8).enumerate().any(|(index, word)| {
         let joined = index > 0 && matches!(after[index - 1].as_str(), "and" | "then" | "to");
         joined
-            && VERBS.contains(&word.as_str())
+            && is_listed_verb(word)
             && !matches!(word.as_str(), "identify" | "understand" | "review" | "find")
     })
 }
@@ -589,7 +593,7 @@ fn improvement_without_object(part: &str) -> Option<String> {
     let all = words(part);
     let verb = IMPROVING.iter().find(|verb| {
         let verb_words = verb.split(' ').count();
-        all.len() >= verb_words && all[..verb_words].join(" ") == **verb
+        all.len() >= verb_words && all[..verb_words].iter().eq(verb.split(' '))
     })?;
     let rest = &all[verb.split(' ').count()..];
     let rest: Vec<&str> = rest
@@ -602,14 +606,14 @@ fn improvement_without_object(part: &str) -> Option<String> {
 }
 
 fn starts_with_verb(part: &str) -> bool {
-    let Some(first) = words(part).into_iter().next() else {
+    let Some(first) = lowercase_words(part).next() else {
         return false;
     };
     is_verb(&first)
 }
 
 fn is_verb(word: &str) -> bool {
-    if VERBS.contains(&word) {
+    if is_listed_verb(word) {
         return true;
     }
     // Gerunds: "implementing", "adding", "setting", "scheduling".
@@ -623,25 +627,27 @@ fn is_verb(word: &str) -> bool {
     {
         candidates.push(stem[..stem.len() - 1].to_owned());
     }
-    candidates
-        .iter()
-        .any(|candidate| VERBS.contains(&candidate.as_str()))
+    candidates.iter().any(|candidate| is_listed_verb(candidate))
 }
 
-fn contains_words(text: &str, phrase: &str) -> bool {
-    let text = format!(" {} ", words(text).join(" "));
-    text.contains(&format!(" {phrase} "))
+fn is_listed_verb(word: &str) -> bool {
+    static SET: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::of(VERBS));
+    SET.contains(word)
 }
 
 /// Lowercased words without surrounding punctuation.
 fn words(text: &str) -> Vec<String> {
+    lowercase_words(text).collect()
+}
+
+/// The words of [`words`], one at a time.
+fn lowercase_words(text: &str) -> impl Iterator<Item = String> {
     text.split_whitespace()
         .map(|word| {
             word.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
         .filter(|word| !word.is_empty())
-        .collect()
 }
 
 /// The first line of the task, for messages, shortened to a few words.
@@ -659,17 +665,31 @@ fn excerpt(text: &str) -> String {
 /// read from a labelled item share its span. Falls back to the span's first line.
 pub(super) fn task_span(source: &str, span: Span, task: &str) -> Span {
     let text = span.text(source);
-    let key: Vec<String> = words(task).into_iter().take(3).collect();
-    let key = key.join(" ");
-    let mut offset = 0;
-    let mut found = None;
-    for line in text.split_inclusive('\n') {
-        if found.is_none() && words(line).join(" ").contains(&key) {
-            found = Some((offset, line));
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    let mut found = (0, first);
+    // Only a span of several lines needs its lines read: with one, that line is the answer.
+    if lines.next().is_some() {
+        let key: Vec<String> = lowercase_words(task).take(3).collect();
+        let key = key.join(" ");
+        let mut joined = String::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            joined.clear();
+            for word in words(line) {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                joined.push_str(&word);
+            }
+            if joined.contains(&key) {
+                found = (offset, line);
+                break;
+            }
+            offset += line.len();
         }
-        offset += line.len();
     }
-    let (start, line) = found.unwrap_or((0, text.split_inclusive('\n').next().unwrap_or("")));
+    let (start, line) = found;
     let line = line.trim_end();
     let indent = line.len() - line.trim_start().len();
     let start = span.start + Span::from_range(0..start + indent).end;

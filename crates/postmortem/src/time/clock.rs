@@ -5,7 +5,7 @@ use super::civil::{CivilDate, ClockTime, epoch_minutes};
 use super::date::{DateMention, find_dates};
 use super::scan::{
     byte_at, char_before, digits_end, digits_value, exact_digits, is_one_of, is_word_end,
-    is_word_start, letters_end, skip_inline_space, word_at,
+    is_word_start, letters_end, next_pair, skip_inline_space, word_at,
 };
 use super::zone::{Zone, ZoneLookup, zone_after_time};
 use serde::Serialize;
@@ -90,7 +90,11 @@ pub fn find_times(text: &str) -> Vec<TimeMention> {
     let mut times = Vec::new();
     let mut upcoming_date = 0;
     let mut at = 0;
-    while at < bytes.len() {
+    loop {
+        at = next_pair(bytes, at, may_start_time);
+        if at >= bytes.len() {
+            break;
+        }
         while dates
             .get(upcoming_date)
             .is_some_and(|date| date.span.end <= at)
@@ -106,25 +110,32 @@ pub fn find_times(text: &str) -> Vec<TimeMention> {
         let byte = bytes[at];
         let found = if byte.is_ascii_digit() {
             time_at(text, at)
-        } else if matches!(byte, b'n' | b'N' | b'm' | b'M') {
-            noon_or_midnight_at(text, at)
         } else {
-            None
+            noon_or_midnight_at(text, at)
         };
         if let Some(time) = found {
             at = time.extent.end.max(at + 1);
             times.push(time);
         } else if byte.is_ascii_digit() {
             at = digits_end(bytes, at);
-        } else if byte.is_ascii_alphabetic() {
-            at = letters_end(bytes, at);
         } else {
-            at += 1;
+            at = letters_end(bytes, at);
         }
     }
     attach_dates(text, &mut times, &dates);
     share_across_ranges(text, &mut times);
     times
+}
+
+/// Whether a time may start at `byte`, followed by `next`: a digit, or the "no" of "noon" or
+/// the "mi" of "midnight". Written without branches, so that text is checked a block at a time.
+#[expect(
+    clippy::needless_bitwise_bool,
+    reason = "branch-free, so that the compiler checks a block of bytes at once"
+)]
+fn may_start_time(byte: u8, next: u8) -> bool {
+    let pair = [byte | 0x20, next | 0x20];
+    byte.is_ascii_digit() | (pair == *b"no") | (pair == *b"mi")
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 
 use super::civil::{CivilDate, Weekday, days_in_month};
 use super::scan::{
-    Lowercase, byte_at, char_at, char_before, digits_end, digits_value, is_one_of, is_word_end,
-    is_word_start, letters_end, skip_inline_space, word_at,
+    Lowercase, byte_at, char_at, char_before, digits_end, digits_value, has_ascii_digit, is_one_of,
+    is_word_end, is_word_start, letters_end, next_byte, skip_inline_space, word_at,
 };
 use serde::Serialize;
 use std::ops::Range;
@@ -82,15 +82,21 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     let bytes = text.as_bytes();
     let mut dates = Vec::new();
     // Every date has a day or a year in digits.
-    if !bytes.iter().any(u8::is_ascii_digit) {
+    if !has_ascii_digit(bytes) {
         return dates;
     }
     let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
+    loop {
+        // A date starts at a digit or a capital letter: the rest is passed over.
+        at = next_byte(bytes, at, |byte| {
+            byte.is_ascii_digit() | byte.is_ascii_uppercase()
+        });
+        let Some(&byte) = bytes.get(at) else {
+            return dates;
+        };
         let found = if byte.is_ascii_digit() {
             date_starting_with_digit(text, at)
-        } else if byte.is_ascii_uppercase() && is_word_start(text, at) {
+        } else if is_word_start(text, at) {
             date_starting_with_word(text, at)
         } else {
             None
@@ -100,13 +106,10 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             dates.push(date);
         } else if byte.is_ascii_digit() {
             at = digits_end(bytes, at);
-        } else if byte.is_ascii_alphabetic() {
-            at = letters_end(bytes, at);
         } else {
-            at += 1;
+            at = letters_end(bytes, at);
         }
     }
-    dates
 }
 
 fn date_starting_with_digit(text: &str, at: usize) -> Option<DateMention> {
@@ -119,8 +122,12 @@ fn date_starting_with_digit(text: &str, at: usize) -> Option<DateMention> {
 }
 
 fn date_starting_with_word(text: &str, at: usize) -> Option<DateMention> {
+    let bytes = text.as_bytes();
+    let word = Lowercase::of(bytes.get(at..letters_end(bytes, at))?)?;
+    if weekday_named(word.as_bytes()).is_none() && month_named(word.as_bytes()).is_none() {
+        return None;
+    }
     if let Some((weekday, weekday_end)) = weekday_at(text, at) {
-        let bytes = text.as_bytes();
         let mut next = weekday_end;
         if byte_at(bytes, next) == b',' {
             next += 1;
@@ -307,7 +314,7 @@ fn month_at(text: &str, start: usize, any_case: bool) -> Option<(u8, usize)> {
         return None;
     }
     let end = letters_end(bytes, start);
-    let (month, spelled_out) = month_named(bytes.get(start..end)?)?;
+    let (month, spelled_out) = month_named(Lowercase::of(bytes.get(start..end)?)?.as_bytes())?;
     // `Oct.` takes its dot; `May.` ends a sentence.
     let abbreviated = !spelled_out && byte_at(bytes, end) == b'.';
     if !abbreviated && !is_word_end(text, end) {
@@ -316,10 +323,10 @@ fn month_at(text: &str, start: usize, any_case: bool) -> Option<(u8, usize)> {
     Some((month, if abbreviated { end + 1 } else { end }))
 }
 
-/// The month (1 to 12) a name or abbreviation in any case stands for, and whether it is
+/// The month (1 to 12) a name or abbreviation (lowercase) stands for, and whether it is
 /// spelled out in full.
 fn month_named(word: &[u8]) -> Option<(u8, bool)> {
-    Some(match Lowercase::of(word)?.as_bytes() {
+    Some(match word {
         b"january" => (1, true),
         b"jan" => (1, false),
         b"february" => (2, true),
@@ -354,7 +361,18 @@ fn weekday_at(text: &str, start: usize) -> Option<(Weekday, usize)> {
         return None;
     }
     let end = letters_end(bytes, start);
-    let weekday = match Lowercase::of(bytes.get(start..end)?)?.as_bytes() {
+    let weekday = weekday_named(Lowercase::of(bytes.get(start..end)?)?.as_bytes())?;
+    if end - start <= 5 && byte_at(bytes, end) == b'.' {
+        return Some((weekday, end + 1));
+    }
+    char_at(text, end)
+        .is_none_or(|next| !next.is_alphanumeric())
+        .then_some((weekday, end))
+}
+
+/// The weekday a name or abbreviation (lowercase) stands for.
+fn weekday_named(word: &[u8]) -> Option<Weekday> {
+    Some(match word {
         b"monday" | b"mon" => Weekday::Monday,
         b"tuesday" | b"tue" | b"tues" => Weekday::Tuesday,
         b"wednesday" | b"wed" => Weekday::Wednesday,
@@ -363,13 +381,7 @@ fn weekday_at(text: &str, start: usize) -> Option<(Weekday, usize)> {
         b"saturday" | b"sat" => Weekday::Saturday,
         b"sunday" | b"sun" => Weekday::Sunday,
         _ => return None,
-    };
-    if end - start <= 5 && byte_at(bytes, end) == b'.' {
-        return Some((weekday, end + 1));
-    }
-    char_at(text, end)
-        .is_none_or(|next| !next.is_alphanumeric())
-        .then_some((weekday, end))
+    })
 }
 
 #[cfg(test)]

@@ -9,6 +9,44 @@ pub(super) fn byte_at(bytes: &[u8], index: usize) -> u8 {
     bytes.get(index).copied().unwrap_or(0)
 }
 
+/// Whether `bytes` has an ASCII digit: checked a block at a time, which the compiler turns into
+/// vector instructions.
+pub(super) fn has_ascii_digit(bytes: &[u8]) -> bool {
+    bytes.chunks(64).any(|block| {
+        block
+            .iter()
+            .fold(false, |found, byte| found | byte.is_ascii_digit())
+    })
+}
+
+/// The first index at or after `from` whose byte is `wanted` (`bytes.len()` when there is
+/// none). Blocks without one are passed over whole, which the compiler does with vector
+/// instructions; `wanted` should be branch-free (`|` rather than `||`) to allow that.
+pub(super) fn next_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> usize {
+    next_pair(bytes, from, |byte, _| wanted(byte))
+}
+
+/// As [`next_byte`], for a byte and the one after it (NUL after the last).
+pub(super) fn next_pair(bytes: &[u8], from: usize, wanted: impl Fn(u8, u8) -> bool) -> usize {
+    const BLOCK: usize = 16;
+    let mut at = from;
+    while let (Some(block), Some(after)) =
+        (bytes.get(at..at + BLOCK), bytes.get(at + 1..at + 1 + BLOCK))
+    {
+        let found = block
+            .iter()
+            .zip(after)
+            .fold(false, |found, (&byte, &next)| found | wanted(byte, next));
+        if found {
+            break;
+        }
+        at += BLOCK;
+    }
+    (at..bytes.len())
+        .find(|&index| wanted(bytes[index], byte_at(bytes, index + 1)))
+        .unwrap_or(bytes.len())
+}
+
 /// The end of the run of ASCII digits starting at `start`.
 pub(super) fn digits_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start;
@@ -58,9 +96,13 @@ impl Lowercase {
 
     /// `word` in lowercase, or `None` when it is longer than any name looked up.
     pub(super) fn of(word: &[u8]) -> Option<Self> {
+        if word.len() > Self::CAPACITY {
+            return None;
+        }
         let mut bytes = [0; Self::CAPACITY];
-        bytes.get_mut(..word.len())?.copy_from_slice(word);
-        bytes.make_ascii_lowercase();
+        for (lower, byte) in bytes.iter_mut().zip(word) {
+            *lower = byte.to_ascii_lowercase();
+        }
         Some(Self {
             bytes,
             len: word.len(),
@@ -155,6 +197,32 @@ mod tests {
         assert_eq!(char_before("é", 1), None);
         assert_eq!(char_at("é", 1), None);
         assert_eq!(word_at("am", 1, "am"), None);
+    }
+
+    #[test]
+    fn finds_digits_in_any_block() {
+        let mut text = "x".repeat(200);
+        assert!(!has_ascii_digit(text.as_bytes()));
+        text.push('7');
+        assert!(has_ascii_digit(text.as_bytes()));
+        assert!(!has_ascii_digit(b""));
+    }
+
+    #[test]
+    fn finds_the_next_wanted_byte_in_any_block() {
+        let text = format!("{}7{}Q", "a".repeat(40), "b".repeat(17));
+        let bytes = text.as_bytes();
+        assert_eq!(next_byte(bytes, 0, |byte| byte.is_ascii_digit()), 40);
+        assert_eq!(next_byte(bytes, 40, |byte| byte.is_ascii_digit()), 40);
+        assert_eq!(
+            next_byte(bytes, 41, |byte| byte.is_ascii_digit()),
+            bytes.len()
+        );
+        assert_eq!(next_byte(bytes, 3, |byte| byte.is_ascii_uppercase()), 58);
+        assert_eq!(
+            next_byte(bytes, 99, |byte| byte.is_ascii_digit()),
+            bytes.len()
+        );
     }
 
     #[test]

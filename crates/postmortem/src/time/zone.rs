@@ -5,8 +5,8 @@
 //! (IST, CST, BST) are reported as ambiguous with every candidate, never guessed.
 
 use super::scan::{
-    byte_at, digits_end, digits_value, exact_digits, is_word_end, is_word_start, letters_end,
-    phrase_at, skip_inline_space,
+    Lowercase, byte_at, digits_end, digits_value, exact_digits, is_word_end, is_word_start,
+    letters_end, next_byte, phrase_at, skip_inline_space,
 };
 use serde::Serialize;
 use std::ops::Range;
@@ -88,14 +88,26 @@ pub fn zone_offset(abbreviation: &str) -> ZoneLookup {
 pub fn find_zones(text: &str) -> Vec<Zone> {
     let bytes = text.as_bytes();
     let mut zones = Vec::new();
+    // Every long name ends in "time"; without one, only an abbreviation in capitals of three
+    // letters or more (`EAT`, `UTC+3`) can name a zone.
+    let may_have_long_name = mentions_time(text);
     let mut at = 0;
     while at < bytes.len() {
+        if !may_have_long_name {
+            at = next_byte(bytes, at, |byte| byte.is_ascii_uppercase());
+            if at == bytes.len() {
+                break;
+            }
+        }
         if !bytes[at].is_ascii_alphabetic() {
             at += 1;
             continue;
         }
         let word_end = letters_end(bytes, at);
-        if is_word_start(text, at)
+        let may_abbreviate =
+            word_end - at >= 3 && bytes[at..word_end].iter().all(u8::is_ascii_uppercase);
+        if (may_abbreviate || may_have_long_name)
+            && is_word_start(text, at)
             && let Some((lookup, end)) = zone_at(text, at, ZoneContext::Prose)
         {
             zones.push(make_zone(text, at..end, lookup));
@@ -105,6 +117,19 @@ pub fn find_zones(text: &str) -> Vec<Zone> {
         }
     }
     zones
+}
+
+/// Whether "time" is written in `text`, in any case: looked for from its `m`, which
+/// `str::match_indices` finds a machine word at a time.
+fn mentions_time(text: &str) -> bool {
+    ['m', 'M'].into_iter().any(|m| {
+        text.match_indices(m).any(|(index, _)| {
+            index
+                .checked_sub(2)
+                .and_then(|start| text.as_bytes().get(start..start + 4))
+                .is_some_and(|written| written.eq_ignore_ascii_case(b"time"))
+        })
+    })
 }
 
 /// The zone written right after a time that ends at `at`: `14:05 UTC`, `10:00 AM (WAT)`,
@@ -215,14 +240,62 @@ fn sign_after(text: &str, name_end: usize) -> usize {
 }
 
 fn long_form_at(text: &str, start: usize) -> Option<(ZoneLookup, usize)> {
-    let first = byte_at(text.as_bytes(), start).to_ascii_lowercase();
+    let bytes = text.as_bytes();
+    if !begins_long_form(&Lowercase::of(
+        bytes.get(start..letters_end(bytes, start))?,
+    )?) {
+        return None;
+    }
     // The table is sorted, so the names that start with this letter sit together.
+    let first = byte_at(bytes, start).to_ascii_lowercase();
     let from = LONG_FORMS.partition_point(|(phrase, _)| phrase.as_bytes()[0] < first);
     let count = LONG_FORMS[from..].partition_point(|(phrase, _)| phrase.as_bytes()[0] == first);
     LONG_FORMS[from..from + count]
         .iter()
         .filter_map(|(phrase, lookup)| Some((*lookup, phrase_at(text, start, phrase)?)))
         .max_by_key(|(_, end)| *end)
+}
+
+/// Whether a word (lowercase) is the first word of a long name, so that most words are
+/// turned away before the names are compared.
+fn begins_long_form(word: &Lowercase) -> bool {
+    matches!(
+        word.as_bytes(),
+        b"alaska"
+            | b"argentina"
+            | b"australian"
+            | b"bangladesh"
+            | b"brasilia"
+            | b"british"
+            | b"central"
+            | b"china"
+            | b"coordinated"
+            | b"east"
+            | b"eastern"
+            | b"greenwich"
+            | b"gulf"
+            | b"hawaii"
+            | b"hong"
+            | b"india"
+            | b"indian"
+            | b"irish"
+            | b"israel"
+            | b"japan"
+            | b"korea"
+            | b"korean"
+            | b"moscow"
+            | b"mountain"
+            | b"nepal"
+            | b"new"
+            | b"pacific"
+            | b"pakistan"
+            | b"philippine"
+            | b"singapore"
+            | b"south"
+            | b"universal"
+            | b"west"
+            | b"western"
+    )
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -635,8 +708,23 @@ mod tests {
     }
 
     #[test]
+    fn looks_for_time_in_any_case() {
+        assert!(mentions_time("East Africa TiMe"));
+        assert!(mentions_time("time"));
+        assert!(!mentions_time("tim me im"));
+        assert!(!mentions_time("me"));
+    }
+
+    #[test]
     fn long_forms_are_sorted_for_lookup() {
         assert!(LONG_FORMS.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        for (phrase, _) in LONG_FORMS {
+            let first = phrase.split([' ', '-']).next().unwrap();
+            assert!(
+                begins_long_form(&Lowercase::of(first.as_bytes()).unwrap()),
+                "{phrase}"
+            );
+        }
     }
 
     #[test]

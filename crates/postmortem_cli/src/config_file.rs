@@ -1,0 +1,61 @@
+//! Finding and reading the configuration file.
+
+use crate::Failure;
+use postmortem::Config;
+use std::path::{Path, PathBuf};
+
+/// The names a configuration file may have, in the order they are looked for in a directory.
+pub(crate) const NAMES: [&str; 2] = [".postmortem.json", "postmortem.json"];
+
+/// Where a configuration was found: the path to read it from and the path to show.
+#[derive(Debug)]
+pub(crate) struct Found {
+    pub(crate) path: PathBuf,
+    /// Relative to the current directory (`../.postmortem.json`), so that messages are short.
+    pub(crate) shown: String,
+}
+
+/// The first configuration file in `directory` or one of its parents.
+pub(crate) fn discover(directory: &Path) -> Option<Found> {
+    directory
+        .ancestors()
+        .enumerate()
+        .find_map(|(depth, ancestor)| {
+            NAMES.iter().find_map(|name| {
+                let path = ancestor.join(name);
+                path.is_file().then(|| Found {
+                    shown: format!("{}{name}", "../".repeat(depth)),
+                    path,
+                })
+            })
+        })
+}
+
+/// Reads and checks the configuration at `path`, naming `shown` in any error.
+pub(crate) fn load(path: &Path, shown: &str) -> Result<Config, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|error| Failure(format!("cannot read the configuration {shown}: {error}")))?;
+    let json = String::from_utf8(bytes)
+        .map_err(|_| Failure(format!("the configuration {shown} is not UTF-8 text")))?;
+    Config::from_json(&json).map_err(|error| Failure(format!("{shown}: {error}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_nearest_file_and_names_it_relative_to_the_start() {
+        let root = tempfile::tempdir().unwrap();
+        let nested = root.path().join("a/b");
+        std::fs::create_dir_all(&nested).unwrap();
+        std::fs::write(root.path().join("postmortem.json"), "{}").unwrap();
+        let found = discover(&nested).unwrap();
+        assert_eq!(found.shown, "../../postmortem.json");
+        assert_eq!(found.path, root.path().join("postmortem.json"));
+
+        std::fs::write(nested.join(".postmortem.json"), "{}").unwrap();
+        std::fs::write(nested.join("postmortem.json"), "{}").unwrap();
+        assert_eq!(discover(&nested).unwrap().shown, ".postmortem.json");
+    }
+}

@@ -1,0 +1,118 @@
+//! `--format json`: one object for all files (SPEC section 5), columns counted in characters.
+
+use super::{Checked, Region};
+use postmortem::checklist::Requirement;
+use postmortem::stats::Statistics;
+use postmortem::{Diagnostic, LineIndex};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    files: Vec<JsonFile<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonFile<'a> {
+    path: &'a str,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    stats: &'a Statistics,
+    checklist: &'a [Requirement],
+    /// Only with `--fix`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixes_applied: Option<usize>,
+}
+
+/// A diagnostic with 1-based lines and columns counted in characters.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonDiagnostic<'a> {
+    code: &'static str,
+    name: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    help: &'a str,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    fix: Option<JsonFix<'a>>,
+}
+
+/// A mechanical fix: replace each range with its text.
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonEdit<'a> {
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    replacement: &'a str,
+}
+
+pub(crate) fn json(files: &[Checked]) -> String {
+    let report = JsonReport {
+        files: files.iter().map(json_file).collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn json_file(file: &Checked) -> JsonFile<'_> {
+    let index = LineIndex::new(&file.source);
+    JsonFile {
+        path: &file.path,
+        diagnostics: file
+            .validation
+            .diagnostics
+            .iter()
+            .map(|diagnostic| json_diagnostic(&index, &file.source, diagnostic))
+            .collect(),
+        stats: &file.validation.stats,
+        checklist: &file.validation.checklist,
+        fixes_applied: file.fixes_applied,
+    }
+}
+
+fn json_diagnostic<'a>(
+    index: &LineIndex,
+    source: &str,
+    diagnostic: &'a Diagnostic,
+) -> JsonDiagnostic<'a> {
+    let region = Region::of(index, source, diagnostic.span);
+    JsonDiagnostic {
+        code: diagnostic.code(),
+        name: diagnostic.name(),
+        severity: diagnostic.severity.as_str(),
+        message: &diagnostic.message,
+        help: &diagnostic.help,
+        line: region.start_line,
+        column: region.start_column,
+        end_line: region.end_line,
+        end_column: region.end_column,
+        fix: diagnostic.fix.as_ref().map(|fix| JsonFix {
+            title: &fix.title,
+            edits: fix
+                .edits
+                .iter()
+                .map(|edit| {
+                    let region = Region::of(index, source, edit.span);
+                    JsonEdit {
+                        line: region.start_line,
+                        column: region.start_column,
+                        end_line: region.end_line,
+                        end_column: region.end_column,
+                        replacement: &edit.replacement,
+                    }
+                })
+                .collect(),
+        }),
+    }
+}

@@ -1,0 +1,130 @@
+//! `cargo xtask npm`: builds the `postmortem` npm package (an ES module: wasm, JavaScript glue,
+//! TypeScript types, package.json, README) into `target/npm/`, ready to publish or to copy
+//! into a site.
+
+use crate::shell::{Step, root};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+const CRATE: &str = "crates/postmortem_wasm";
+/// The file names inside the package: `postmortem.js`, `postmortem_bg.wasm`…
+const OUT_NAME: &str = "postmortem";
+/// The version field of the package.json template, replaced by the workspace's version.
+const VERSION_PLACEHOLDER: &str = "\"version\": \"0.0.0-workspace\"";
+
+/// Where the package is written.
+pub(crate) fn out_dir() -> PathBuf {
+    target_dir().join("npm")
+}
+
+/// Builds the package. The cargo build is incremental, and wasm-bindgen and wasm-opt are
+/// skipped when the package's wasm is newer than cargo's.
+pub(crate) fn run() -> Result<(), String> {
+    Step::new("build the wasm package (cargo, release)", "cargo")
+        .args([
+            "build",
+            "-p",
+            "postmortem_wasm",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--release",
+        ])
+        .run()?;
+    let input = target_dir().join("wasm32-unknown-unknown/release/postmortem_wasm.wasm");
+    let out = out_dir();
+    let wasm = out.join(format!("{OUT_NAME}_bg.wasm"));
+    let declarations = out.join(format!("{OUT_NAME}.d.ts"));
+    if is_newer(&wasm, &input)? && declarations.exists() {
+        println!(
+            "\n==> wasm-bindgen and wasm-opt: {} is up to date",
+            wasm.display()
+        );
+    } else {
+        Step::new(
+            "generate the JavaScript glue and types (wasm-bindgen)",
+            "wasm-bindgen",
+        )
+        .args([
+            "--target",
+            "web",
+            "--typescript",
+            "--out-name",
+            OUT_NAME,
+            "--out-dir",
+        ])
+        .args([&out, &input])
+        .run()?;
+        let wasm_opt = root().join("node_modules/.bin/wasm-opt");
+        if !wasm_opt.exists() {
+            return Err(format!(
+                "{} is missing: run `cargo xtask install-tools` (npm's binaryen; never Debian's)",
+                wasm_opt.display()
+            ));
+        }
+        let shrunk = Step::new(
+            "shrink the wasm (wasm-opt -Oz, npm's binaryen)",
+            &wasm_opt.to_string_lossy(),
+        )
+        .args(["-Oz", "--strip-debug", "--strip-producers", "-o"])
+        .args([&wasm, &wasm])
+        .run();
+        if shrunk.is_err() {
+            // Otherwise the next run would take the unshrunk wasm for an up-to-date one.
+            let _ = std::fs::remove_file(&wasm);
+        }
+        shrunk?;
+    }
+    write_manifest(&out)?;
+    copy(
+        &root().join(CRATE).join("README.md"),
+        &out.join("README.md"),
+    )?;
+    println!("\n==> package ready in {}", out.display());
+    Ok(())
+}
+
+/// `npm/package.json` with the workspace's version.
+fn write_manifest(out: &Path) -> Result<(), String> {
+    let template_path = root().join(CRATE).join("npm/package.json");
+    let template = read(&template_path)?;
+    if !template.contains(VERSION_PLACEHOLDER) {
+        return Err(format!(
+            "{} must contain {VERSION_PLACEHOLDER}",
+            template_path.display()
+        ));
+    }
+    let version = format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION"));
+    let manifest = template.replace(VERSION_PLACEHOLDER, &version);
+    std::fs::write(out.join("package.json"), manifest)
+        .map_err(|error| format!("cannot write {}/package.json: {error}", out.display()))
+}
+
+/// cargo's target directory: `CARGO_TARGET_DIR`, else `target/` at the root.
+fn target_dir() -> PathBuf {
+    // cargo runs from the root, so a relative CARGO_TARGET_DIR is relative to it.
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root().join("target"), |dir| root().join(dir))
+}
+
+/// Whether `output` exists and was written after `input`.
+fn is_newer(output: &Path, input: &Path) -> Result<bool, String> {
+    let modified = |path: &Path| -> Option<SystemTime> { path.metadata().ok()?.modified().ok() };
+    let input_time =
+        modified(input).ok_or_else(|| format!("cargo did not produce {}", input.display()))?;
+    Ok(modified(output).is_some_and(|output_time| output_time > input_time))
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to).map(|_| ()).map_err(|error| {
+        format!(
+            "cannot copy {} to {}: {error}",
+            from.display(),
+            to.display()
+        )
+    })
+}
