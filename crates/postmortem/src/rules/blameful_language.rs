@@ -61,7 +61,7 @@ impl Rule for BlamefulLanguage {
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
         for_each_passage(context.document, |passage| {
-            if true || !may_blame(passage.text) {
+            if !may_blame(passage.text) {
                 return;
             }
             for sentence in sentences(passage.text) {
