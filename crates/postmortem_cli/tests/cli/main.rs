@@ -44,11 +44,13 @@ macro_rules! snapshot_text {
 }
 pub(crate) use snapshot_text;
 
-/// The binary, run from the crate's directory with colour off.
+/// The binary, run from the crate's directory with colour off and a fixed terminal width (clap
+/// wraps help text to `COLUMNS`), so that output does not depend on who runs the tests.
 pub(crate) fn postmortem() -> Command {
     let mut command = Command::new(insta_cmd::get_cargo_bin("postmortem"));
     command
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("COLUMNS", "100")
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("NO_GRAPHICS");
