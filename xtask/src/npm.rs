@@ -12,9 +12,10 @@ const OUT_NAME: &str = "postmortem";
 /// The version field of the package.json template, replaced by the workspace's version.
 const VERSION_PLACEHOLDER: &str = "\"version\": \"0.0.0-workspace\"";
 
-/// Where the package is written.
+/// Where the package is written: `target/npm/` in the workspace, wherever cargo builds, so
+/// that the README, the tests and the example page always find it there.
 pub(crate) fn out_dir() -> PathBuf {
-    target_dir().join("npm")
+    crate::shell::root().join("target/npm")
 }
 
 /// Builds the package. The cargo build is incremental, and wasm-bindgen and wasm-opt are
