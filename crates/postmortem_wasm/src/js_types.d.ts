@@ -89,6 +89,11 @@ export interface Statistics {
   timelineEntries: number;
   tasks: number;
   tasksDone: number;
+  /**
+   * How long the outage lasted, in minutes: the summary's window, else its stated length, else
+   * the span of the timeline's entries; null when nothing says.
+   */
+  outageMinutes: number | null;
 }
 
 export interface SectionStatistics {
