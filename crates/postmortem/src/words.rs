@@ -9,9 +9,16 @@ use std::sync::LazyLock;
 
 /// The number of words a reader sees in a piece of plain text.
 pub fn count_words(text: &str) -> u32 {
-    let count = split_whitespace(text)
-        .filter(|token| is_word(token))
-        .count();
+    let count = if splits_as_ascii(text) {
+        text.split_ascii_whitespace()
+            .filter(|token| is_word(token))
+            .count()
+    } else {
+        NOT_WHITESPACE
+            .runs(text)
+            .filter(|token| is_word(token))
+            .count()
+    };
     u32::try_from(count).unwrap_or(u32::MAX)
 }
 
@@ -34,6 +41,16 @@ fn is_word(token: &str) -> bool {
         && !token.starts_with("mailto:")
 }
 
+/// Characters other than whitespace.
+static NOT_WHITESPACE: LazyLock<CharSet> =
+    LazyLock::new(|| CharSet::new(|character| !character.is_whitespace()));
+
+/// Whether `text` splits at whitespace as [`str::split_ascii_whitespace`] splits it: ASCII
+/// text without the vertical tab, whitespace to [`char::is_whitespace`] but not to ASCII.
+fn splits_as_ascii(text: &str) -> bool {
+    text.is_ascii() && !text.contains('\u{b}')
+}
+
 /// Whether `text` has more than `count` whitespace-separated words: what comparing
 /// `text.split_whitespace().count()` with `count` says, without counting past it.
 pub(crate) fn more_words_than(text: &str, count: usize) -> bool {
@@ -41,13 +58,9 @@ pub(crate) fn more_words_than(text: &str, count: usize) -> bool {
 }
 
 /// The pieces [`str::split_whitespace`] gives, found a byte at a time: by
-/// [`str::split_ascii_whitespace`] in ASCII text (where only the vertical tab is whitespace to
-/// one and not the other), by a [`CharSet`] elsewhere.
+/// [`str::split_ascii_whitespace`] where it splits the same, by a [`CharSet`] elsewhere.
 pub(crate) fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
-    static NOT_WHITESPACE: LazyLock<CharSet> =
-        LazyLock::new(|| CharSet::new(|character| !character.is_whitespace()));
-    let ascii = text.is_ascii() && !text.contains('\u{b}');
-    let (fast, general) = if ascii {
+    let (fast, general) = if splits_as_ascii(text) {
         (Some(text.split_ascii_whitespace()), None)
     } else {
         (None, Some(NOT_WHITESPACE.runs(text)))
@@ -295,8 +308,9 @@ pub(crate) fn with_lowercase<R>(word: &str, read: impl FnOnce(&[u8]) -> R) -> R 
     let mut buffer = [0_u8; 24];
     match buffer.get_mut(..word.len()) {
         Some(lower) if word.is_ascii() => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
+            for (lower, byte) in lower.iter_mut().zip(word.bytes()) {
+                *lower = byte.to_ascii_lowercase();
+            }
             read(lower)
         }
         _ => read(word.to_lowercase().as_bytes()),

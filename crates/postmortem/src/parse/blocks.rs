@@ -94,8 +94,9 @@ enum Open {
 struct LineBuilder {
     text: String,
     span: Option<Span>,
-    strong_chars: usize,
-    plain_chars: usize,
+    /// Whether text in strong emphasis, and text outside it, shows on the line.
+    has_strong: bool,
+    has_plain: bool,
 }
 
 impl LineBuilder {
@@ -108,8 +109,8 @@ impl LineBuilder {
         let line = std::mem::take(self);
         if let Some(span) = line.span {
             lines.push(Line {
-                bold: line.strong_chars > 0 && line.plain_chars == 0,
-                text: line.text.trim().to_owned(),
+                bold: line.has_strong && !line.has_plain,
+                text: trimmed(line.text),
                 span,
             });
         }
@@ -263,7 +264,7 @@ impl BlockReader<'_> {
             (Open::List { items, .. }, TagEnd::Item) if self.depth == 0 => {
                 if let Some((text, span, task)) = self.item.take() {
                     items.push(ListItem {
-                        text: text.trim().to_owned(),
+                        text: trimmed(text),
                         span: trim_end(self.source, span),
                         task,
                     });
@@ -281,7 +282,7 @@ impl BlockReader<'_> {
             ) => {
                 if let Some((text, span)) = cell.take() {
                     let cell = Cell {
-                        text: text.trim().to_owned(),
+                        text: trimmed(text),
                         span,
                     };
                     if *in_head {
@@ -305,11 +306,11 @@ impl BlockReader<'_> {
             Some(Open::Paragraph { line, .. }) => {
                 line.touch(range);
                 line.text.push_str(text);
-                let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+                let visible = text.chars().any(|c| !c.is_whitespace());
                 if strong {
-                    line.strong_chars += visible;
+                    line.has_strong |= visible;
                 } else {
-                    line.plain_chars += visible;
+                    line.has_plain |= visible;
                 }
             }
             Some(Open::Table {
@@ -387,7 +388,7 @@ impl BlockReader<'_> {
             }
             Open::Heading { level, style, text } => BlockKind::Heading {
                 heading: Heading {
-                    text: text.trim().to_owned(),
+                    text: trimmed(text),
                     level,
                     style,
                     span: trim_end(self.source, span),
@@ -480,6 +481,15 @@ fn push_code_lines(paragraphs: &mut Vec<Vec<Line>>, text: &str, start: usize) {
             });
         }
         offset += line.len();
+    }
+}
+
+/// `text` without whitespace at either end, reusing its buffer when there is none.
+fn trimmed(text: String) -> String {
+    if text.trim().len() == text.len() {
+        text
+    } else {
+        text.trim().to_owned()
     }
 }
 

@@ -183,7 +183,9 @@ fn normalise(text: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        let start = key.len();
+        key.push_str(&word);
+        key[start..].make_ascii_lowercase();
     }
     key
 }

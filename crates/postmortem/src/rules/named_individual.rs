@@ -2,7 +2,7 @@
 
 use super::blameful_language::for_each_passage;
 use crate::rule::prelude::*;
-use crate::words::{CharSet, any_byte, find_from};
+use crate::words::{CharSet, any_byte};
 use std::sync::LazyLock;
 
 declare_rule! {
@@ -317,11 +317,9 @@ struct Word<'s> {
 fn names(text: &str) -> Vec<&str> {
     let mut names = Vec::new();
     // Every name but a mention comes after an honorific or next to ", ".
-    let may_name = find_from(text, ", ", 0).is_some()
+    let may_name = text.contains(", ")
         || (any_byte(text, |byte| matches!(byte, b'M' | b'D' | b'P'))
-            && HONORIFICS
-                .iter()
-                .any(|honorific| find_from(text, honorific, 0).is_some()));
+            && HONORIFICS.iter().any(|honorific| text.contains(honorific)));
     let words = if may_name { words(text) } else { Vec::new() };
     for (index, word) in words.iter().enumerate() {
         let next = words.get(index + 1);

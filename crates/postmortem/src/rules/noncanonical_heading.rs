@@ -128,9 +128,67 @@ fn has_canonical_line(document: &Document, canonical_words: &[String]) -> bool {
         })
         .flatten()
         .any(|line| {
-            probe.is_none_or(|probe| may_show(&line.text, probe))
+            ascii_name_word_count(&line.text, canonical_words.len())
+                .is_none_or(|count| count == canonical_words.len())
+                && probe.is_none_or(|probe| may_show(&line.text, probe))
                 && name_words(&line.text) == canonical_words
         })
+}
+
+/// How many words [`name_words`] gives for an ASCII `text`, counted no further than `limit + 1`:
+/// most lines are sentences, far longer than any section name. `None` for other text, whose
+/// lowercase can split words where the text does not.
+fn ascii_name_word_count(text: &str, limit: usize) -> Option<usize> {
+    if !text.is_ascii() {
+        return None;
+    }
+    let mut counter = WordCounter {
+        count: 0,
+        numbering: true,
+    };
+    let mut word = Vec::new();
+    let mut depth = 0_usize;
+    // A space after the text closes its last word.
+    for byte in text.bytes().chain([b' ']) {
+        match byte {
+            // Notes in parentheses are left out, joining what is around them.
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            _ if byte.is_ascii_alphanumeric() => word.push(byte.to_ascii_lowercase()),
+            _ => {
+                if !word.is_empty() {
+                    let numeral = word.iter().all(u8::is_ascii_digit)
+                        || std::str::from_utf8(&word).is_ok_and(is_roman_numeral);
+                    counter.add(numeral);
+                    word.clear();
+                }
+                // `&` is read as the word "and".
+                if byte == b'&' {
+                    counter.add(false);
+                }
+                if counter.count > limit {
+                    break;
+                }
+            }
+        }
+    }
+    Some(counter.count)
+}
+
+/// Counts words as [`name_words`] keeps them: numbering at the front is dropped.
+struct WordCounter {
+    count: usize,
+    numbering: bool,
+}
+
+impl WordCounter {
+    fn add(&mut self, numeral: bool) {
+        self.numbering = self.numbering && numeral;
+        if !self.numbering {
+            self.count += 1;
+        }
+    }
 }
 
 /// Whether `text` may have a word that begins with `probe` (lowercase ASCII) once lowercased
@@ -355,4 +413,33 @@ fn offset_in_str(whole: &str, part: &str) -> usize {
 fn offset_in(whole: &str, part: &str) -> Option<usize> {
     let offset = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
     (offset + part.len() <= whole.len()).then_some(offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_the_words_name_words_keeps() {
+        for text in [
+            "Issue Summary",
+            "1. Timeline (all times EAT)",
+            "IV. Root Cause & Resolution:",
+            "Time(s)line",
+            "2 3 ii Lessons learnt",
+            "Corrective and Preventive Measures",
+            "(only a note)",
+            "",
+            "a&b",
+            "The outage began at 10:00 and lasted for two hours, then the site came back.",
+        ] {
+            assert_eq!(
+                ascii_name_word_count(text, usize::MAX - 1),
+                Some(name_words(text).len()),
+                "{text:?}"
+            );
+        }
+        assert_eq!(ascii_name_word_count("one two three four", 2), Some(3));
+        assert_eq!(ascii_name_word_count("Café", 5), None);
+    }
 }

@@ -207,7 +207,10 @@ fn find_placeholders(text: &str) -> Vec<Found> {
             .bytes()
             .all(|byte| is_written(byte) || is_written(byte.to_ascii_uppercase()))
     };
-    for word in PLACEHOLDER_WORDS.iter().filter(|word| may_hold(word)) {
+    for word in PLACEHOLDER_WORDS
+        .iter()
+        .filter(|word| may_hold(word) && text.contains(*word))
+    {
         for start in match_starts(text, word) {
             if is_whole(text, start, word.len()) {
                 found.push(Found {
@@ -225,7 +228,7 @@ fn find_placeholders(text: &str) -> Vec<Found> {
         .collect();
     let brackets: Vec<(char, char)> = [('[', ']'), ('<', '>')]
         .into_iter()
-        .filter(|&(open, _)| text.contains(open))
+        .filter(|&(open, _)| u8::try_from(open).is_ok_and(is_written))
         .collect();
     if !tokens.is_empty() || !brackets.is_empty() || may_hold("Lorem") {
         find_lowercase_placeholders(text, &tokens, &brackets, &mut found);
@@ -243,7 +246,7 @@ fn find_lowercase_placeholders(
     found: &mut Vec<Found>,
 ) {
     let lowered = text.to_ascii_lowercase();
-    for token in tokens {
+    for token in tokens.iter().filter(|token| lowered.contains(**token)) {
         for start in match_starts(&lowered, token) {
             if is_whole(text, start, token.len()) {
                 found.push(Found {

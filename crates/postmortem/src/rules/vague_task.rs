@@ -2,6 +2,7 @@
 
 use crate::rule::prelude::*;
 use crate::words::Lexicon;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 declare_rule! {
@@ -476,7 +477,11 @@ const MODAL_PREFIXES: &[&str] = &[
 ];
 
 fn vagueness(text: &str) -> Option<Problem> {
-    let text = text.replace('\n', " ");
+    let text = if text.contains('\n') {
+        Cow::Owned(text.replace('\n', " "))
+    } else {
+        Cow::Borrowed(text)
+    };
     let lower = strip_modal(strip_prefix(&text)).to_lowercase();
     // "Patch Database Server: Review and apply patches": the label names the task, the rest
     // says what to do. Without a label the whole task is the action.
@@ -494,9 +499,11 @@ fn vagueness(text: &str) -> Option<Problem> {
         return Some(Problem::Exploratory(description));
     }
     let lower_words = words(&lower);
-    let padded = format!(" {} ", lower_words.join(" "));
     for (phrase, description) in CAREFULNESS {
-        if padded.contains(&format!(" {phrase} ")) {
+        if lower_words
+            .windows(phrase.split(' ').count())
+            .any(|window| window.iter().eq(phrase.split(' ')))
+        {
             return Some(Problem::Carefulness(description));
         }
     }
@@ -557,6 +564,17 @@ fn strip_prefix(text: &str) -> &str {
 }
 
 fn strip_modal(text: &str) -> &str {
+    // ASCII text lowercases byte for byte: its prefix is compared in place.
+    if text.is_ascii() {
+        return MODAL_PREFIXES
+            .iter()
+            .find(|modal| {
+                text.get(..modal.len())
+                    .is_some_and(|prefix| prefix.eq_ignore_ascii_case(modal))
+                    && text[modal.len()..].starts_with(' ')
+            })
+            .map_or(text, |modal| text[modal.len()..].trim_start());
+    }
     let lower = text.to_lowercase();
     for modal in MODAL_PREFIXES {
         if let Some(after) = lower.strip_prefix(modal)

@@ -20,6 +20,9 @@ pub struct DurationMention {
 
 /// The first length of time stated in `text`, in minutes, with its byte range.
 pub fn parse_duration_phrase(text: &str) -> Option<(u32, Range<usize>)> {
+    if !may_state_length(text) {
+        return None;
+    }
     next_duration(text, 0).map(|duration| (duration.minutes, duration.span))
 }
 
@@ -27,12 +30,39 @@ pub fn parse_duration_phrase(text: &str) -> Option<(u32, Range<usize>)> {
 /// and so are times that only look like lengths (`12:00 hours`, `1300 hours`).
 pub fn find_durations(text: &str) -> Vec<DurationMention> {
     let mut durations = Vec::new();
+    if !may_state_length(text) {
+        return durations;
+    }
     let mut from = 0;
     while let Some(duration) = next_duration(text, from) {
         from = duration.span.end;
         durations.push(duration);
     }
     durations
+}
+
+/// Whether `text` has a unit of length not glued to a word before it: "hour", "hr", "min" or
+/// "day" in any case, or an `h` right after a digit ("2h"). Text without one is not read word
+/// by word.
+fn may_state_length(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let starts = |at: usize, unit: &[u8]| {
+        bytes
+            .get(at..at + unit.len())
+            .is_some_and(|written| written.eq_ignore_ascii_case(unit))
+    };
+    (0..bytes.len()).any(|at| {
+        let before = at.checked_sub(1).map_or(b' ', |before| bytes[before]);
+        if before.is_ascii_alphabetic() {
+            return false;
+        }
+        match bytes[at] | 0x20 {
+            b'h' => before.is_ascii_digit() || starts(at, b"hour") || starts(at, b"hr"),
+            b'm' => starts(at, b"min"),
+            b'd' => starts(at, b"day"),
+            _ => false,
+        }
+    })
 }
 
 fn next_duration(text: &str, from: usize) -> Option<DurationMention> {

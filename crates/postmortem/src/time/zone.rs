@@ -106,7 +106,9 @@ pub fn find_zones(text: &str) -> Vec<Zone> {
         let word_end = letters_end(bytes, at);
         let may_abbreviate =
             word_end - at >= 3 && bytes[at..word_end].iter().all(u8::is_ascii_uppercase);
-        if (may_abbreviate || may_have_long_name)
+        let may_begin_long_name = may_have_long_name
+            && Lowercase::of(&bytes[at..word_end]).is_some_and(|word| begins_long_form(&word));
+        if (may_abbreviate || may_begin_long_name)
             && is_word_start(text, at)
             && let Some((lookup, end)) = zone_at(text, at, ZoneContext::Prose)
         {
