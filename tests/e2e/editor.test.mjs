@@ -71,18 +71,6 @@ test('download saves the draft as a Markdown file named after its title', async 
   await context.close();
 });
 
-test('a corrupt stored draft is kept aside and reported, and the editor still works', async () => {
-  const { context, page } = await openPage(browser, server.url);
-  await page.evaluate(() => localStorage.setItem('postmortem/v1/draft', '{not json'));
-  await page.reload();
-  await page.getByTestId('editor').waitFor();
-  assert.match(await page.getByTestId('save-status').textContent(), /could not be read/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('postmortem/v1/draft.unreadable')), '{not json');
-  await page.getByTestId('editor').fill('# Fresh start\n');
-  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('postmortem/v1/draft')).text), '# Fresh start\n');
-  await context.close();
-});
-
 const ZONELESS = `# Checkout outage
 
 ## Issue Summary

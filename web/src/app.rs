@@ -1,42 +1,91 @@
-//! `<App/>`: provides the editor state, saves drafts as they change, lays out the page.
+//! `<App/>`: provides the editor state, saves drafts as they change, follows other tabs,
+//! takes dropped and pasted files, lays out the page.
 
-use crate::components::{EditorPane, SidePanel, Toolbar};
-use crate::state::{EditorState, provide_editor_state};
-use crate::storage;
+use crate::components::{DraftsPanel, EditorPane, NoticeBar, SidePanel, Toolbar};
+use crate::files::import_files;
+use crate::state::{EditorState, Pane, provide_editor_state};
+use leptos::ev;
 use leptos::prelude::*;
 
 /// The whole editor page.
 #[component]
 pub fn App() -> impl IntoView {
-    let loaded = storage::load_draft();
-    let state = provide_editor_state(EditorState::new(loaded.text));
-    if let Some(problem) = loaded.problem {
-        state.storage_message.set(Some(problem));
-    }
-    // Save whenever the text differs from what was saved; a failed write keeps the text in
-    // the editor and says why. Comparing, rather than skipping the effect's first run, also
-    // saves an edit made before that first run.
-    let saved = StoredValue::new(state.source.get_untracked());
+    let state = provide_editor_state(EditorState::load());
+    // Every change of the text, typed, fixed or imported, is recorded and saved.
     Effect::new(move || {
-        let text = state.source.get();
-        if saved.with_value(|saved| *saved == text) {
-            return;
-        }
-        match storage::save_draft(&text) {
-            Ok(()) => {
-                saved.set_value(text);
-                state.storage_message.set(None);
-            }
-            Err(problem) => state.storage_message.set(Some(problem)),
+        state.source.track();
+        state.text_changed();
+    });
+    let storage = window_event_listener(ev::storage, move |event| {
+        if let Some(key) = event.key() {
+            state.stored_elsewhere(&key, event.new_value());
         }
     });
+    // A file pasted (copied in a file manager) is imported; pasted text goes where the caret is.
+    let paste = window_event_listener(ev::paste, move |event| {
+        let files = event.clipboard_data().and_then(|data| data.files());
+        if let Some(files) = files.filter(|files| files.length() > 0) {
+            event.prevent_default();
+            import_files(state, &files);
+        }
+    });
+    on_cleanup(move || {
+        storage.remove();
+        paste.remove();
+    });
+    let dragging = RwSignal::new(false);
+    let pane_tab = move |pane: Pane, label: &'static str, test_id: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                class="tab"
+                data-testid=test_id
+                aria-selected=move || (state.pane.get() == pane).to_string()
+                on:click=move |_| state.pane.set(pane)
+            >
+                {label}
+            </button>
+        }
+    };
     view! {
-        <div class="app">
+        <div
+            class="app"
+            class:dragging=move || dragging.get()
+            on:dragover=move |event: ev::DragEvent| {
+                event.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |event: ev::DragEvent| {
+                event.prevent_default();
+                dragging.set(false);
+                if let Some(files) = event.data_transfer().and_then(|data| data.files()) {
+                    import_files(state, &files);
+                }
+            }
+        >
             <Toolbar />
-            <main class="workspace">
+            <NoticeBar />
+            <div class="pane-tabs tabs" role="tablist" aria-label="Panes">
+                {pane_tab(Pane::Drafts, "Drafts", "pane-drafts")}
+                {pane_tab(Pane::Editor, "Editor", "pane-editor")}
+                {pane_tab(Pane::Checks, "Checks", "pane-checks")}
+            </div>
+            <main
+                class="workspace"
+                class:drafts-collapsed=move || !state.drafts_open.get()
+                data-pane=move || match state.pane.get() {
+                    Pane::Drafts => "drafts",
+                    Pane::Editor => "editor",
+                    Pane::Checks => "checks",
+                }
+            >
+                <DraftsPanel />
                 <EditorPane />
                 <SidePanel />
             </main>
+            <div class="drop-hint" aria-hidden="true">"Drop a .md file to open it as a new draft"</div>
         </div>
     }
 }

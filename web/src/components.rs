@@ -2,11 +2,15 @@
 
 mod checklist_panel;
 mod diagnostics_panel;
+mod drafts_panel;
 mod editor_pane;
+mod notice_bar;
 mod preview_pane;
 mod side_panel;
 mod toolbar;
 
+pub(crate) use drafts_panel::DraftsPanel;
 pub(crate) use editor_pane::EditorPane;
+pub(crate) use notice_bar::NoticeBar;
 pub(crate) use side_panel::SidePanel;
 pub(crate) use toolbar::Toolbar;

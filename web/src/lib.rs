@@ -6,7 +6,7 @@
 
 mod app;
 mod components;
-mod download;
+mod files;
 pub mod state;
 pub mod storage;
 

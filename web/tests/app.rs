@@ -60,10 +60,15 @@ async fn typing_updates_the_diagnostics_and_the_stored_draft() {
         3,
         "{codes:?}"
     );
-    let stored = storage.get_item("postmortem/v1/draft").unwrap().unwrap();
+    let stored: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|index| storage.key(index).unwrap())
+        .filter(|key| key.starts_with("postmortem/v2/draft/"))
+        .filter_map(|key| storage.get_item(&key).unwrap())
+        .collect();
+    assert_eq!(stored.len(), 1, "one draft: {stored:?}");
     assert!(
-        stored.contains(r##""text":"# Outage\n\n## Timeline\n""##),
-        "{stored}"
+        stored[0].contains(r##""text":"# Outage\n\n## Timeline\n""##),
+        "{stored:?}"
     );
     drop(handle);
 }

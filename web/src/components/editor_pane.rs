@@ -1,6 +1,6 @@
 //! `<EditorPane/>`: the Markdown editor bound to the draft.
 
-use crate::state::use_editor_state;
+use crate::state::{Pane, use_editor_state};
 use leptos::prelude::*;
 
 /// The Markdown source of the draft, editable; selects the range a diagnostic points at.
@@ -19,7 +19,11 @@ pub(crate) fn EditorPane() -> impl IntoView {
         }
     });
     view! {
-        <section class="editor-pane" aria-label="Markdown editor">
+        <section
+            class="editor-pane"
+            class:shown=move || state.pane.get() == Pane::Editor
+            aria-label="Editor"
+        >
             <label class="pane-title" for="editor">"Markdown"</label>
             <textarea
                 id="editor"

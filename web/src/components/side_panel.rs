@@ -3,7 +3,7 @@
 use crate::components::checklist_panel::ChecklistPanel;
 use crate::components::diagnostics_panel::DiagnosticsPanel;
 use crate::components::preview_pane::PreviewPane;
-use crate::state::{SideTab, use_editor_state};
+use crate::state::{Pane, SideTab, use_editor_state};
 use leptos::prelude::*;
 
 /// Tabs over the checks and the preview.
@@ -26,7 +26,11 @@ pub(crate) fn SidePanel() -> impl IntoView {
         }
     };
     view! {
-        <section class="side-pane" aria-label="Checks and preview">
+        <section
+            class="side-pane"
+            class:shown=move || state.pane.get() == Pane::Checks
+            aria-label="Checks and preview"
+        >
             <div class="tabs" role="tablist">
                 {tab_button(SideTab::Checks, "Checks", "tab-checks")}
                 {tab_button(SideTab::Preview, "Preview", "tab-preview")}

@@ -1,24 +1,15 @@
 //! `<Toolbar/>`: the page header with the draft's title, profile, word count and actions.
 
-use crate::download::download_markdown;
-use crate::state::use_editor_state;
+use crate::files::{copy_to_clipboard, download, import_files};
+use crate::state::{Analysis, use_editor_state};
 use leptos::prelude::*;
 use postmortem::Profile;
 
-/// The header: title, profile switch, word counter, storage status, download.
+/// The header: title, profile switch, word counter, storage status and the draft's actions.
 #[component]
 pub(crate) fn Toolbar() -> impl IntoView {
     let state = use_editor_state();
     let analysis = state.analysis;
-    let download = move |_| {
-        let text = state.source.get_untracked();
-        let name = analysis.with_untracked(crate::state::Analysis::file_name);
-        if download_markdown(&name, &text).is_err() {
-            state
-                .storage_message
-                .set(Some("The browser refused the download.".to_owned()));
-        }
-    };
     let words_class = move || {
         analysis.with(|a| match a.word_range {
             Some((min, max)) if a.words < min || a.words > max => "word-count outside",
@@ -27,6 +18,18 @@ pub(crate) fn Toolbar() -> impl IntoView {
     };
     view! {
         <header class="toolbar">
+            <button
+                type="button"
+                class="icon drafts-toggle"
+                data-testid="drafts-toggle"
+                aria-controls="drafts"
+                aria-expanded=move || state.drafts_open.get().to_string()
+                title="Show or hide the drafts list"
+                on:click=move |_| state.drafts_open.update(|open| *open = !*open)
+            >
+                <span aria-hidden="true">"☰"</span>
+                <span class="visually-hidden">"Drafts"</span>
+            </button>
             <span class="product">"postmortem"</span>
             <h1 class="draft-title" data-testid="draft-title">
                 {move || analysis.with(|a| a.title.clone()).unwrap_or_else(|| "Untitled draft".to_owned())}
@@ -35,6 +38,7 @@ pub(crate) fn Toolbar() -> impl IntoView {
                 <span>"Profile"</span>
                 <select
                     data-testid="profile"
+                    prop:value=move || state.config.with(|config| config.profile.name())
                     on:change:target=move |event| {
                         if let Some(profile) = Profile::from_name(&event.target().value()) {
                             state.set_profile(profile);
@@ -54,7 +58,79 @@ pub(crate) fn Toolbar() -> impl IntoView {
             <span class="save-status" data-testid="save-status" role="status">
                 {move || state.storage_message.get().unwrap_or_else(|| "Saved in this browser".to_owned())}
             </span>
-            <button type="button" data-testid="download" on:click=download>"Download .md"</button>
+            <DraftActions />
         </header>
+    }
+}
+
+/// New (from the template or blank), import, copy and download.
+#[component]
+fn DraftActions() -> impl IntoView {
+    let state = use_editor_state();
+    let analysis = state.analysis;
+    let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let new_menu: NodeRef<leptos::html::Details> = NodeRef::new();
+    let new_draft = move |from_template: bool| {
+        state.new_draft(from_template);
+        if let Some(menu) = new_menu.get_untracked() {
+            menu.set_open(false);
+        }
+    };
+    let download_draft = move |_| {
+        let text = state.source.get_untracked();
+        let name = analysis.with_untracked(Analysis::file_name);
+        if download(&name, "text/markdown;charset=utf-8", &text).is_err() {
+            state.notify("The browser refused the download.");
+        }
+    };
+    view! {
+        <div class="actions">
+            <details class="menu" node_ref=new_menu>
+                <summary data-testid="new">"New"</summary>
+                <div class="menu-items">
+                    <button type="button" data-testid="new-template" on:click=move |_| new_draft(true)>
+                        "From the template"
+                    </button>
+                    <button type="button" data-testid="new-blank" on:click=move |_| new_draft(false)>
+                        "Blank"
+                    </button>
+                </div>
+            </details>
+            <button
+                type="button"
+                data-testid="import"
+                title="Open a .md file (or a backup) as a new draft; you can also drop or paste a file"
+                on:click=move |_| {
+                    if let Some(input) = file_input.get_untracked() {
+                        input.click();
+                    }
+                }
+            >
+                "Import"
+            </button>
+            <input
+                type="file"
+                class="visually-hidden"
+                tabindex="-1"
+                aria-hidden="true"
+                data-testid="import-file"
+                accept=".md,.markdown,.txt,.json,text/markdown,text/plain,application/json"
+                node_ref=file_input
+                on:change:target=move |event| {
+                    let input = event.target();
+                    if let Some(files) = input.files() {
+                        import_files(state, &files);
+                    }
+                    // The same file may be imported twice in a row.
+                    input.set_value("");
+                }
+            />
+            <button type="button" data-testid="copy" on:click=move |_| copy_to_clipboard(state, &state.source.get_untracked())>
+                "Copy"
+            </button>
+            <button type="button" class="primary" data-testid="download" on:click=download_draft>
+                "Download .md"
+            </button>
+        </div>
     }
 }

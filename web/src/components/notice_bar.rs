@@ -1,0 +1,57 @@
+//! `<NoticeBar/>`: passing messages (with undo after a deletion) and the choice to make when
+//! another tab changed the draft being edited.
+
+use crate::state::use_editor_state;
+use leptos::prelude::*;
+
+/// The notice and the conflict banner, announced to screen readers as they appear.
+#[component]
+pub(crate) fn NoticeBar() -> impl IntoView {
+    let state = use_editor_state();
+    let notice = move || {
+        state.notice.get().map(|notice| {
+            let can_undo = notice.undo.is_some();
+            view! {
+                <div class="notice" data-testid="notice">
+                    <span data-testid="notice-text">{notice.text}</span>
+                    <Show when=move || can_undo>
+                        <button type="button" data-testid="undo" on:click=move |_| state.undo_delete()>
+                            "Undo"
+                        </button>
+                    </Show>
+                    <button
+                        type="button"
+                        class="icon"
+                        aria-label="Dismiss"
+                        on:click=move |_| state.notice.set(None)
+                    >
+                        "×"
+                    </button>
+                </div>
+            }
+        })
+    };
+    let conflict = move || {
+        state.conflict.with(Option::is_some).then(|| {
+            view! {
+                <div class="notice conflict" data-testid="conflict">
+                    <span>
+                        "Another tab saved a different version of this draft. Which one do you want to keep here?"
+                    </span>
+                    <button type="button" data-testid="keep-mine" on:click=move |_| state.resolve_conflict(true)>
+                        "Keep this tab's text"
+                    </button>
+                    <button type="button" data-testid="take-theirs" on:click=move |_| state.resolve_conflict(false)>
+                        "Open the other version (this one is kept as a copy)"
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! {
+        <div class="notices" role="status" aria-live="polite">
+            {conflict}
+            {notice}
+        </div>
+    }
+}
