@@ -69,15 +69,17 @@ pub struct EditorState {
 }
 
 /// Milliseconds since the Unix epoch.
-pub fn now() -> f64 {
-    js_sys::Date::now()
+pub fn now() -> u64 {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // A positive integer.
+    let milliseconds = js_sys::Date::now() as u64;
+    milliseconds
 }
 
 /// A fresh draft id: time and randomness, unique across tabs.
 pub fn new_id() -> String {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // Both are positive.
-    let (time, random) = (now() as u64, (js_sys::Math::random() * 1e12) as u64);
-    format!("{time:x}-{random:x}")
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // A positive integer.
+    let random = (js_sys::Math::random() * 1e12) as u64;
+    format!("{:x}-{random:x}", now())
 }
 
 impl EditorState {

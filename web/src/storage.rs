@@ -34,7 +34,7 @@ pub fn draft_id(key: &str) -> Option<&str> {
 }
 
 /// Reads every stored draft, migrating version 1's single draft forward.
-pub fn load(now: f64, mut new_id: impl FnMut() -> String) -> LoadedLibrary {
+pub fn load(now: u64, mut new_id: impl FnMut() -> String) -> LoadedLibrary {
     let mut loaded = LoadedLibrary {
         library: Library::default(),
         problems: Vec::new(),
@@ -87,7 +87,7 @@ pub fn load(now: f64, mut new_id: impl FnMut() -> String) -> LoadedLibrary {
 
 fn migrate_single_draft_key(
     storage: &web_sys::Storage,
-    now: f64,
+    now: u64,
     new_id: &mut impl FnMut() -> String,
     loaded: &mut LoadedLibrary,
 ) {

@@ -69,8 +69,8 @@ mod tests {
 
     #[test]
     fn recognises_a_backup() {
-        let draft = Draft::new("a".to_owned(), "# A\n".to_owned(), 1.0);
-        let file = encode_backup(std::slice::from_ref(&draft), &[], 2.0);
+        let draft = Draft::new("a".to_owned(), "# A\n".to_owned(), 1);
+        let file = encode_backup(std::slice::from_ref(&draft), &[], 2);
         assert_eq!(
             read_import("drafts.json", file.as_bytes()),
             Ok(Imported::Backup(vec![draft]))

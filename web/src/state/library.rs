@@ -16,7 +16,7 @@ pub struct Draft {
     pub name: String,
     pub text: String,
     /// Last change, in milliseconds since the Unix epoch.
-    pub modified: f64,
+    pub modified: u64,
     #[serde(default = "standard_profile")]
     pub profile: String,
     /// Counts saves, so that a tab can tell another tab's write from its own.
@@ -29,7 +29,7 @@ fn standard_profile() -> String {
 }
 
 impl Draft {
-    pub fn new(id: String, text: String, modified: f64) -> Self {
+    pub fn new(id: String, text: String, modified: u64) -> Self {
         Self {
             id,
             name: String::new(),
@@ -64,9 +64,8 @@ pub fn title_of(text: &str) -> Option<String> {
 
 /// When a draft last changed, as the drafts list says it: relative while recent, else the date.
 /// `offset_minutes` is the browser's offset from UTC, for the date.
-pub fn last_changed(now: f64, then: f64, offset_minutes: i32) -> String {
-    #[allow(clippy::cast_possible_truncation)] // Milliseconds to minutes fits an i64.
-    let minutes = ((now - then) / 60_000.0).floor().max(0.0) as i64;
+pub fn last_changed(now: u64, then: u64, offset_minutes: i32) -> String {
+    let minutes = now.saturating_sub(then) / 60_000;
     match minutes {
         0 => "just now".to_owned(),
         1..60 => format!("{minutes} min ago"),
@@ -76,9 +75,9 @@ pub fn last_changed(now: f64, then: f64, offset_minutes: i32) -> String {
 }
 
 /// The local date (`YYYY-MM-DD`) of an instant in milliseconds since the Unix epoch.
-pub fn local_date(milliseconds: f64, offset_minutes: i32) -> String {
-    #[allow(clippy::cast_possible_truncation)] // Milliseconds to minutes fits an i64.
-    let local_minutes = (milliseconds / 60_000.0).floor() as i64 + i64::from(offset_minutes);
+pub fn local_date(milliseconds: u64, offset_minutes: i32) -> String {
+    let minutes = i64::try_from(milliseconds / 60_000).unwrap_or(i64::MAX / 2);
+    let local_minutes = minutes + i64::from(offset_minutes);
     postmortem::time::CivilDate::from_days_since_epoch(local_minutes.div_euclid(1440))
         .map_or_else(String::new, |date| {
             format!("{}-{:02}-{:02}", date.year(), date.month(), date.day())
@@ -128,7 +127,7 @@ pub fn decode_draft(raw: &str) -> StoredDraft {
 }
 
 /// Version 1 stored a single draft as `{"version":1,"text":...}`; it becomes a named draft.
-pub fn migrate_single_draft(raw: &str, id: String, now: f64) -> StoredDraft {
+pub fn migrate_single_draft(raw: &str, id: String, now: u64) -> StoredDraft {
     #[derive(Deserialize)]
     struct SingleDraft {
         version: u32,
@@ -166,7 +165,7 @@ impl Library {
     /// The drafts, most recently changed first.
     pub fn by_last_change(&self) -> Vec<&Draft> {
         let mut drafts: Vec<&Draft> = self.drafts.iter().collect();
-        drafts.sort_by(|a, b| b.modified.total_cmp(&a.modified));
+        drafts.sort_unstable_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.id.cmp(&b.id)));
         drafts
     }
 
@@ -177,7 +176,7 @@ impl Library {
     }
 
     /// Replaces the text of a draft; `false` when it does not exist or nothing changed.
-    pub fn set_text(&mut self, id: &str, text: &str, now: f64) -> bool {
+    pub fn set_text(&mut self, id: &str, text: &str, now: u64) -> bool {
         match self.get_mut(id) {
             Some(draft) if draft.text != text => {
                 text.clone_into(&mut draft.text);
@@ -188,7 +187,7 @@ impl Library {
         }
     }
 
-    pub fn set_profile(&mut self, id: &str, profile: Profile, now: f64) -> bool {
+    pub fn set_profile(&mut self, id: &str, profile: Profile, now: u64) -> bool {
         match self.get_mut(id) {
             Some(draft) if draft.profile != profile.name() => {
                 profile.name().clone_into(&mut draft.profile);
@@ -199,7 +198,7 @@ impl Library {
         }
     }
 
-    pub fn rename(&mut self, id: &str, name: &str, now: f64) -> bool {
+    pub fn rename(&mut self, id: &str, name: &str, now: u64) -> bool {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         match self.get_mut(id) {
             Some(draft) if draft.name != name => {
@@ -212,7 +211,7 @@ impl Library {
     }
 
     /// Copies a draft under a new id and name, and opens the copy.
-    pub fn duplicate(&mut self, id: &str, new_id: String, now: f64) -> Option<&Draft> {
+    pub fn duplicate(&mut self, id: &str, new_id: String, now: u64) -> Option<&Draft> {
         let original = self.get(id)?;
         let copy = Draft {
             id: new_id,
@@ -274,7 +273,7 @@ const BACKUP_FORMAT: &str = "postmortem-backup";
 struct Backup {
     format: String,
     version: u32,
-    exported: f64,
+    exported: u64,
     drafts: Vec<Draft>,
     /// Stored drafts this version could not read, kept verbatim so a backup loses nothing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -282,7 +281,7 @@ struct Backup {
 }
 
 /// One file holding every draft (and the raw text of any unreadable stored draft).
-pub fn encode_backup(drafts: &[Draft], unreadable: &[String], now: f64) -> String {
+pub fn encode_backup(drafts: &[Draft], unreadable: &[String], now: u64) -> String {
     let backup = Backup {
         format: BACKUP_FORMAT.to_owned(),
         version: FORMAT_VERSION,
@@ -290,7 +289,7 @@ pub fn encode_backup(drafts: &[Draft], unreadable: &[String], now: f64) -> Strin
         drafts: drafts.to_vec(),
         unreadable: unreadable.to_vec(),
     };
-    serde_json::to_string_pretty(&backup).unwrap_or_default()
+    serde_json::to_string(&backup).unwrap_or_default()
 }
 
 /// Whether a file's text looks like a backup rather than a postmortem.
@@ -319,31 +318,28 @@ pub fn decode_backup(text: &str) -> Result<Vec<Draft>, String> {
 mod tests {
     use super::*;
 
-    fn draft(id: &str, text: &str, modified: f64) -> Draft {
+    fn draft(id: &str, text: &str, modified: u64) -> Draft {
         Draft::new(id.to_owned(), text.to_owned(), modified)
     }
 
     fn library() -> Library {
         let mut library = Library::default();
-        library.add(draft("a", "# Alpha outage\n", 10.0));
-        library.add(draft("b", "# Beta outage\n", 30.0));
-        library.add(draft("c", "no heading", 20.0));
+        library.add(draft("a", "# Alpha outage\n", 10));
+        library.add(draft("b", "# Beta outage\n", 30));
+        library.add(draft("c", "no heading", 20));
         library
     }
 
     #[test]
     fn says_when_a_draft_changed() {
-        let minute = 60_000.0;
-        let now = 1_764_000_000_000.0; // 2025-11-24T16:00Z
-        assert_eq!(last_changed(now, now - 10_000.0, 0), "just now");
-        assert_eq!(last_changed(now, now - 5.0 * minute, 0), "5 min ago");
-        assert_eq!(last_changed(now, now - 125.0 * minute, 0), "2 h ago");
+        let minute = 60_000;
+        let now = 1_764_000_000_000; // 2025-11-24T16:00Z
+        assert_eq!(last_changed(now, now - 10_000, 0), "just now");
+        assert_eq!(last_changed(now, now - 5 * minute, 0), "5 min ago");
+        assert_eq!(last_changed(now, now - 125 * minute, 0), "2 h ago");
+        assert_eq!(last_changed(now, now - 3 * 1440 * minute, 0), "2025-11-21");
         assert_eq!(
-            last_changed(now, now - 3.0 * 1440.0 * minute, 0),
-            "2025-11-21"
-        );
-        assert_eq!(
-            last_changed(now, now - 3.0 * 1440.0 * minute, 9 * 60),
+            last_changed(now, now - 3 * 1440 * minute, 9 * 60),
             "2025-11-22",
             "the date is the browser's local one"
         );
@@ -364,21 +360,21 @@ mod tests {
     #[test]
     fn a_name_wins_over_the_title_and_is_tidied() {
         let mut library = library();
-        assert!(library.rename("a", "  Database   failover ", 40.0));
+        assert!(library.rename("a", "  Database   failover ", 40));
         assert_eq!(
             library.get("a").unwrap().display_name(),
             "Database failover"
         );
         assert_eq!(library.by_last_change()[0].id, "a");
-        assert!(!library.rename("a", "Database failover", 50.0), "no change");
-        assert!(!library.rename("missing", "x", 50.0));
+        assert!(!library.rename("a", "Database failover", 50), "no change");
+        assert!(!library.rename("missing", "x", 50));
     }
 
     #[test]
     fn editing_text_moves_a_draft_up_only_when_it_changes() {
         let mut library = library();
-        assert!(!library.set_text("a", "# Alpha outage\n", 99.0));
-        assert!(library.set_text("a", "# Alpha outage, updated\n", 99.0));
+        assert!(!library.set_text("a", "# Alpha outage\n", 99));
+        assert!(library.set_text("a", "# Alpha outage, updated\n", 99));
         assert_eq!(
             library.by_last_change()[0].display_name(),
             "Alpha outage, updated"
@@ -388,10 +384,7 @@ mod tests {
     #[test]
     fn duplicating_opens_a_named_copy() {
         let mut library = library();
-        let copy = library
-            .duplicate("b", "d".to_owned(), 50.0)
-            .unwrap()
-            .clone();
+        let copy = library.duplicate("b", "d".to_owned(), 50).unwrap().clone();
         assert_eq!(copy.name, "Beta outage (copy)");
         assert_eq!(copy.text, "# Beta outage\n");
         assert_eq!(library.current, "d");
@@ -416,7 +409,7 @@ mod tests {
     #[test]
     fn removing_the_last_draft_leaves_no_current_one() {
         let mut library = Library::default();
-        library.add(draft("a", "x", 1.0));
+        library.add(draft("a", "x", 1));
         library.remove("a");
         assert!(library.current().is_none());
         assert!(library.remove("a").is_none());
@@ -424,7 +417,7 @@ mod tests {
 
     #[test]
     fn stored_drafts_round_trip_and_later_formats_are_kept_aside() {
-        let original = draft("a", "# Alpha\n\nText with \"quotes\" and ünïcode.\n", 12.5);
+        let original = draft("a", "# Alpha\n\nText with \"quotes\" and ünïcode.\n", 12);
         assert_eq!(
             decode_draft(&encode_draft(&original)),
             StoredDraft::Readable(original)
@@ -439,11 +432,10 @@ mod tests {
 
     #[test]
     fn the_single_draft_of_version_one_migrates() {
-        let migrated =
-            migrate_single_draft(r##"{"version":1,"text":"# Old"}"##, "n".to_owned(), 5.0);
-        assert_eq!(migrated, StoredDraft::Readable(draft("n", "# Old", 5.0)));
+        let migrated = migrate_single_draft(r##"{"version":1,"text":"# Old"}"##, "n".to_owned(), 5);
+        assert_eq!(migrated, StoredDraft::Readable(draft("n", "# Old", 5)));
         assert_eq!(
-            migrate_single_draft("garbage", "n".to_owned(), 5.0),
+            migrate_single_draft("garbage", "n".to_owned(), 5),
             StoredDraft::Unreadable
         );
     }
@@ -451,14 +443,14 @@ mod tests {
     #[test]
     fn a_backup_round_trips_and_merging_never_overwrites() {
         let library = library();
-        let file = encode_backup(&library.drafts, &["{raw".to_owned()], 100.0);
+        let file = encode_backup(&library.drafts, &["{raw".to_owned()], 100);
         assert!(is_backup(&file));
         let drafts = decode_backup(&file).unwrap();
         assert_eq!(drafts, library.drafts);
 
         let mut other = Library::default();
-        other.add(draft("a", "# A different draft with the same id\n", 1.0));
-        other.add(draft("z", "# Beta outage\n", 1.0));
+        other.add(draft("a", "# A different draft with the same id\n", 1));
+        other.add(draft("z", "# Beta outage\n", 1));
         let mut ids = (0..).map(|n| format!("new{n}"));
         let added = other.merge(drafts, || ids.next().unwrap());
         assert_eq!(added, 2, "Beta is already here");
