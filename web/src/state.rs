@@ -104,9 +104,12 @@ impl EditorState {
         });
         let source = RwSignal::new(current.text.clone());
         let config = RwSignal::new(Config::with_profile(current.profile()));
+        let analysed = RwSignal::new(0_u64);
         let analysis = Memo::new(move |_| {
-            source.with(|source| config.with(|config| Analysis::run(source, config)))
+            analysed.track();
+            source.with_untracked(|source| config.with(|config| Analysis::run(source, config)))
         });
+        schedule_analysis(source, analysed);
         let state = Self {
             library: RwSignal::new(library),
             source,
@@ -462,6 +465,33 @@ impl EditorState {
             Some(library::encode_draft(&theirs)),
         );
     }
+}
+
+/// Drafts longer than this are analysed after the keystroke has been painted rather than in
+/// the same task, and keystrokes typed meanwhile are analysed together.
+const ANALYSE_LATER_BYTES: usize = 24 * 1024;
+
+/// Bumps `analysed` whenever the source changes: at once for a draft of ordinary length, on
+/// the next task for a long one.
+fn schedule_analysis(source: RwSignal<String>, analysed: RwSignal<u64>) {
+    let pending = StoredValue::new(false);
+    Effect::new(move |first_run: Option<()>| {
+        let long = source.with(|source| source.len() > ANALYSE_LATER_BYTES);
+        if first_run.is_none() {
+            // The memo analyses the initial text when first read.
+        } else if !long {
+            analysed.update(|revision| *revision += 1);
+        } else if !pending.get_value() {
+            pending.set_value(true);
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    analysed.update(|revision| *revision += 1);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    });
 }
 
 pub fn provide_editor_state(state: EditorState) -> EditorState {

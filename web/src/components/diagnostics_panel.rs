@@ -8,7 +8,11 @@ use leptos::prelude::*;
 pub(crate) fn DiagnosticsPanel() -> impl IntoView {
     let analysis = use_editor_state().analysis;
     view! {
-        <div class="diagnostics-pane" aria-label="Diagnostics">
+        <div
+            class="diagnostics-pane"
+            aria-label="Diagnostics"
+            data-analysed-bytes=move || analysis.with(|a| a.source_bytes)
+        >
             <p class="counts" data-testid="diagnostic-counts" aria-live="polite">
                 <span class="count error">{move || plural(analysis.with(|a| a.errors), "error")}</span>
                 <span class="count warning">{move || plural(analysis.with(|a| a.warnings), "warning")}</span>
@@ -48,6 +52,8 @@ fn DiagnosticRow(diagnostic: DiagnosticView) -> impl IntoView {
     let state = use_editor_state();
     let range = (diagnostic.utf16_start, diagnostic.utf16_end);
     let fix = diagnostic.fix.clone();
+    let docs = diagnostic.docs;
+    let help_opened = RwSignal::new(false);
     view! {
         <li class=format!("diagnostic {}", diagnostic.severity) data-testid="diagnostic" data-code=diagnostic.code>
             <button
@@ -70,9 +76,10 @@ fn DiagnosticRow(diagnostic: DiagnosticView) -> impl IntoView {
                     </button>
                 }
             })}
-            <details class="rule-help">
+            <details class="rule-help" on:toggle=move |_| help_opened.set(true)>
                 <summary data-testid="rule-help">{format!("About {} {}", diagnostic.code, diagnostic.name)}</summary>
-                <pre class="rule-docs">{diagnostic.docs}</pre>
+                // Written into the page only once opened: a long draft has hundreds of findings.
+                {move || help_opened.get().then(|| view! { <pre class="rule-docs">{docs}</pre> })}
             </details>
         </li>
     }

@@ -8,6 +8,21 @@ use leptos::prelude::*;
 pub(crate) fn EditorPane() -> impl IntoView {
     let state = use_editor_state();
     let textarea: NodeRef<leptos::html::Textarea> = NodeRef::new();
+    // The text the textarea holds. Writing a long text back into a textarea costs a full
+    // re-layout of it, so the editor is only written to when the text changed elsewhere
+    // (a quick fix, an import, another draft opened), never to echo what was just typed.
+    let shown = StoredValue::new(String::new());
+    Effect::new(move || {
+        let Some(textarea) = textarea.get() else {
+            return;
+        };
+        state.source.with(|source| {
+            if shown.with_value(|shown| shown != source) {
+                textarea.set_value(source);
+                shown.set_value(source.clone());
+            }
+        });
+    });
     Effect::new(move || {
         let Some((start, end)) = state.selection.get() else {
             return;
@@ -30,8 +45,11 @@ pub(crate) fn EditorPane() -> impl IntoView {
                 data-testid="editor"
                 spellcheck="true"
                 node_ref=textarea
-                prop:value=move || state.source.get()
-                on:input:target=move |event| state.source.set(event.target().value())
+                on:input:target=move |event| {
+                    let text = event.target().value();
+                    shown.set_value(text.clone());
+                    state.source.set(text);
+                }
             ></textarea>
         </section>
     }

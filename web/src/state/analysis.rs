@@ -17,6 +17,9 @@ pub struct Analysis {
     pub word_range: Option<(u32, u32)>,
     /// The document's title, if it has one.
     pub title: Option<String>,
+    /// The length in bytes of the source analysed, so that the page (and its benchmark) can
+    /// tell which version of the text the diagnostics describe.
+    pub source_bytes: usize,
 }
 
 /// The diagnostics of one section (or of the text before any section).
@@ -114,6 +117,7 @@ impl Analysis {
             words: validation.stats.words,
             word_range: Some((min, max)),
             title: validation.document.title.map(|title| title.text),
+            source_bytes: source.len(),
             checklist: validation.checklist,
         }
     }
