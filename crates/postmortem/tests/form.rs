@@ -841,3 +841,106 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn times_dates_and_zones_are_written_as_the_document_writes_them() {
+    let range = "# T\n\n## Issue Summary\n\nOn March 1, 2023, the site was down from 1:00 PM to 3:30 PM for all users.\n";
+    let edited = apply(
+        range,
+        &FormEdit::SetEnd {
+            date: "2023-03-02".into(),
+            time: "02:10".into(),
+        },
+    );
+    assert!(
+        edited.contains("from 1:00 PM to 2023-03-02 2:10 AM for"),
+        "{edited}"
+    );
+    let end = read(&edited).summary.end;
+    assert_eq!(
+        (end.date.as_str(), end.time.as_str()),
+        ("2023-03-02", "02:10")
+    );
+
+    let edited = apply(
+        range,
+        &FormEdit::SetStart {
+            date: "2023-02-28".into(),
+            time: "12:45".into(),
+        },
+    );
+    // The date stands apart from the time, so the new one is written with the time.
+    assert!(
+        edited.contains("On March 1, 2023, the site was down from 2023-02-28 12:45 PM to"),
+        "{edited}"
+    );
+    assert_eq!(read(&edited).summary.start.date, "2023-02-28");
+    let written_with_time = "# T\n\n## Issue Summary\n\n- Start: June 7, 2024, 10:00 AM (WAT)\n";
+    let edited = apply(
+        written_with_time,
+        &FormEdit::SetStart {
+            date: "2024-06-08".into(),
+            time: "10:00".into(),
+        },
+    );
+    assert!(
+        edited.contains("- Start: June 8, 2024, 10:00 AM (WAT)"),
+        "{edited}"
+    );
+
+    let edited = apply(range, &FormEdit::SetZone { text: "EAT".into() });
+    assert!(
+        edited.contains("from 1:00 PM to 3:30 PM EAT for"),
+        "{edited}"
+    );
+    let lines = "# T\n\n## Issue Summary\n\n- Start: 10:00\n- End: 11:30\n";
+    let edited = apply(lines, &FormEdit::SetZone { text: "EAT".into() });
+    assert_eq!(
+        edited,
+        "# T\n\n## Issue Summary\n\n- Start: 10:00 EAT\n- End: 11:30 EAT\n"
+    );
+}
+
+#[test]
+fn missing_parts_go_where_a_canonical_document_has_them() {
+    let end_first = FormEdit::SetEnd {
+        date: String::new(),
+        time: "11:00".into(),
+    };
+    assert_eq!(
+        edits_of("# T\n", &end_first),
+        Vec::new(),
+        "an end without a start would be read as the start"
+    );
+    assert_eq!(
+        apply(
+            "---\na: b\n---\nText here.\n",
+            &FormEdit::SetTitle { text: "New".into() }
+        ),
+        "---\na: b\n---\n\n# New\n\nText here.\n"
+    );
+    let source = "# T\n\n## Timeline\n\n- 10:00 UTC - Alert\n\n## Corrective and Preventative Measures\n\n- [ ] Add alert\n";
+    let edited = apply(
+        source,
+        &FormEdit::SetRootCauseAndResolution {
+            markdown: "A bad deploy.".into(),
+        },
+    );
+    assert_eq!(
+        edited,
+        "# T\n\n## Timeline\n\n- 10:00 UTC - Alert\n\n## Root Cause and Resolution\n\nA bad deploy.\n\n## Corrective and Preventative Measures\n\n- [ ] Add alert\n"
+    );
+    let sre = form::apply(
+        "# T\n\n## Root Causes\n\nx\n",
+        Profile::Sre,
+        &FormEdit::AddTask {
+            index: 0,
+            text: "Add alert".into(),
+            done: false,
+        },
+    );
+    assert_eq!(
+        sre,
+        "# T\n\n## Root Causes\n\nx\n\n## Action Items\n\n- [ ] Add alert\n"
+    );
+}
