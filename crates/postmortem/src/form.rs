@@ -2,7 +2,7 @@
 //!
 //! [`Form::read`] reads the fields the form shows (title, summary facts, timeline rows, root
 //! cause and resolution, improvements, tasks) from a parsed document, each with the source
-//! [`Span`] it was read from. [`edit`] turns one [`FormEdit`] into the smallest text [`Edit`]s
+//! [`Span`] it was read from. [`edit`] turns one [`FormEdit`] into the smallest text [`Edit`](crate::Edit)s
 //! that make the document say the new value:
 //!
 //! - a field that is written is replaced exactly at its span, and nothing else changes, so
