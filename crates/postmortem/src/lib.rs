@@ -11,6 +11,7 @@ pub mod checklist;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
+pub mod form;
 pub mod html;
 pub mod model;
 pub mod parse;
