@@ -44,6 +44,11 @@ for (const colorScheme of ['light', 'dark']) {
     assert.ok(drafts.x + drafts.width <= editor.x && editor.x + editor.width <= side.x, 'three columns');
     assert.equal(await overflowsHorizontally(page), false);
     await page.screenshot({ path: `${SHOTS}wide-${colorScheme}.png` });
+    await page.getByTestId('tab-form').click();
+    await page.getByTestId('form-row').first().waitFor();
+    assert.equal(await overflowsHorizontally(page), false);
+    await page.screenshot({ path: `${SHOTS}wide-form-${colorScheme}.png` });
+    await page.getByTestId('tab-markdown').click();
 
     // The drafts list collapses, and the editor takes the room.
     await page.getByTestId('drafts-toggle').click();
@@ -63,6 +68,11 @@ for (const colorScheme of ['light', 'dark']) {
     await page.getByTestId('editor').fill(await readFile(SEED, 'utf8'));
     assert.equal(await overflowsHorizontally(page), false);
     await page.screenshot({ path: `${SHOTS}phone-editor-${colorScheme}.png` });
+    await page.getByTestId('tab-form').click();
+    await page.getByTestId('form-row').first().waitFor();
+    assert.equal(await overflowsHorizontally(page), false, 'the form fits a phone');
+    await page.screenshot({ path: `${SHOTS}phone-form-${colorScheme}.png` });
+    await page.getByTestId('tab-markdown').click();
     assert.equal(await page.locator('.side-pane').isVisible(), false);
 
     await page.getByTestId('pane-checks').click();

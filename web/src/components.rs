@@ -4,6 +4,7 @@ mod checklist_panel;
 mod diagnostics_panel;
 mod drafts_panel;
 mod editor_pane;
+mod form_pane;
 mod notice_bar;
 mod preview_pane;
 mod side_panel;

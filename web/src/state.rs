@@ -12,6 +12,7 @@ use crate::storage;
 use import::Imported;
 use leptos::prelude::*;
 use library::{Draft, Library, StoredDraft};
+use postmortem::form::FormEdit;
 use postmortem::{Config, Profile};
 
 /// Which tab the side panel shows.
@@ -318,6 +319,20 @@ impl EditorState {
     pub fn apply_fix(&self, fix: &FixView) {
         self.source
             .update(|source| *source = postmortem::fix::apply_edits(source, &fix.edits));
+    }
+
+    /// Applies an edit made in the form: only the edited field's text changes. `false` when the
+    /// core refused it (the value would change the document's structure) or it changed nothing.
+    pub fn edit_form(&self, edit: &FormEdit) -> bool {
+        let profile = self.config.with_untracked(|config| config.profile);
+        let edited = self
+            .source
+            .with_untracked(|source| postmortem::form::apply(source, profile, edit));
+        let changed = self.source.with_untracked(|source| *source != edited);
+        if changed {
+            self.source.set(edited);
+        }
+        changed
     }
 
     /// Opens an imported file: a postmortem becomes a new draft; a backup adds its drafts.

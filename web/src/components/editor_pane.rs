@@ -1,6 +1,7 @@
 //! `<EditorPane/>`: the Markdown editor bound to the draft.
 
-use crate::state::{Pane, use_editor_state};
+use crate::components::form_pane::FormPane;
+use crate::state::{EditorView, Pane, use_editor_state};
 use leptos::prelude::*;
 
 /// The Markdown source of the draft, editable; selects the range a diagnostic points at.
@@ -33,14 +34,36 @@ pub(crate) fn EditorPane() -> impl IntoView {
             let _ = textarea.set_selection_range(start, end);
         }
     });
+    let view_tab = move |which: EditorView, label: &'static str, test_id: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                class="tab"
+                data-testid=test_id
+                aria-selected=move || (state.editor_view.get() == which).to_string()
+                on:click=move |_| state.editor_view.set(which)
+            >
+                {label}
+            </button>
+        }
+    };
     view! {
         <section
             class="editor-pane"
             class:shown=move || state.pane.get() == Pane::Editor
             aria-label="Editor"
         >
-            <label class="pane-title" for="editor">"Markdown"</label>
+            <div class="tabs" role="tablist" aria-label="Views of the draft">
+                {view_tab(EditorView::Form, "Form", "tab-form")}
+                {view_tab(EditorView::Markdown, "Markdown", "tab-markdown")}
+            </div>
+            <Show when=move || state.editor_view.get() == EditorView::Form>
+                <FormPane />
+            </Show>
+            <label class="visually-hidden" for="editor">"Markdown"</label>
             <textarea
+                hidden=move || state.editor_view.get() != EditorView::Markdown
                 id="editor"
                 data-testid="editor"
                 spellcheck="true"
