@@ -228,10 +228,11 @@ impl HtmlWriter {
             Event::SoftBreak => self.output.push('\n'),
             Event::HardBreak => self.output.push_str("<br>\n"),
             Event::Rule => self.output.push_str("<hr>\n"),
+            // Named, so that a screen reader says "Task, checkbox, checked".
             Event::TaskListMarker(checked) => self.output.push_str(if *checked {
-                "<input type=\"checkbox\" disabled checked> "
+                "<input type=\"checkbox\" aria-label=\"Task\" disabled checked> "
             } else {
-                "<input type=\"checkbox\" disabled> "
+                "<input type=\"checkbox\" aria-label=\"Task\" disabled> "
             }),
         }
     }
@@ -1372,14 +1373,14 @@ mod tests {
     fn renders_task_lists() {
         assert_eq!(
             to_html("- [ ] Add alerting\n- [x] Roll back\n- plain\n"),
-            "<ul>\n<li class=\"task\"><input type=\"checkbox\" disabled> Add alerting</li>\n\
-             <li class=\"task\"><input type=\"checkbox\" disabled checked> Roll back</li>\n\
+            "<ul>\n<li class=\"task\"><input type=\"checkbox\" aria-label=\"Task\" disabled> Add alerting</li>\n\
+             <li class=\"task\"><input type=\"checkbox\" aria-label=\"Task\" disabled checked> Roll back</li>\n\
              <li>plain</li>\n</ul>\n"
         );
         assert_eq!(
             to_html("- [x] loose\n\n- [ ] list\n"),
-            "<ul>\n<li class=\"task\"><p><input type=\"checkbox\" disabled checked> loose</p>\n\
-             </li>\n<li class=\"task\"><p><input type=\"checkbox\" disabled> list</p>\n</li>\n\
+            "<ul>\n<li class=\"task\"><p><input type=\"checkbox\" aria-label=\"Task\" disabled checked> loose</p>\n\
+             </li>\n<li class=\"task\"><p><input type=\"checkbox\" aria-label=\"Task\" disabled> list</p>\n</li>\n\
              </ul>\n"
         );
     }
@@ -1812,8 +1813,24 @@ mod tests {
     ];
     const OUTPUT_VOID_TAGS: &[&str] = &["br", "hr", "img", "input"];
     const OUTPUT_ATTRIBUTES: &[&str] = &[
-        "href", "src", "alt", "title", "width", "height", "align", "colspan", "rowspan", "start",
-        "open", "rel", "loading", "class", "type", "disabled", "checked",
+        "href",
+        "src",
+        "alt",
+        "title",
+        "width",
+        "height",
+        "align",
+        "colspan",
+        "rowspan",
+        "start",
+        "open",
+        "rel",
+        "loading",
+        "class",
+        "type",
+        "disabled",
+        "checked",
+        "aria-label",
     ];
 
     /// Checks the output the way a browser would read it, independently of the writer.
