@@ -34,12 +34,36 @@ use pulldown_cmark::{
 /// assert_eq!(html, "<p>Hi <b>there</b></p>\n");
 /// ```
 pub fn to_html(markdown: &str) -> String {
+    to_html_with(markdown, Images::Load)
+}
+
+/// What the HTML does with a document's images.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Images {
+    /// `<img>` elements (with safe addresses only): the page that shows the HTML loads them.
+    #[default]
+    Load,
+    /// A labelled placeholder instead of each image, so that showing the HTML makes no
+    /// request at all: the editor's preview, whose drafts must never leave the browser.
+    Placeholder,
+}
+
+/// [`to_html`], choosing what happens to images.
+///
+/// ```
+/// use postmortem::html::{Images, to_html_with};
+/// let html = to_html_with("![Latency graph](https://example.com/graph.png)", Images::Placeholder);
+/// assert!(!html.contains("<img"));
+/// assert!(html.contains("Latency graph"));
+/// ```
+pub fn to_html_with(markdown: &str, images: Images) -> String {
     // The parser's own options, so the preview and the checks read the same document.
     let options = crate::parse::markdown_options(markdown);
     // Collected so that a list item can look ahead for its task marker.
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
     let mut writer = HtmlWriter {
         output: String::with_capacity(markdown.len() + markdown.len() / 2),
+        images,
         ..HtmlWriter::default()
     };
     for (index, event) in events.iter().enumerate() {
@@ -145,6 +169,7 @@ struct HtmlWriter {
     /// The text of the HTML block being read: a tag may span several of its lines.
     html_block: Option<String>,
     image: Option<PendingImage>,
+    images: Images,
     in_metadata_block: bool,
     table: TableState,
 }
@@ -448,6 +473,10 @@ impl HtmlWriter {
     }
 
     fn write_image(&mut self, image: &PendingImage) {
+        if self.images == Images::Placeholder {
+            write_image_placeholder(&mut self.output, &image.src, &image.alt);
+            return;
+        }
         let output = &mut self.output;
         output.push_str("<img");
         if is_safe_url(&image.src) {
@@ -525,6 +554,16 @@ impl HtmlWriter {
         else {
             return;
         };
+        if *tag_name == "img" && self.images == Images::Placeholder {
+            let value = |wanted: &str| {
+                attributes
+                    .iter()
+                    .find(|attribute| attribute.name == wanted)
+                    .map_or("", |attribute| attribute.value.as_str())
+            };
+            write_image_placeholder(&mut self.output, value("src"), value("alt"));
+            return;
+        }
         let output = &mut self.output;
         output.push('<');
         output.push_str(tag_name);
@@ -620,6 +659,15 @@ fn write_end_tag(output: &mut String, name: &str) {
     output.push_str("</");
     output.push_str(name);
     output.push('>');
+}
+
+/// An image shown as its description and address, never fetched.
+fn write_image_placeholder(output: &mut String, src: &str, alt: &str) {
+    output.push_str("<span class=\"image-placeholder\" title=\"");
+    escape_into(output, src);
+    output.push_str("\">Image: ");
+    escape_into(output, if alt.trim().is_empty() { src } else { alt });
+    output.push_str("</span>");
 }
 
 fn write_attribute(output: &mut String, name: &str, value: &str) {
@@ -1107,7 +1155,7 @@ fn is_html_whitespace(byte: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Attribute, Token, Tokenizer, is_safe_url, to_html};
+    use super::{Attribute, Images, Token, Tokenizer, is_safe_url, to_html, to_html_with};
 
     /// Hostile documents, each with fragments of its harmless content that must survive.
     const HOSTILE_CORPUS: &[(&str, &[&str])] = &[
@@ -1284,6 +1332,30 @@ mod tests {
                 assert_safe(&markdown, &to_html(&markdown));
             }
         }
+    }
+
+    #[test]
+    fn placeholders_replace_every_image_and_load_nothing() {
+        for (payload, _) in HOSTILE_CORPUS {
+            for context in CONTEXTS {
+                let markdown = context.replace("{}", payload);
+                let html = to_html_with(&markdown, Images::Placeholder);
+                assert_safe(&markdown, &html);
+                assert!(!html.contains("<img"), "{html:?} from {markdown:?}");
+            }
+        }
+        assert_eq!(
+            to_html_with("![Latency graph](graph.png)", Images::Placeholder),
+            "<p><span class=\"image-placeholder\" title=\"graph.png\">Image: Latency graph</span></p>\n"
+        );
+        assert_eq!(
+            to_html_with(
+                "<p align=\"center\"><img src=\"javascript:alert(1)\"></p>",
+                Images::Placeholder
+            ),
+            "<p align=\"center\"><span class=\"image-placeholder\" title=\"javascript:alert(1)\">Image: javascript:alert(1)</span></p>",
+            "an address is shown as text, never used"
+        );
     }
 
     #[test]
@@ -1920,7 +1992,8 @@ mod tests {
                 if matches!(attribute, "href" | "src") {
                     check_url(value)?;
                 }
-                if attribute == "class" && value != "task" && !value.starts_with("language-") {
+                let own_class = matches!(value, "task" | "image-placeholder");
+                if attribute == "class" && !own_class && !value.starts_with("language-") {
                     return Err(format!("class {value:?}"));
                 }
             }
