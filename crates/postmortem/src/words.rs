@@ -100,6 +100,7 @@ impl CharSet {
 
     /// The end of the run of characters in the set (`inside`) or out of it, from `at` (a char
     /// boundary).
+    #[inline]
     fn run_end(&self, text: &str, mut at: usize, inside: bool) -> usize {
         let bytes = text.as_bytes();
         while let Some(&byte) = bytes.get(at) {
@@ -187,9 +188,18 @@ impl Markers {
                 && is_word_start(text, index)
                 && markers
                     .iter()
-                    .any(|marker| bytes[index..].starts_with(marker.as_bytes()))
+                    .any(|marker| starts_with(&bytes[index..], marker.as_bytes()))
         })
     }
+}
+
+/// `bytes.starts_with(prefix)`, comparing the second byte before calling `memcmp`: where a
+/// word list is tried at each word start, most candidates already differ there.
+pub(crate) fn starts_with(bytes: &[u8], prefix: &[u8]) -> bool {
+    prefix
+        .get(1)
+        .is_none_or(|second| bytes.get(1) == Some(second))
+        && bytes.starts_with(prefix)
 }
 
 /// Whether the character before byte `index` (a char boundary) is not a letter or digit.

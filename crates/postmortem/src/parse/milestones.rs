@@ -4,6 +4,7 @@
 //! a word (who notified whom, an attempt that did not help) are spelled out below.
 
 use crate::model::Milestones;
+use crate::words::starts_with;
 use std::sync::LazyLock;
 
 const DETECTION: &[&str] = &[
@@ -388,7 +389,7 @@ pub(crate) fn classify(text: &str, responding: bool) -> Milestones {
             .get(usize::from(rest[0]))
             .map_or(&[][..], Vec::as_slice);
         for &(keyword, cue) in keywords {
-            if !rest.starts_with(keyword.as_bytes()) {
+            if !starts_with(rest, keyword.as_bytes()) {
                 continue;
             }
             match cue {
