@@ -143,6 +143,11 @@ pub(crate) fn match_starts<'a>(
     })
 }
 
+/// Whether `haystack` contains `needle`, as [`str::contains`] says, without its set-up cost.
+pub(crate) fn contains(haystack: &str, needle: &str) -> bool {
+    needle.is_empty() || find_from(haystack, needle, 0).is_some()
+}
+
 /// The first occurrence of `needle` in `haystack` at or after `from`, a char boundary.
 pub(crate) fn find_from(haystack: &str, needle: &str, from: usize) -> Option<usize> {
     let first = needle.chars().next()?;
