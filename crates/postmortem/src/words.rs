@@ -9,16 +9,9 @@ use std::sync::LazyLock;
 
 /// The number of words a reader sees in a piece of plain text.
 pub fn count_words(text: &str) -> u32 {
-    let count = if splits_as_ascii(text) {
-        text.split_ascii_whitespace()
-            .filter(|token| is_word(token))
-            .count()
-    } else {
-        NOT_WHITESPACE
-            .runs(text)
-            .filter(|token| is_word(token))
-            .count()
-    };
+    let count = split_whitespace(text)
+        .filter(|token| is_word(token))
+        .count();
     u32::try_from(count).unwrap_or(u32::MAX)
 }
 
@@ -58,12 +51,21 @@ pub(crate) fn more_words_than(text: &str, count: usize) -> bool {
 }
 
 /// The pieces [`str::split_whitespace`] gives, found a byte at a time: by
-/// [`str::split_ascii_whitespace`] where it splits the same, by a [`CharSet`] elsewhere.
+/// [`str::split_ascii_whitespace`] where it splits the same, else by it and then, in the few
+/// pieces that have other characters, by a [`CharSet`] (ASCII whitespace is whitespace to both).
 pub(crate) fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
     let (fast, general) = if splits_as_ascii(text) {
         (Some(text.split_ascii_whitespace()), None)
     } else {
-        (None, Some(NOT_WHITESPACE.runs(text)))
+        let pieces = text.split_ascii_whitespace().flat_map(|piece| {
+            let (plain, other) = if splits_as_ascii(piece) {
+                (Some(piece), None)
+            } else {
+                (None, Some(NOT_WHITESPACE.runs(piece)))
+            };
+            plain.into_iter().chain(other.into_iter().flatten())
+        });
+        (None, Some(pieces))
     };
     fast.into_iter()
         .flatten()
@@ -166,12 +168,12 @@ pub(crate) fn find_from(haystack: &str, needle: &str, from: usize) -> Option<usi
 /// for a whole list in one pass over the text.
 pub(crate) struct Markers {
     /// The markers by their first byte.
-    by_first_byte: Vec<Vec<&'static str>>,
+    by_first_byte: [Vec<&'static str>; 128],
 }
 
 impl Markers {
     pub(crate) fn new(markers: &[&'static str]) -> Self {
-        let mut by_first_byte = vec![Vec::new(); 128];
+        let mut by_first_byte: [Vec<&'static str>; 128] = std::array::from_fn(|_| Vec::new());
         for &marker in markers {
             let first = marker.as_bytes().first().copied().unwrap_or_default();
             assert!(first.is_ascii_alphabetic(), "{marker:?}");
@@ -184,14 +186,15 @@ impl Markers {
     /// or after a character that is not a letter or digit.
     pub(crate) fn any_at_word_start(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
+        // Markers start with ASCII, and most bytes are inside a word: the byte before turns
+        // those away before the lists are looked at.
         bytes.iter().enumerate().any(|(index, &byte)| {
-            let markers = self
-                .by_first_byte
-                .get(usize::from(byte))
-                .map_or(&[][..], Vec::as_slice);
-            !markers.is_empty()
+            byte.is_ascii()
                 && is_word_start(text, index)
-                && markers
+                && self
+                    .by_first_byte
+                    .get(usize::from(byte))
+                    .map_or(&[][..], Vec::as_slice)
                     .iter()
                     .any(|marker| starts_with(&bytes[index..], marker.as_bytes()))
         })
