@@ -186,18 +186,27 @@ impl Markers {
     /// or after a character that is not a letter or digit.
     pub(crate) fn any_at_word_start(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
-        // Markers start with ASCII, and most bytes are inside a word: the byte before turns
-        // those away before the lists are looked at.
-        bytes.iter().enumerate().any(|(index, &byte)| {
-            byte.is_ascii()
-                && is_word_start(text, index)
-                && self
-                    .by_first_byte
-                    .get(usize::from(byte))
-                    .map_or(&[][..], Vec::as_slice)
-                    .iter()
-                    .any(|marker| starts_with(&bytes[index..], marker.as_bytes()))
-        })
+        // Whether the character before is a letter or digit, carried along a byte at a time
+        // rather than looked up at each byte.
+        let mut after_word_character = false;
+        for (index, &byte) in bytes.iter().enumerate() {
+            if byte.is_ascii() {
+                if !after_word_character
+                    && self.by_first_byte[usize::from(byte)]
+                        .iter()
+                        .any(|marker| starts_with(&bytes[index..], marker.as_bytes()))
+                {
+                    return true;
+                }
+                after_word_character = byte.is_ascii_alphanumeric();
+            } else if text.is_char_boundary(index) {
+                after_word_character = text[index..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            }
+        }
+        false
     }
 }
 
@@ -208,18 +217,6 @@ pub(crate) fn starts_with(bytes: &[u8], prefix: &[u8]) -> bool {
         .get(1)
         .is_none_or(|second| bytes.get(1) == Some(second))
         && bytes.starts_with(prefix)
-}
-
-/// Whether the character before byte `index` (a char boundary) is not a letter or digit.
-fn is_word_start(text: &str, index: usize) -> bool {
-    match index.checked_sub(1).map(|before| text.as_bytes()[before]) {
-        None => true,
-        Some(byte) if byte.is_ascii() => !byte.is_ascii_alphanumeric(),
-        Some(_) => !text[..index]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric),
-    }
 }
 
 /// Whether `marker`, found from the left without overlaps, can hide an occurrence that starts a
