@@ -9,16 +9,9 @@ use std::sync::LazyLock;
 
 /// The number of words a reader sees in a piece of plain text.
 pub fn count_words(text: &str) -> u32 {
-    let count = if splits_as_ascii(text) {
-        text.split_ascii_whitespace()
-            .filter(|token| is_word(token))
-            .count()
-    } else {
-        NOT_WHITESPACE
-            .runs(text)
-            .filter(|token| is_word(token))
-            .count()
-    };
+    let count = split_whitespace(text)
+        .filter(|token| is_word(token))
+        .count();
     u32::try_from(count).unwrap_or(u32::MAX)
 }
 
@@ -58,12 +51,21 @@ pub(crate) fn more_words_than(text: &str, count: usize) -> bool {
 }
 
 /// The pieces [`str::split_whitespace`] gives, found a byte at a time: by
-/// [`str::split_ascii_whitespace`] where it splits the same, by a [`CharSet`] elsewhere.
+/// [`str::split_ascii_whitespace`] where it splits the same, else by it and then, in the few
+/// pieces that have other characters, by a [`CharSet`] (ASCII whitespace is whitespace to both).
 pub(crate) fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
     let (fast, general) = if splits_as_ascii(text) {
         (Some(text.split_ascii_whitespace()), None)
     } else {
-        (None, Some(NOT_WHITESPACE.runs(text)))
+        let pieces = text.split_ascii_whitespace().flat_map(|piece| {
+            let (plain, other) = if splits_as_ascii(piece) {
+                (Some(piece), None)
+            } else {
+                (None, Some(NOT_WHITESPACE.runs(piece)))
+            };
+            plain.into_iter().chain(other.into_iter().flatten())
+        });
+        (None, Some(pieces))
     };
     fast.into_iter()
         .flatten()
@@ -100,6 +102,7 @@ impl CharSet {
 
     /// The end of the run of characters in the set (`inside`) or out of it, from `at` (a char
     /// boundary).
+    #[inline]
     fn run_end(&self, text: &str, mut at: usize, inside: bool) -> usize {
         let bytes = text.as_bytes();
         while let Some(&byte) = bytes.get(at) {
@@ -142,6 +145,11 @@ pub(crate) fn match_starts<'a>(
     })
 }
 
+/// Whether `haystack` contains `needle`, as [`str::contains`] says, without its set-up cost.
+pub(crate) fn contains(haystack: &str, needle: &str) -> bool {
+    needle.is_empty() || find_from(haystack, needle, 0).is_some()
+}
+
 /// The first occurrence of `needle` in `haystack` at or after `from`, a char boundary.
 pub(crate) fn find_from(haystack: &str, needle: &str, from: usize) -> Option<usize> {
     let first = needle.chars().next()?;
@@ -160,12 +168,12 @@ pub(crate) fn find_from(haystack: &str, needle: &str, from: usize) -> Option<usi
 /// for a whole list in one pass over the text.
 pub(crate) struct Markers {
     /// The markers by their first byte.
-    by_first_byte: Vec<Vec<&'static str>>,
+    by_first_byte: [Vec<&'static str>; 128],
 }
 
 impl Markers {
     pub(crate) fn new(markers: &[&'static str]) -> Self {
-        let mut by_first_byte = vec![Vec::new(); 128];
+        let mut by_first_byte: [Vec<&'static str>; 128] = std::array::from_fn(|_| Vec::new());
         for &marker in markers {
             let first = marker.as_bytes().first().copied().unwrap_or_default();
             assert!(first.is_ascii_alphabetic(), "{marker:?}");
@@ -178,30 +186,37 @@ impl Markers {
     /// or after a character that is not a letter or digit.
     pub(crate) fn any_at_word_start(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
-        bytes.iter().enumerate().any(|(index, &byte)| {
-            let markers = self
-                .by_first_byte
-                .get(usize::from(byte))
-                .map_or(&[][..], Vec::as_slice);
-            !markers.is_empty()
-                && is_word_start(text, index)
-                && markers
-                    .iter()
-                    .any(|marker| bytes[index..].starts_with(marker.as_bytes()))
-        })
+        // Whether the character before is a letter or digit, carried along a byte at a time
+        // rather than looked up at each byte.
+        let mut after_word_character = false;
+        for (index, &byte) in bytes.iter().enumerate() {
+            if byte.is_ascii() {
+                if !after_word_character
+                    && self.by_first_byte[usize::from(byte)]
+                        .iter()
+                        .any(|marker| starts_with(&bytes[index..], marker.as_bytes()))
+                {
+                    return true;
+                }
+                after_word_character = byte.is_ascii_alphanumeric();
+            } else if text.is_char_boundary(index) {
+                after_word_character = text[index..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            }
+        }
+        false
     }
 }
 
-/// Whether the character before byte `index` (a char boundary) is not a letter or digit.
-fn is_word_start(text: &str, index: usize) -> bool {
-    match index.checked_sub(1).map(|before| text.as_bytes()[before]) {
-        None => true,
-        Some(byte) if byte.is_ascii() => !byte.is_ascii_alphanumeric(),
-        Some(_) => !text[..index]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric),
-    }
+/// `bytes.starts_with(prefix)`, comparing the second byte before calling `memcmp`: where a
+/// word list is tried at each word start, most candidates already differ there.
+pub(crate) fn starts_with(bytes: &[u8], prefix: &[u8]) -> bool {
+    prefix
+        .get(1)
+        .is_none_or(|second| bytes.get(1) == Some(second))
+        && bytes.starts_with(prefix)
 }
 
 /// Whether `marker`, found from the left without overlaps, can hide an occurrence that starts a

@@ -4,6 +4,8 @@
 //! a word (who notified whom, an attempt that did not help) are spelled out below.
 
 use crate::model::Milestones;
+use crate::words::starts_with;
+use std::sync::LazyLock;
 
 const DETECTION: &[&str] = &[
     "detect",
@@ -335,67 +337,105 @@ const RESOLUTION: &[&str] = &[
 const FIXES: &[&str] = &["fix", "hotfix", "patch"];
 const SHIPPED: &[&str] = &["deployed", "applied", "rolled out", "released", "shipped"];
 
+/// What a keyword says about an entry, by the list it comes from.
+#[derive(Clone, Copy)]
+enum Cue {
+    Detection,
+    Action,
+    Misleading,
+    NegatedOutcome,
+    Escalation,
+    Notifying,
+    Resolution,
+    Fix,
+    Shipped,
+}
+
+/// Every keyword with its list, by first byte: one pass over an entry's word starts then tries
+/// only the keywords that can start there, instead of searching the entry for each keyword.
+static KEYWORDS: LazyLock<Vec<Vec<(&'static str, Cue)>>> = LazyLock::new(|| {
+    let lists = [
+        (DETECTION, Cue::Detection),
+        (ACTION, Cue::Action),
+        (MISLEADING, Cue::Misleading),
+        (NEGATED_OUTCOMES, Cue::NegatedOutcome),
+        (ESCALATION, Cue::Escalation),
+        (NOTIFYING, Cue::Notifying),
+        (RESOLUTION, Cue::Resolution),
+        (FIXES, Cue::Fix),
+        (SHIPPED, Cue::Shipped),
+    ];
+    let mut by_first_byte = vec![Vec::new(); 128];
+    for (keywords, cue) in lists {
+        for &keyword in keywords {
+            let first = keyword.as_bytes().first().copied().unwrap_or_default();
+            by_first_byte[usize::from(first)].push((keyword, cue));
+        }
+    }
+    by_first_byte
+});
+
 /// The milestones an entry's text records; `responding` says whether an earlier entry already
 /// records an action, which makes a passive notice ("the DBA team was alerted") an escalation.
 pub(crate) fn classify(text: &str, responding: bool) -> Milestones {
     let lowered = text.to_lowercase();
-    let words = Words::new(&lowered);
-    let has = |keywords: &[&str]| {
-        keywords
-            .iter()
-            .any(|word| words.find(word).next().is_some())
-    };
-    let (escalated, detected_by_notice) = notices(&words, responding);
-    Milestones {
-        detection: has(DETECTION) || detected_by_notice,
-        action: has(ACTION),
-        misleading: MISLEADING
-            .iter()
-            .any(|word| words.find(word).any(|at| !negated(&lowered, at, &[])))
-            || NEGATED_OUTCOMES
-                .iter()
-                .any(|word| words.find(word).any(|at| negated(&lowered, at, &[]))),
-        escalation: has(ESCALATION) || escalated,
-        resolution: RESOLUTION
-            .iter()
-            .any(|word| words.find(word).any(|at| !negated(&lowered, at, INTENTS)))
-            || (has(FIXES) && has(SHIPPED)),
-    }
-}
-
-/// A lowercased text and where its words start, grouped by their first byte, so that each
-/// keyword is tried only where a word starts with its first letter.
-struct Words<'a> {
-    lowered: &'a str,
-    /// (first byte, offset), sorted.
-    starts: Vec<(u8, usize)>,
-}
-
-impl<'a> Words<'a> {
-    fn new(lowered: &'a str) -> Self {
-        let mut starts = Vec::new();
-        let mut previous_alphanumeric = false;
-        for (at, character) in lowered.char_indices() {
-            let alphanumeric = character.is_alphanumeric();
-            if alphanumeric && !previous_alphanumeric {
-                starts.push((lowered.as_bytes()[at], at));
+    let mut milestones = Milestones::default();
+    let (mut fix, mut shipped) = (false, false);
+    let mut first_action = None;
+    let mut notices = Vec::new();
+    for at in word_starts(&lowered) {
+        let rest = &lowered.as_bytes()[at..];
+        let keywords = KEYWORDS
+            .get(usize::from(rest[0]))
+            .map_or(&[][..], Vec::as_slice);
+        for &(keyword, cue) in keywords {
+            if !starts_with(rest, keyword.as_bytes()) {
+                continue;
             }
-            previous_alphanumeric = alphanumeric;
+            match cue {
+                Cue::Detection => milestones.detection = true,
+                Cue::Action => {
+                    milestones.action = true;
+                    first_action = first_action.or(Some(at));
+                }
+                Cue::Misleading => {
+                    milestones.misleading = milestones.misleading || !negated(&lowered, at, &[]);
+                }
+                Cue::NegatedOutcome => {
+                    milestones.misleading = milestones.misleading || negated(&lowered, at, &[]);
+                }
+                Cue::Escalation => milestones.escalation = true,
+                Cue::Notifying => notices.push((keyword, at)),
+                Cue::Resolution => {
+                    milestones.resolution =
+                        milestones.resolution || !negated(&lowered, at, INTENTS);
+                }
+                Cue::Fix => fix = true,
+                Cue::Shipped => shipped = true,
+            }
         }
-        starts.sort_unstable();
-        Self { lowered, starts }
     }
+    let response_begun = |at: usize| responding || first_action.is_some_and(|first| first < at);
+    for (verb, at) in notices {
+        match notice(&lowered, verb, at, response_begun(at)) {
+            Some(Notice::Escalation) => milestones.escalation = true,
+            Some(Notice::Detection) => milestones.detection = true,
+            None => {}
+        }
+    }
+    milestones.resolution |= fix && shipped;
+    milestones
+}
 
-    /// Byte offsets where `keyword` starts a word, in order.
-    fn find(&self, keyword: &'a str) -> impl Iterator<Item = usize> + '_ {
-        let first = keyword.as_bytes().first().copied().unwrap_or_default();
-        let from = self.starts.partition_point(|&(byte, _)| byte < first);
-        self.starts[from..]
-            .iter()
-            .take_while(move |&&(byte, _)| byte == first)
-            .map(|&(_, at)| at)
-            .filter(move |&at| self.lowered[at..].starts_with(keyword))
-    }
+/// Byte offsets where the words of a lowercased text start, in order.
+fn word_starts(lowered: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut previous_alphanumeric = false;
+    lowered.char_indices().filter_map(move |(at, character)| {
+        let alphanumeric = character.is_alphanumeric();
+        let starts = alphanumeric && !previous_alphanumeric;
+        previous_alphanumeric = alphanumeric;
+        starts.then_some(at)
+    })
 }
 
 /// The up to `count` words before byte `at`, without punctuation.
@@ -420,58 +460,48 @@ fn negated(lowered: &str, at: usize, also: &[&str]) -> bool {
         .any(|word| NEGATIONS.contains(word) || also.contains(word) || word.ends_with("n't"))
 }
 
-/// Whether the entry records an escalation, and whether a notice in it was the detection, by
-/// who does the notifying. A tool or a user notifying is the detection. A person notifying
-/// someone ("the engineer paged the DBA team", "pings @oncall") is an escalation. A passive
-/// notice ("the server administrator was alerted", "developers notified") is an escalation once
-/// the response has begun (`responding`, or an action earlier in the entry), and the detection
-/// before that.
-fn notices(words: &Words<'_>, responding: bool) -> (bool, bool) {
-    let lowered = words.lowered;
-    let mut escalated = false;
-    let mut detected = false;
-    for verb in NOTIFYING {
-        for at in words.find(verb) {
-            let sentence = lowered[..at]
-                .rsplit(['.', ';', '!', '?', '\n'])
-                .next()
-                .unwrap_or_default();
-            let by_detector = sentence.split_whitespace().rev().take(8).any(|word| {
-                let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-                DETECTORS.iter().any(|detector| word.starts_with(detector))
-            });
-            let object = lowered[at + verb.len()..]
-                .trim_start_matches(|c: char| c.is_alphabetic())
-                .split_whitespace()
-                .next()
-                .unwrap_or_default();
-            let active = object.starts_with('@')
-                || matches!(
-                    object,
-                    "the" | "our" | "their" | "a" | "an" | "all" | "team"
-                );
-            let response_begun = responding
-                || ACTION
-                    .iter()
-                    .any(|word| words.find(word).any(|start| start < at));
-            let after: Vec<&str> = lowered[at..].split_whitespace().skip(1).take(4).collect();
-            let to_audience = words_before(lowered, at, 3)
-                .into_iter()
-                .chain(after.iter().copied())
-                .any(|word| AUDIENCES.iter().any(|audience| word.starts_with(audience)));
-            if to_audience {
-                continue;
-            }
-            if by_detector {
-                detected = true;
-            } else if active || response_begun {
-                escalated = true;
-            } else {
-                detected = true;
-            }
-        }
+/// What a notice records.
+enum Notice {
+    Escalation,
+    Detection,
+}
+
+/// What the notifying verb at byte `at` records, by who does the notifying. A tool or a user
+/// notifying is the detection. A person notifying someone ("the engineer paged the DBA team",
+/// "pings @oncall") is an escalation. A passive notice ("the server administrator was alerted",
+/// "developers notified") is an escalation once the response has begun (`response_begun`: in an
+/// earlier entry or earlier in this one), and the detection before that. A notice to an
+/// audience (a mailing list, the users) records neither.
+fn notice(lowered: &str, verb: &str, at: usize, response_begun: bool) -> Option<Notice> {
+    let sentence = lowered[..at]
+        .rsplit(['.', ';', '!', '?', '\n'])
+        .next()
+        .unwrap_or_default();
+    let by_detector = sentence.split_whitespace().rev().take(8).any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        DETECTORS.iter().any(|detector| word.starts_with(detector))
+    });
+    let object = lowered[at + verb.len()..]
+        .trim_start_matches(|c: char| c.is_alphabetic())
+        .split_whitespace()
+        .next()
+        .unwrap_or_default();
+    let active = object.starts_with('@')
+        || matches!(
+            object,
+            "the" | "our" | "their" | "a" | "an" | "all" | "team"
+        );
+    let to_audience = words_before(lowered, at, 3)
+        .into_iter()
+        .chain(lowered[at..].split_whitespace().skip(1).take(4))
+        .any(|word| AUDIENCES.iter().any(|audience| word.starts_with(audience)));
+    if to_audience {
+        None
+    } else if !by_detector && (active || response_begun) {
+        Some(Notice::Escalation)
+    } else {
+        Some(Notice::Detection)
     }
-    (escalated, detected)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use crate::model::{
 };
 use crate::span::Span;
 use crate::time::{self, CivilDate, TimeMention, epoch_minutes};
+use crate::words::{contains, find_from};
 
 const IMPACT_WORDS: &[&str] = &[
     "user",
@@ -175,14 +176,14 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
             Some(Fact::Impact) if summary.impact.is_none() => summary.impact = Some(run.span),
             _ => {}
         }
-        if summary.impact.is_none() && IMPACT_WORDS.iter().any(|word| lowered.contains(word)) {
+        if summary.impact.is_none() && IMPACT_WORDS.iter().any(|word| contains(&lowered, word)) {
             summary.impact = Some(run.span);
         }
         if summary.affected_share.is_none() {
             summary.affected_share = affected_share(text, run.span.start);
         }
         if summary.root_cause.is_none()
-            && ROOT_CAUSE_WORDS.iter().any(|word| lowered.contains(word))
+            && ROOT_CAUSE_WORDS.iter().any(|word| contains(&lowered, word))
         {
             summary.root_cause = Some(run.span);
         }
@@ -398,7 +399,7 @@ fn affected_share(text: &str, base: u32) -> Option<AffectedShare> {
     }
     if let Some((index, phrase)) = WHOLE_SHARES
         .iter()
-        .find_map(|phrase| lowered.find(phrase).map(|index| (index, phrase)))
+        .find_map(|phrase| find_from(&lowered, phrase, 0).map(|index| (index, phrase)))
     {
         return Some(AffectedShare {
             span: Span::new(base + to_u32(index), base + to_u32(index + phrase.len())),
@@ -468,7 +469,7 @@ fn counted_people(lowered: &str) -> Option<(usize, usize)> {
     ];
     if let Some((index, phrase)) = QUANTIFIERS
         .iter()
-        .find_map(|phrase| lowered.find(phrase).map(|index| (index, phrase)))
+        .find_map(|phrase| find_from(lowered, phrase, 0).map(|index| (index, phrase)))
     {
         return Some((index, index + phrase.len()));
     }

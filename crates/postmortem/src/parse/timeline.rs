@@ -86,6 +86,15 @@ struct Piece {
     marker: Option<(DateReading, u32)>,
     /// The list an item belongs to, numbered from 1; 0 for anything else.
     list: u32,
+    /// The piece's time, once found: when the piece is read from times already found in its
+    /// text, or else in [`Reader::finish`].
+    time: PieceTime,
+}
+
+/// Whether a piece's time has been looked for, and what was found.
+enum PieceTime {
+    Unknown,
+    Found(Option<TimeMention>),
 }
 
 struct Reader<'a> {
@@ -112,13 +121,22 @@ impl Reader<'_> {
             text,
             marker: self.date,
             list: 0,
+            time: PieceTime::Unknown,
         });
         self.pieces.len() - 1
+    }
+
+    /// Records the time of the piece at `index`, whose source text is `text`, from the times
+    /// found in that text.
+    fn found_time(&mut self, index: usize, text: &str, times: &[TimeMention]) {
+        self.pieces[index].time =
+            PieceTime::Found(leading_among(text, times).or(times.first()).cloned());
     }
 
     fn append(&mut self, index: usize, span: Span, text: &str) {
         let piece = &mut self.pieces[index];
         piece.span = piece.span.cover(span);
+        piece.time = PieceTime::Unknown;
         if !text.is_empty() {
             piece.text.push('\n');
             piece.text.push_str(text);
@@ -182,8 +200,9 @@ impl Reader<'_> {
 
     fn item(&mut self, span: Span, text: &str) {
         let raw = span.text(self.source);
-        let starts = entry_starts(raw);
-        let leads = leading_time(raw).is_some();
+        let times = find_times(raw);
+        let leads = leading_among(raw, &times).is_some();
+        let starts = entry_starts(raw, &times);
         let run_on = if leads {
             starts.len() > 1
         } else {
@@ -200,6 +219,7 @@ impl Reader<'_> {
         } else {
             let index = self.push(Kind::Listed, span, text.to_owned());
             self.pieces[index].list = self.lists;
+            self.found_time(index, raw, &times);
         }
     }
 
@@ -269,13 +289,16 @@ impl Reader<'_> {
                 previous_ends_sentence = true;
                 continue;
             }
-            if leading_time(raw).is_some() {
-                let starts = entry_starts(raw);
+            let times = find_times(raw);
+            if leading_among(raw, &times).is_some() {
+                let starts = entry_starts(raw, &times);
                 if starts.len() > 1 {
                     self.run_on(line.span, raw, &starts);
                     open = Some(self.pieces.len() - 1);
                 } else {
-                    open = Some(self.push(Kind::Line, line.span, line.text.clone()));
+                    let index = self.push(Kind::Line, line.span, line.text.clone());
+                    self.found_time(index, raw, &times);
+                    open = Some(index);
                 }
             } else if let Some(index) = open
                 .filter(|_| !previous_ends_sentence || !line.text.starts_with(char::is_uppercase))
@@ -307,10 +330,15 @@ impl Reader<'_> {
     }
 
     fn finish(mut self, summary: &Summary) -> Timeline {
+        for piece in &mut self.pieces {
+            if let PieceTime::Unknown = piece.time {
+                piece.time = PieceTime::Found(piece_time(piece.span.text(self.source)));
+            }
+        }
         let timed: Vec<bool> = self
             .pieces
             .iter()
-            .map(|piece| piece_time(piece.span.text(self.source)).is_some())
+            .map(|piece| matches!(piece.time, PieceTime::Found(Some(_))))
             .collect();
         // A list none of whose items has a time, in a timeline whose entries are timed, is not
         // a list of entries: links, a checklist, notes.
@@ -422,7 +450,10 @@ fn place(
     let mut entries = Vec::with_capacity(pieces.len());
     for piece in pieces {
         let written = piece.span.text(source);
-        let mention = piece_time(written);
+        let mention = match piece.time {
+            PieceTime::Found(time) => time,
+            PieceTime::Unknown => piece_time(written),
+        };
         let own_date = mention
             .as_ref()
             .and_then(|mention| mention.date.as_ref())
@@ -561,8 +592,13 @@ fn markup_prefix(text: &str) -> usize {
 
 /// The time an entry starts with, if it starts with one.
 fn leading_time(text: &str) -> Option<TimeMention> {
+    leading_among(text, &find_times(text)).cloned()
+}
+
+/// Of the times found in `text`, the one it starts with.
+fn leading_among<'t>(text: &str, times: &'t [TimeMention]) -> Option<&'t TimeMention> {
     let skipped = markup_prefix(text);
-    find_times(text).into_iter().find(|mention| {
+    times.iter().find(|mention| {
         let written = mention.date.as_ref().map_or(mention.span.start, |date| {
             date.span.start.min(mention.span.start)
         });
@@ -572,7 +608,8 @@ fn leading_time(text: &str) -> Option<TimeMention> {
 
 /// The time of an entry: the one it starts with, else the first one in it.
 fn piece_time(text: &str) -> Option<TimeMention> {
-    leading_time(text).or_else(|| find_times(text).into_iter().next())
+    let times = find_times(text);
+    leading_among(text, &times).or(times.first()).cloned()
 }
 
 /// The date a line starts with: `2019-01-22`, `**Feb 05, 2021:**`, `19. April, 11:00`.
@@ -620,13 +657,13 @@ fn dated_entry(text: &str) -> bool {
 }
 
 /// Where each entry of a line starts, when it starts with one: the leading time, then every
-/// time written as a label (`12:06pm EAT: ...`) further on.
-fn entry_starts(raw: &str) -> Vec<usize> {
+/// time written as a label (`12:06pm EAT: ...`) further on. `times` are the line's times.
+fn entry_starts(raw: &str, times: &[TimeMention]) -> Vec<usize> {
     let mut starts = Vec::new();
-    if let Some(first) = leading_time(raw) {
+    if let Some(first) = leading_among(raw, times) {
         starts.push(markup_prefix(raw).min(first.span.start));
     }
-    for mention in find_times(raw) {
+    for mention in times {
         let start = mention.date.as_ref().map_or(mention.span.start, |date| {
             date.span.start.min(mention.span.start)
         });

@@ -2,7 +2,7 @@
 
 use super::blameful_language::for_each_passage;
 use crate::rule::prelude::*;
-use crate::words::{CharSet, any_byte};
+use crate::words::{CharSet, any_byte, match_starts};
 use std::sync::LazyLock;
 
 declare_rule! {
@@ -316,10 +316,14 @@ struct Word<'s> {
 /// The names in a run, as written.
 fn names(text: &str) -> Vec<&str> {
     let mut names = Vec::new();
-    // Every name but a mention comes after an honorific or next to ", ".
-    let may_name = text.contains(", ")
-        || (any_byte(text, |byte| matches!(byte, b'M' | b'D' | b'P'))
-            && HONORIFICS.iter().any(|honorific| text.contains(honorific)));
+    // Every name but a mention comes after an honorific, or a name or a role comes right
+    // before ", ".
+    let may_name = (any_byte(text, |byte| matches!(byte, b'M' | b'D' | b'P'))
+        && HONORIFICS.iter().any(|honorific| text.contains(honorific)))
+        || match_starts(text, ", ").any(|at| {
+            let word = word_before(text, at);
+            is_name(word) || ROLES.contains(&word.to_lowercase().as_str())
+        });
     let words = if may_name { words(text) } else { Vec::new() };
     for (index, word) in words.iter().enumerate() {
         let next = words.get(index + 1);
@@ -461,10 +465,24 @@ fn mentions(text: &str) -> Vec<&str> {
     mentions
 }
 
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '-')
+}
+
+/// The word of [`words`] that ends at byte `end`, or "" when none does.
+fn word_before(text: &str, end: usize) -> &str {
+    let before = &text[..end];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(0, |(index, c)| index + c.len_utf8());
+    &before[start..]
+}
+
 /// Words of a run: letters, digits, apostrophes and hyphens.
 fn words(text: &str) -> Vec<Word<'_>> {
-    static WORD_CHARS: LazyLock<CharSet> =
-        LazyLock::new(|| CharSet::new(|c| c.is_alphanumeric() || matches!(c, '\'' | '-')));
+    static WORD_CHARS: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(is_word_char));
     WORD_CHARS
         .runs(text)
         .map(|word| {
