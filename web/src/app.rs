@@ -11,6 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_editor_state(EditorState::load());
+    crate::offline::register(state);
     // Every change of the text, typed, fixed or imported, is recorded and saved.
     Effect::new(move || {
         state.source.track();

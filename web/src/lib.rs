@@ -7,6 +7,7 @@
 mod app;
 mod components;
 mod files;
+mod offline;
 pub mod state;
 pub mod storage;
 

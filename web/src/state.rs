@@ -63,6 +63,8 @@ pub struct EditorState {
     pub notice: RwSignal<Option<Notice>>,
     /// Another tab's version of the current draft, when both changed it.
     pub conflict: RwSignal<Option<Draft>>,
+    /// A new version of the app has been downloaded and waits for a reload.
+    pub update_ready: RwSignal<bool>,
     /// Stored values this version could not read: carried into backups, never dropped.
     unreadable: StoredValue<Vec<String>>,
     /// The text last written to storage for the current draft (or read from it).
@@ -124,6 +126,7 @@ impl EditorState {
             storage_message: RwSignal::new(None),
             notice: RwSignal::new(None),
             conflict: RwSignal::new(None),
+            update_ready: RwSignal::new(false),
             unreadable: StoredValue::new(unreadable),
             saved_text: StoredValue::new(None),
         };

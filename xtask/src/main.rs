@@ -1,9 +1,11 @@
-//! The workspace's task runner. Plain Rust with no dependencies beyond the core, so that it
-//! builds in seconds on a fresh machine and runs the same locally and in CI.
+//! The workspace's task runner. Plain Rust with few dependencies (the core, and sha2 and
+//! base64 to seal the built site), so that it builds in seconds on a fresh machine and runs
+//! the same locally and in CI.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // A task runner reports progress.
 
 mod codegen;
+mod finish_build;
 mod npm;
 mod shell;
 mod tools;
@@ -21,6 +23,8 @@ cargo xtask <task>
                    ChromeDriver, node packages) and nothing else
   build            build the app into dist/ (release, size-optimised)
   npm              build the JavaScript package (wasm, glue, TypeScript types) into target/npm/
+  finish-build     trunk's post-build hook: the CSP's inline-script hashes and the service
+                   worker's list of files (runs by itself in every trunk build)
   codegen [--check]
                    write docs/rules/ from the rule registry; --check fails if it is stale
 ";
@@ -34,6 +38,7 @@ fn main() -> ExitCode {
         ["install-tools"] => tools::install(),
         ["build"] => tools::install().and_then(|()| tasks::build()),
         ["npm"] => tools::install().and_then(|()| npm::run()),
+        ["finish-build"] => finish_build::run(),
         ["codegen"] => codegen::run(codegen::Mode::Write),
         ["codegen", "--check"] => codegen::run(codegen::Mode::Check),
         _ => {

@@ -1,5 +1,5 @@
-//! `<NoticeBar/>`: passing messages (with undo after a deletion) and the choice to make when
-//! another tab changed the draft being edited.
+//! `<NoticeBar/>`: passing messages (with undo after a deletion), the choice to make when
+//! another tab changed the draft being edited, and a new version of the app ready to load.
 
 use crate::state::use_editor_state;
 use leptos::prelude::*;
@@ -48,8 +48,21 @@ pub(crate) fn NoticeBar() -> impl IntoView {
             }
         })
     };
+    let update = move || {
+        state.update_ready.get().then(|| {
+            view! {
+                <div class="notice" data-testid="update-ready">
+                    <span>"A new version of postmortem is ready. Your drafts are saved."</span>
+                    <button type="button" data-testid="update-reload" on:click=|_| crate::offline::take_update()>
+                        "Reload now"
+                    </button>
+                </div>
+            }
+        })
+    };
     view! {
         <div class="notices" role="status" aria-live="polite">
+            {update}
             {conflict}
             {notice}
         </div>

@@ -2,9 +2,11 @@
 
 use crate::state::use_editor_state;
 use leptos::prelude::*;
+use postmortem::html::{Images, to_html_with};
 
 /// The rendered draft. The core's renderer sanitises raw HTML and drops dangerous URLs, so
-/// nothing in a document can run here.
+/// nothing in a document can run here; images are shown as placeholders, so showing a draft
+/// never makes a request (a draft must not leave the browser, not even as a referrer).
 #[component]
 pub(crate) fn PreviewPane() -> impl IntoView {
     let source = use_editor_state().source;
@@ -12,7 +14,7 @@ pub(crate) fn PreviewPane() -> impl IntoView {
         <article
             class="preview"
             data-testid="preview"
-            inner_html=move || source.with(|source| postmortem::html::to_html(source))
+            inner_html=move || source.with(|source| to_html_with(source, Images::Placeholder))
         ></article>
     }
 }
