@@ -121,7 +121,10 @@ fn service_worker(template: &str, staging: &Path, files: &[String]) -> Result<St
             .filter(|file| *file != "index.html")
             .map(|file| format!("./{file}")),
     );
-    let list = urls.map(|url| format!("  '{url}',\n")).collect::<String>();
+    let list = urls.fold(String::new(), |mut list, url| {
+        let _ = writeln!(list, "  '{url}',");
+        list
+    });
     Ok(format!(
         "// Written by `cargo xtask finish-build` from web/{SERVICE_WORKER}.\nconst VERSION = '{version}';\nconst PRECACHE = [\n{list}];\n\n{template}"
     ))
