@@ -8,7 +8,7 @@ import { serve } from './support/server.mjs';
 import { launch, openPage } from './support/browser.mjs';
 
 const SHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
-const SEED = new URL('../../../shared/seeds/001_9abc442313f01a2d.txt', import.meta.url);
+const SEED = new URL('../../../shared/seeds/004_72e51504661ad338.txt', import.meta.url);
 
 let server;
 let browser;

@@ -55,8 +55,8 @@ pub(crate) fn Toolbar() -> impl IntoView {
                     None => format!("{} words", a.words),
                 })}
             </span>
-            <span class="save-status" data-testid="save-status" role="status">
-                {move || state.storage_message.get().unwrap_or_else(|| "Saved in this browser".to_owned())}
+            <span class="save-status" data-testid="save-status" role="status" title="Drafts are kept in this browser's storage, never sent anywhere">
+                {move || state.storage_message.get().unwrap_or_else(|| "Saved".to_owned())}
             </span>
             <DraftActions />
         </header>
