@@ -127,3 +127,27 @@ test('switching to the SRE profile changes the requirements', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the incident at a glance: start, detection, escalation, resolution and the times between', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByTestId('editor').fill(`# Checkout outage
+
+## Issue Summary
+
+From 14:05 to 15:20 UTC on October 3, 2024, checkout failed for 45% of users because of a bad deploy.
+
+## Timeline
+
+- 14:08 UTC - An alert fired for checkout errors.
+- 14:20 UTC - Escalated to the payments team.
+- 15:20 UTC - Rolled back; the incident is resolved.
+`);
+  const metric = (label) => page.locator(`[data-testid="metric"][data-label="${label}"] dd`).textContent();
+  await page.waitForFunction(() => document.querySelector('[data-label="Time to resolve"] dd')?.textContent === '1 h 15 min');
+  assert.equal(await metric('Started'), '2024-10-03 14:05 UTC (from the summary)');
+  assert.equal(await metric('Detected'), '2024-10-03 14:08 UTC (from the timeline)');
+  assert.equal(await metric('Time to detect'), '3 min');
+  assert.equal(await metric('Time to escalate'), '12 min');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

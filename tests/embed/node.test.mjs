@@ -35,11 +35,11 @@ function lineStarts(text) {
 
 const isPlainObject = (value) => Object.getPrototypeOf(value) === Object.prototype;
 
-test('validate returns diagnostics, statistics and the checklist as plain objects', () => {
+test('validate returns diagnostics, statistics, the checklist and the metrics as plain objects', () => {
   for (const [name, text] of seeds) {
     const validation = pm.validate(text);
     assert.ok(isPlainObject(validation), name);
-    assert.deepEqual(Object.keys(validation), ['diagnostics', 'stats', 'checklist']);
+    assert.deepEqual(Object.keys(validation), ['diagnostics', 'stats', 'checklist', 'metrics']);
     assert.ok(Array.isArray(validation.diagnostics));
     for (const diagnostic of validation.diagnostics) {
       assert.ok(isPlainObject(diagnostic));
@@ -54,7 +54,19 @@ test('validate returns diagnostics, statistics and the checklist as plain object
     for (const requirement of validation.checklist) {
       assert.equal(requirement.met, requirement.reason === '', requirement.id);
     }
+    const { metrics } = validation;
+    assert.ok(isPlainObject(metrics) && isPlainObject(metrics.sources), name);
+    for (const key of ['start', 'detected', 'escalated', 'resolved']) {
+      const value = metrics[key];
+      assert.ok(value === null || /^\d{4}-\d\d-\d\dT\d\d:\d\d:00(Z|[+-]\d\d:\d\d)$/.test(value), `${name} ${key}: ${value}`);
+    }
   }
+  // Seed 004: from 10:00 to 12:00 WAT on June 7, 2024, escalated at 10:45.
+  const metrics = pm.validate(seeds.find(([name]) => name.startsWith('004'))[1]).metrics;
+  assert.equal(metrics.start, '2024-06-07T10:00:00+01:00');
+  assert.equal(metrics.timeToEscalateSeconds, 45 * 60);
+  assert.equal(metrics.timeToResolveSeconds, 2 * 60 * 60);
+  assert.deepEqual(metrics.sources, { start: 'summary', detected: 'timeline', escalated: 'timeline', resolved: 'summary' });
 });
 
 test('diagnostic offsets and line/column ranges point at the same UTF-16 text', () => {

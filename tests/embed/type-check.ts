@@ -14,6 +14,8 @@ import init, {
   type Config,
   type Diagnostic,
   type Postmortem,
+  type MetricSource,
+  type Metrics,
   type Requirement,
   type Rule,
   type Severity,
@@ -50,6 +52,10 @@ validation.diagnostics.map(describe);
 const stats: Statistics = validation.stats;
 const words: number = stats.words + stats.timelineEntries + stats.tasks + stats.tasksDone;
 const unmet: Requirement[] = validation.checklist.filter((requirement) => !requirement.met);
+const metrics: Metrics = validation.metrics;
+const resolvedFrom: MetricSource | null = metrics.sources.resolved;
+const minutesToResolve: number | null = metrics.timeToResolveSeconds === null ? null : metrics.timeToResolveSeconds / 60;
+console.log(metrics.start ?? 'unknown start', resolvedFrom, minutesToResolve);
 console.log(words, unmet.map((requirement) => `${requirement.id}: ${requirement.reason}`));
 
 const document: Postmortem = parse(markdown);

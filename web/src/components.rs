@@ -5,6 +5,7 @@ mod diagnostics_panel;
 mod drafts_panel;
 mod editor_pane;
 mod form_pane;
+mod metrics_panel;
 mod notice_bar;
 mod preview_pane;
 mod side_panel;

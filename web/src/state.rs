@@ -6,7 +6,7 @@ mod analysis;
 pub mod import;
 pub mod library;
 
-pub use analysis::{Analysis, DiagnosticGroup, DiagnosticView, FixView};
+pub use analysis::{Analysis, DiagnosticGroup, DiagnosticView, FixView, MetricRow};
 
 use crate::storage;
 use import::Imported;

@@ -3,6 +3,7 @@
 use crate::checklist::{Requirement, checklist};
 use crate::config::{Config, Profile};
 use crate::diagnostic::Diagnostic;
+use crate::metrics::Metrics;
 use crate::model::Document;
 use crate::rules;
 use crate::stats::Statistics;
@@ -16,6 +17,8 @@ pub struct Validation {
     pub stats: Statistics,
     /// The profile's requirements, met or not, judged by the same findings.
     pub checklist: Vec<Requirement>,
+    /// When the incident started, was detected, escalated and resolved, and the times between.
+    pub metrics: Metrics,
 }
 
 /// Parses and checks a document, with its statistics and requirement checklist.
@@ -25,6 +28,7 @@ pub fn validate(source: &str, config: &Config) -> Validation {
     Validation {
         stats: Statistics::of(&document),
         checklist: checklist(config.profile, &document, &diagnostics),
+        metrics: Metrics::of(&document),
         diagnostics,
         document,
     }

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod fix;
 pub mod form;
 pub mod html;
+pub mod metrics;
 pub mod model;
 pub mod parse;
 pub mod render;

@@ -47,7 +47,39 @@ export interface Validation {
   stats: Statistics;
   /** The profile's requirements, met or not, judged by the same findings. */
   checklist: Requirement[];
+  /** When the incident started, was detected, escalated and resolved, and the times between. */
+  metrics: Metrics;
 }
+
+/**
+ * The incident's key instants (RFC 3339 with the offset they were written in) and the
+ * durations between them; null for what the document does not tell. The summary's window wins
+ * for the start and the resolution; the timeline gives the detection and the escalation. A
+ * duration the two sources contradict (a detection before the start) is null.
+ */
+export interface Metrics {
+  start: string | null;
+  detected: string | null;
+  escalated: string | null;
+  resolved: string | null;
+  /** From the start to the detection. */
+  timeToDetectSeconds: number | null;
+  /** From the detection to the escalation. */
+  timeToEscalateSeconds: number | null;
+  /** From the start to the resolution. */
+  timeToResolveSeconds: number | null;
+  /** The summary's window, else the first to the last timed timeline entry. */
+  durationSeconds: number | null;
+  /** Which source each instant came from. */
+  sources: {
+    start: MetricSource | null;
+    detected: MetricSource | null;
+    escalated: MetricSource | null;
+    resolved: MetricSource | null;
+  };
+}
+
+export type MetricSource = 'summary' | 'timeline';
 
 /** One finding. */
 export interface Diagnostic {

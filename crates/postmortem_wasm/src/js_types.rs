@@ -4,18 +4,20 @@
 
 use crate::utf16::Utf16Offsets;
 use postmortem::checklist::Requirement;
+use postmortem::metrics::Metrics;
 use postmortem::span::LineIndex;
 use postmortem::stats::Statistics;
 use serde::Serialize;
 
-/// What `validate` returns: the findings, the document's statistics and the profile's
-/// requirement checklist.
+/// What `validate` returns: the findings, the document's statistics, the profile's
+/// requirement checklist and the incident's metrics.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct Validation {
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) stats: Statistics,
     pub(crate) checklist: Vec<Requirement>,
+    pub(crate) metrics: Metrics,
 }
 
 #[derive(Serialize)]
@@ -83,6 +85,7 @@ impl Validation {
             diagnostics,
             stats,
             checklist,
+            metrics,
             ..
         } = validation;
         let lines = LineIndex::new(source);
@@ -126,6 +129,7 @@ impl Validation {
             diagnostics,
             stats,
             checklist,
+            metrics,
         }
     }
 }

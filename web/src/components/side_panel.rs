@@ -2,6 +2,7 @@
 
 use crate::components::checklist_panel::ChecklistPanel;
 use crate::components::diagnostics_panel::DiagnosticsPanel;
+use crate::components::metrics_panel::MetricsPanel;
 use crate::components::preview_pane::PreviewPane;
 use crate::state::{Pane, SideTab, use_editor_state};
 use leptos::prelude::*;
@@ -40,6 +41,7 @@ pub(crate) fn SidePanel() -> impl IntoView {
                 fallback=|| view! { <PreviewPane /> }
             >
                 <ChecklistPanel />
+                <MetricsPanel />
                 <DiagnosticsPanel />
             </Show>
         </section>

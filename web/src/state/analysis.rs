@@ -1,6 +1,7 @@
 //! Plain Rust: what the page shows about a source, computed by the core. No reactive code.
 
 use postmortem::checklist::Requirement;
+use postmortem::metrics::{Instant, Metrics, Source};
 use postmortem::span::Utf16Cursor;
 use postmortem::{Config, Edit, LineIndex, Severity, WordRange};
 
@@ -20,6 +21,18 @@ pub struct Analysis {
     /// The length in bytes of the source analysed, so that the page (and its benchmark) can
     /// tell which version of the text the diagnostics describe.
     pub source_bytes: usize,
+    /// The incident at a glance: its key instants and the durations between them.
+    pub metrics: Vec<MetricRow>,
+}
+
+/// One line of the incident's metrics, ready to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MetricRow {
+    pub label: &'static str,
+    /// "2024-10-03 14:05 UTC" or "1 h 15 min"; "unknown" when the document does not tell.
+    pub value: String,
+    /// Where it was read: "summary" or "timeline".
+    pub source: Option<&'static str>,
 }
 
 /// The diagnostics of one section (or of the text before any section).
@@ -118,6 +131,7 @@ impl Analysis {
             word_range: Some((min, max)),
             title: validation.document.title.map(|title| title.text),
             source_bytes: source.len(),
+            metrics: metric_rows(&validation.metrics),
             checklist: validation.checklist,
         }
     }
@@ -135,6 +149,60 @@ impl Analysis {
         } else {
             format!("{slug}.md")
         }
+    }
+}
+
+fn metric_rows(metrics: &Metrics) -> Vec<MetricRow> {
+    let source = |source: Option<Source>| {
+        source.map(|source| match source {
+            Source::Summary => "summary",
+            Source::Timeline => "timeline",
+        })
+    };
+    let instant = |label, instant: Option<Instant>| MetricRow {
+        label,
+        value: instant
+            .and_then(|instant| instant.rfc3339())
+            .map_or_else(|| "unknown".to_owned(), |text| readable_instant(&text)),
+        source: source(instant.map(|instant| instant.source)),
+    };
+    let duration = |label, seconds: Option<i64>| MetricRow {
+        label,
+        value: seconds.map_or_else(|| "unknown".to_owned(), readable_duration),
+        source: None,
+    };
+    vec![
+        instant("Started", metrics.start),
+        instant("Detected", metrics.detected),
+        instant("Escalated", metrics.escalated),
+        instant("Resolved", metrics.resolved),
+        duration("Time to detect", metrics.time_to_detect_seconds),
+        duration("Time to escalate", metrics.time_to_escalate_seconds),
+        duration("Time to resolve", metrics.time_to_resolve_seconds),
+    ]
+}
+
+/// `2024-10-03T14:05:00+03:00` as `2024-10-03 14:05 UTC+03:00` (`Z` as `UTC`).
+fn readable_instant(rfc3339: &str) -> String {
+    let (date, rest) = rfc3339.split_once('T').unwrap_or((rfc3339, ""));
+    let clock = rest.get(..5).unwrap_or(rest);
+    let offset = rest.get(8..).unwrap_or("");
+    let zone = if offset == "Z" {
+        "UTC".to_owned()
+    } else {
+        format!("UTC{offset}")
+    };
+    format!("{date} {clock} {zone}")
+}
+
+/// `4500` as `1 h 15 min`.
+fn readable_duration(seconds: i64) -> String {
+    let minutes = seconds / 60;
+    match (minutes / 1440, minutes % 1440 / 60, minutes % 60) {
+        (0, 0, minutes) => format!("{minutes} min"),
+        (0, hours, 0) => format!("{hours} h"),
+        (0, hours, minutes) => format!("{hours} h {minutes} min"),
+        (days, hours, _) => format!("{days} d {hours} h"),
     }
 }
 
@@ -194,6 +262,34 @@ mod tests {
                 .checklist
                 .iter()
                 .any(|requirement| requirement.id == "timeline.section" && !requirement.met)
+        );
+    }
+
+    #[test]
+    fn shows_the_metrics_readably() {
+        let source = "# Outage\n\n## Issue Summary\n\nFrom 14:05 to 15:20 EAT on October 3, 2024, checkout failed.\n\n## Timeline\n\n- 14:08 EAT - An alert fired.\n";
+        let rows = Analysis::run(source, &Config::default()).metrics;
+        let shown: Vec<(&str, &str, Option<&str>)> = rows
+            .iter()
+            .map(|row| (row.label, row.value.as_str(), row.source))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Started", "2024-10-03 14:05 UTC+03:00", Some("summary")),
+                ("Detected", "2024-10-03 14:08 UTC+03:00", Some("timeline")),
+                ("Escalated", "unknown", None),
+                ("Resolved", "2024-10-03 15:20 UTC+03:00", Some("summary")),
+                ("Time to detect", "3 min", None),
+                ("Time to escalate", "unknown", None),
+                ("Time to resolve", "1 h 15 min", None),
+            ]
+        );
+        assert_eq!(readable_duration(3 * 3600), "3 h");
+        assert_eq!(readable_duration(30 * 3600 + 60), "1 d 6 h");
+        assert_eq!(
+            readable_instant("2024-10-03T14:05:00Z"),
+            "2024-10-03 14:05 UTC"
         );
     }
 

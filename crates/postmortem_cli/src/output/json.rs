@@ -2,6 +2,7 @@
 
 use super::{Checked, Region};
 use postmortem::checklist::Requirement;
+use postmortem::metrics::Metrics;
 use postmortem::stats::Statistics;
 use postmortem::{Diagnostic, LineIndex};
 use serde::Serialize;
@@ -18,6 +19,7 @@ struct JsonFile<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
     stats: &'a Statistics,
     checklist: &'a [Requirement],
+    metrics: &'a Metrics,
     /// Only with `--fix`.
     #[serde(skip_serializing_if = "Option::is_none")]
     fixes_applied: Option<usize>,
@@ -77,6 +79,7 @@ fn json_file(file: &Checked) -> JsonFile<'_> {
             .collect(),
         stats: &file.validation.stats,
         checklist: &file.validation.checklist,
+        metrics: &file.validation.metrics,
         fixes_applied: file.fixes_applied,
     }
 }
