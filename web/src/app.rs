@@ -12,6 +12,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let state = provide_editor_state(EditorState::load());
     crate::offline::register(state);
+    crate::share::offer_shared_draft(state);
     // Every change of the text, typed, fixed or imported, is recorded and saved.
     Effect::new(move || {
         state.source.track();
@@ -30,9 +31,14 @@ pub fn App() -> impl IntoView {
             import_files(state, &files);
         }
     });
+    // Printing (the browser's menu or Ctrl+P) prints the preview: show it first.
+    let print = window_event_listener(ev::beforeprint, move |_| {
+        state.side_tab.set(crate::state::SideTab::Preview);
+    });
     on_cleanup(move || {
         storage.remove();
         paste.remove();
+        print.remove();
     });
     let dragging = RwSignal::new(false);
     let pane_tab = move |pane: Pane, label: &'static str, test_id: &'static str| {

@@ -8,6 +8,7 @@ mod app;
 mod components;
 mod files;
 mod offline;
+mod share;
 pub mod state;
 pub mod storage;
 

@@ -5,6 +5,7 @@
 mod analysis;
 pub mod import;
 pub mod library;
+pub mod share;
 
 pub use analysis::{Analysis, DiagnosticGroup, DiagnosticView, FixView, MetricRow};
 
@@ -37,11 +38,20 @@ pub enum Pane {
     Checks,
 }
 
-/// A passing message, with an undo when it reports a deletion.
+/// A passing message, with the action it offers, if any.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub text: String,
-    pub undo: Option<(usize, Draft)>,
+    pub action: Option<NoticeAction>,
+}
+
+/// What a notice's button does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoticeAction {
+    /// Bring back a deleted draft, where it was.
+    Undo(usize, Draft),
+    /// Open a draft that came in a shared link.
+    OpenShared(String),
 }
 
 /// Every draft, the one being edited, and its analysis derived from it.
@@ -263,7 +273,7 @@ impl EditorState {
         storage::remove_draft(id);
         self.notice.set(Some(Notice {
             text: format!("Deleted “{}”.", draft.display_name()),
-            undo: Some((index, draft)),
+            action: Some(NoticeAction::Undo(index, draft)),
         }));
         if self
             .library
@@ -275,21 +285,39 @@ impl EditorState {
         }
     }
 
-    /// Brings back the draft the notice reports deleted.
-    pub fn undo_delete(&self) {
+    /// Does what the notice offers: undo a deletion, or open a shared draft.
+    pub fn notice_action(&self) {
         let Some(Notice {
-            undo: Some((index, draft)),
+            action: Some(action),
             ..
         }) = self.notice.get_untracked()
         else {
             return;
         };
         self.notice.set(None);
-        let id = draft.id.clone();
-        self.library.update(|library| library.restore(index, draft));
-        self.open(&id);
-        self.saved_text.set_value(None);
-        self.save_current();
+        match action {
+            NoticeAction::Undo(index, draft) => {
+                let id = draft.id.clone();
+                self.library.update(|library| library.restore(index, draft));
+                self.open(&id);
+                self.saved_text.set_value(None);
+                self.save_current();
+            }
+            NoticeAction::OpenShared(text) => {
+                let mut draft = Draft::new(new_id(), text, now());
+                draft.profile = self.config.with_untracked(|c| c.profile.name().to_owned());
+                self.add_and_open(draft);
+            }
+        }
+    }
+
+    /// A link carried a draft: offer it, without touching the drafts until asked.
+    pub fn offer_shared(&self, text: String) {
+        let title = library::title_of(&text).unwrap_or_else(|| "Untitled draft".to_owned());
+        self.notice.set(Some(Notice {
+            text: format!("This link carries a draft, “{title}”. Open it as a new draft?"),
+            action: Some(NoticeAction::OpenShared(text)),
+        }));
     }
 
     fn save(&self, id: &str) {
@@ -375,7 +403,7 @@ impl EditorState {
     pub fn notify(&self, text: impl Into<String>) {
         self.notice.set(Some(Notice {
             text: text.into(),
-            undo: None,
+            action: None,
         }));
     }
 

@@ -1,7 +1,7 @@
-//! `<NoticeBar/>`: passing messages (with undo after a deletion), the choice to make when
+//! `<NoticeBar/>`: passing messages (with undo after a deletion, or a shared draft to open), the choice to make when
 //! another tab changed the draft being edited, and a new version of the app ready to load.
 
-use crate::state::use_editor_state;
+use crate::state::{NoticeAction, use_editor_state};
 use leptos::prelude::*;
 
 /// The notice and the conflict banner, announced to screen readers as they appear.
@@ -10,15 +10,18 @@ pub(crate) fn NoticeBar() -> impl IntoView {
     let state = use_editor_state();
     let notice = move || {
         state.notice.get().map(|notice| {
-            let can_undo = notice.undo.is_some();
+            let action = notice.action.as_ref().map(|action| match action {
+                NoticeAction::Undo(..) => ("Undo", "undo"),
+                NoticeAction::OpenShared(_) => ("Open as a new draft", "open-shared"),
+            });
             view! {
                 <div class="notice" data-testid="notice">
                     <span data-testid="notice-text">{notice.text}</span>
-                    <Show when=move || can_undo>
-                        <button type="button" data-testid="undo" on:click=move |_| state.undo_delete()>
-                            "Undo"
+                    {action.map(|(label, test_id)| view! {
+                        <button type="button" data-testid=test_id on:click=move |_| state.notice_action()>
+                            {label}
                         </button>
-                    </Show>
+                    })}
                     <button
                         type="button"
                         class="icon"

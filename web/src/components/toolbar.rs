@@ -1,7 +1,7 @@
 //! `<Toolbar/>`: the page header with the draft's title, profile, word count and actions.
 
 use crate::files::{copy_to_clipboard, download, import_files};
-use crate::state::{Analysis, use_editor_state};
+use crate::state::{Analysis, SideTab, use_editor_state};
 use leptos::prelude::*;
 use postmortem::Profile;
 
@@ -127,6 +127,26 @@ fn DraftActions() -> impl IntoView {
             />
             <button type="button" data-testid="copy" on:click=move |_| copy_to_clipboard(state, &state.source.get_untracked())>
                 "Copy"
+            </button>
+            <button type="button" data-testid="share"
+                title="Copy a link that carries the whole draft; nothing is sent to a server"
+                on:click=move |_| crate::share::share(state)>
+                "Share link"
+            </button>
+            <button type="button" data-testid="print" title="Print the preview as a report, or save it as PDF"
+                on:click=move |_| {
+                    state.side_tab.set(SideTab::Preview);
+                    // Once the preview is in the page.
+                    set_timeout(
+                        || {
+                            if let Some(window) = web_sys::window() {
+                                let _ = window.print();
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    );
+                }>
+                "Print"
             </button>
             <button type="button" class="primary" data-testid="download" on:click=download_draft>
                 "Download .md"
