@@ -2,6 +2,7 @@
 
 mod checklist_panel;
 mod diagnostics_panel;
+mod diagram_pane;
 mod drafts_panel;
 mod editor_pane;
 mod form_pane;

@@ -21,6 +21,7 @@ use postmortem::{Config, Profile};
 pub enum SideTab {
     Checks,
     Preview,
+    Diagram,
 }
 
 /// Which view of the draft the editor shows.
@@ -156,6 +157,10 @@ impl EditorState {
 
     /// Called when the editor's text changed: records it in the list and saves it.
     pub fn text_changed(&self) {
+        if self.sync_diagram() {
+            // The source changed again: this runs once more for the synced text.
+            return;
+        }
         let text = self.source.get_untracked();
         if self
             .saved_text
@@ -167,6 +172,38 @@ impl EditorState {
         self.library
             .update(|library| _ = library.set_text(&id, &text, now()));
         self.save_current();
+    }
+
+    /// Keeps an inserted Mermaid diagram in step with the timeline; `true` if it rewrote it.
+    fn sync_diagram(&self) -> bool {
+        let edit = self.source.with_untracked(|source| {
+            postmortem::diagram::has_block(source)
+                .then(|| postmortem::diagram::sync(source, &postmortem::parse(source)))
+                .flatten()
+        });
+        let Some(edit) = edit else {
+            return false;
+        };
+        self.source
+            .update(|source| *source = postmortem::fix::apply_edits(source, &[edit]));
+        true
+    }
+
+    /// Puts the timeline's Mermaid diagram into the Markdown, where it then stays in sync.
+    pub fn insert_diagram(&self) {
+        let edit = self.source.with_untracked(|source| {
+            postmortem::diagram::insert(source, &postmortem::parse(source))
+        });
+        match edit {
+            Some(edit) => {
+                self.source
+                    .update(|source| *source = postmortem::fix::apply_edits(source, &[edit]));
+                self.notify("Inserted the diagram at the end of the timeline, as a Mermaid block: it follows the timeline as you edit it.");
+            }
+            None => self.notify(
+                "The Markdown already has the diagram, or the timeline has no timed entry to draw.",
+            ),
+        }
     }
 
     /// Writes the current draft, unless another tab's version waits for the user's choice.

@@ -10,6 +10,7 @@ pub mod check;
 pub mod checklist;
 pub mod config;
 pub mod diagnostic;
+pub mod diagram;
 pub mod fix;
 pub mod form;
 pub mod html;

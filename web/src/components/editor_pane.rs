@@ -19,7 +19,13 @@ pub(crate) fn EditorPane() -> impl IntoView {
         };
         state.source.with(|source| {
             if shown.with_value(|shown| shown != source) {
+                // A change made elsewhere (a fix, the diagram kept in sync) keeps the caret
+                // where it was rather than sending it to the end.
+                let caret = (textarea.selection_start(), textarea.selection_end());
                 textarea.set_value(source);
+                if let (Ok(Some(start)), Ok(Some(end))) = caret {
+                    let _ = textarea.set_selection_range(start, end);
+                }
                 shown.set_value(source.clone());
             }
         });

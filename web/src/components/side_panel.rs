@@ -1,7 +1,9 @@
-//! `<SidePanel/>`: the checks (checklist and diagnostics) and the preview, a tab apart.
+//! `<SidePanel/>`: the checks (checklist, metrics and diagnostics), the preview and the
+//! diagram, a tab apart.
 
 use crate::components::checklist_panel::ChecklistPanel;
 use crate::components::diagnostics_panel::DiagnosticsPanel;
+use crate::components::diagram_pane::DiagramPane;
 use crate::components::metrics_panel::MetricsPanel;
 use crate::components::preview_pane::PreviewPane;
 use crate::state::{Pane, SideTab, use_editor_state};
@@ -35,15 +37,18 @@ pub(crate) fn SidePanel() -> impl IntoView {
             <div class="tabs" role="tablist">
                 {tab_button(SideTab::Checks, "Checks", "tab-checks")}
                 {tab_button(SideTab::Preview, "Preview", "tab-preview")}
+                {tab_button(SideTab::Diagram, "Diagram", "tab-diagram")}
             </div>
-            <Show
-                when=move || tab.get() == SideTab::Checks
-                fallback=|| view! { <PreviewPane /> }
-            >
-                <ChecklistPanel />
-                <MetricsPanel />
-                <DiagnosticsPanel />
-            </Show>
+            {move || match tab.get() {
+                SideTab::Checks => view! {
+                    <ChecklistPanel />
+                    <MetricsPanel />
+                    <DiagnosticsPanel />
+                }
+                .into_any(),
+                SideTab::Preview => view! { <PreviewPane /> }.into_any(),
+                SideTab::Diagram => view! { <DiagramPane /> }.into_any(),
+            }}
         </section>
     }
 }

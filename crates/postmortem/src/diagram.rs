@@ -1,0 +1,498 @@
+//! The incident as a picture: an SVG timeline (the outage window, each timed entry a marker
+//! labelled by what it records) and a Mermaid `timeline` block that Markdown hosts render,
+//! kept in sync with the timeline between two marker comments.
+
+use crate::diagnostic::Edit;
+use crate::metrics::{Metrics, Source};
+use crate::model::{Document, Milestones, SectionKind, TimelineEntry};
+use crate::span::Span;
+use std::fmt::Write as _;
+
+/// What a marker on the diagram stands for, from the entry's milestones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Detected,
+    Escalated,
+    MisleadingPath,
+    Resolved,
+    Event,
+}
+
+impl Mark {
+    fn of(milestones: Milestones) -> Self {
+        // A reviewer's order: the turning points first.
+        if milestones.resolution {
+            Mark::Resolved
+        } else if milestones.detection {
+            Mark::Detected
+        } else if milestones.escalation {
+            Mark::Escalated
+        } else if milestones.misleading {
+            Mark::MisleadingPath
+        } else {
+            Mark::Event
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            Mark::Detected => "detected",
+            Mark::Escalated => "escalated",
+            Mark::MisleadingPath => "misleading path",
+            Mark::Resolved => "resolved",
+            Mark::Event => "event",
+        }
+    }
+
+    const fn class(self) -> &'static str {
+        match self {
+            Mark::Detected => "pm-detected",
+            Mark::Escalated => "pm-escalated",
+            Mark::MisleadingPath => "pm-misleading",
+            Mark::Resolved => "pm-resolved",
+            Mark::Event => "pm-event",
+        }
+    }
+}
+
+/// One timed entry placed on the diagram's time axis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Point {
+    /// Minutes from the diagram's origin (the earlier of the outage's start and the first
+    /// entry).
+    pub minute: i64,
+    /// The time as written.
+    pub time: String,
+    /// The entry's text without its time.
+    pub text: String,
+    pub mark: Mark,
+}
+
+/// The timeline laid out in time: its points and the outage window, in minutes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub points: Vec<Point>,
+    /// The outage window on the same axis, when the summary places it against the timeline.
+    pub window: Option<(i64, i64)>,
+}
+
+impl Layout {
+    /// `None` when the timeline has no timed entry to draw.
+    pub fn of(source: &str, document: &Document) -> Option<Layout> {
+        let timed: Vec<(&TimelineEntry, i64)> = document
+            .timeline
+            .entries
+            .iter()
+            .filter_map(|entry| Some((entry, entry.time.as_ref()?.elapsed_minutes?)))
+            .collect();
+        let (first_entry, _) = timed.first()?;
+        let first_instant = first_entry.time.as_ref().and_then(|time| time.instant);
+        let metrics = Metrics::of(document);
+        // The summary's window, moved onto the timeline's axis through the first entry's
+        // instant; without instants, the timeline's own span.
+        let window = match (metrics.start, metrics.resolved, first_instant) {
+            (Some(start), Some(end), Some(origin))
+                if start.source == Source::Summary && end.source == Source::Summary =>
+            {
+                Some((start.epoch_minutes? - origin, end.epoch_minutes? - origin))
+            }
+            _ => None,
+        };
+        let shift = window.map_or(0, |(start, _)| start.min(0));
+        let points = timed
+            .iter()
+            .map(|(entry, minute)| Point {
+                minute: minute - shift,
+                time: written_time(entry, source).to_owned(),
+                text: text_after_time(entry, source),
+                mark: Mark::of(entry.milestones),
+            })
+            .collect();
+        Some(Layout {
+            points,
+            window: window.map(|(start, end)| (start - shift, end - shift)),
+        })
+    }
+
+    fn span_minutes(&self) -> i64 {
+        let last = self
+            .points
+            .iter()
+            .map(|point| point.minute)
+            .max()
+            .unwrap_or(0);
+        let end = self.window.map_or(last, |(_, end)| end.max(last));
+        end.max(1)
+    }
+}
+
+/// The entry's time as written, with the zone written right after it (`14:08 UTC`).
+fn written_time<'a>(entry: &TimelineEntry, source: &'a str) -> &'a str {
+    let Some(time) = entry.time.as_ref() else {
+        return "";
+    };
+    let span = match &time.zone {
+        Some(zone)
+            if zone.span.start >= time.span.end
+                && Span::new(time.span.end, zone.span.start)
+                    .text(source)
+                    .chars()
+                    .all(|c| c == ' ' || c == '(') =>
+        {
+            time.span.cover(zone.span)
+        }
+        _ => time.span,
+    };
+    span.text(source).trim()
+}
+
+/// The entry's text with its leading time (and the separator after it) removed.
+fn text_after_time(entry: &TimelineEntry, source: &str) -> String {
+    let written = written_time(entry, source);
+    let text = entry.text.trim();
+    let rest = text
+        .find(written)
+        .filter(|_| !written.is_empty())
+        .map_or(text, |at| &text[at + written.len()..]);
+    rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '*')
+    })
+    .trim()
+    .to_owned()
+}
+
+const WIDTH: i64 = 520;
+const AXIS_X: i64 = 104;
+const TOP: i64 = 36;
+/// The least room between two entries, so that their labels never overlap.
+const GAP: i64 = 30;
+/// Pixels per minute before gaps are enforced; long incidents are compressed to fit.
+const MAX_HEIGHT: i64 = 560;
+const LABEL_CHARACTERS: usize = 52;
+
+/// The timeline as an SVG picture, time flowing down: the outage window as a band along the
+/// axis, each entry a marker with its time on the left and what it records on the right.
+/// Styled by classes (`pm-window`, `pm-detected`, …); with `standalone`, it carries its own
+/// styles for light and dark mode, ready to save as a file.
+pub fn svg(source: &str, document: &Document, standalone: bool) -> Option<String> {
+    let layout = Layout::of(source, document)?;
+    let span = layout.span_minutes();
+    // One axis: time scaled to fit, then pushed down where entries would crowd.
+    let mut placed: Vec<(i64, i64)> = Vec::new();
+    for point in &layout.points {
+        let proportional = TOP + point.minute.max(0) * MAX_HEIGHT / span;
+        let y = placed.last().map_or(proportional, |&(_, previous)| {
+            proportional.max(previous + GAP)
+        });
+        placed.push((point.minute, y));
+    }
+    let y_of = |minute: i64| y_at(&placed, minute, span);
+    let bottom = placed.iter().map(|&(_, y)| y).max().unwrap_or(TOP);
+    let window = layout.window.map(|(start, end)| (y_of(start), y_of(end)));
+    let height = bottom.max(window.map_or(0, |(_, end)| end)) + TOP;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pm-diagram\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"Timeline of the incident\">"
+    );
+    if standalone {
+        svg.push_str(STANDALONE_STYLE);
+    }
+    if let Some((from, to)) = window {
+        let _ = write!(
+            svg,
+            "<rect class=\"pm-window\" x=\"{}\" y=\"{from}\" width=\"14\" height=\"{}\" rx=\"7\"><title>Outage window</title></rect><text class=\"pm-window-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">outage</text>",
+            AXIS_X - 7,
+            (to - from).max(2),
+            AXIS_X,
+            (from - 12).max(12)
+        );
+    }
+    let _ = write!(
+        svg,
+        "<line class=\"pm-axis\" x1=\"{AXIS_X}\" y1=\"{}\" x2=\"{AXIS_X}\" y2=\"{}\"/>",
+        TOP - 8,
+        height - TOP + 8
+    );
+    for (point, &(_, y)) in layout.points.iter().zip(&placed) {
+        let class = point.mark.class();
+        let description = match point.mark {
+            Mark::Event => shorten(&point.text, LABEL_CHARACTERS),
+            mark => shorten(
+                &format!("{}: {}", mark.label(), point.text),
+                LABEL_CHARACTERS,
+            ),
+        };
+        let _ = write!(
+            svg,
+            "<g class=\"pm-entry\"><title>{}</title><text class=\"pm-time\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><circle class=\"pm-marker {class}\" cx=\"{AXIS_X}\" cy=\"{y}\" r=\"6\"/><text class=\"pm-label {class}\" x=\"{}\" y=\"{}\">{}</text></g>",
+            escape(&format!("{} {}", point.time, point.text)),
+            AXIS_X - 16,
+            y + 4,
+            escape(&point.time),
+            AXIS_X + 16,
+            y + 4,
+            escape(&description)
+        );
+    }
+    svg.push_str("</svg>");
+    Some(svg)
+}
+
+/// The height at `minute`, between the placed entries around it (or beyond them, at the
+/// proportional scale).
+fn y_at(placed: &[(i64, i64)], minute: i64, span: i64) -> i64 {
+    let mut sorted: Vec<(i64, i64)> = placed.to_vec();
+    sorted.sort_unstable();
+    let scaled = |from: (i64, i64), minute: i64| from.1 + (minute - from.0) * MAX_HEIGHT / span;
+    match sorted.iter().position(|&(at, _)| at >= minute) {
+        None => sorted.last().map_or(TOP, |&last| scaled(last, minute)),
+        Some(0) => scaled(sorted[0], minute).max(TOP - 8),
+        Some(index) => {
+            let (before, after) = (sorted[index - 1], sorted[index]);
+            let width = (after.0 - before.0).max(1);
+            before.1 + (minute - before.0) * (after.1 - before.1) / width
+        }
+    }
+}
+
+/// Styles for a saved SVG file: readable on a light or a dark page.
+const STANDALONE_STYLE: &str = "<style>\
+.pm-diagram{font:12px system-ui,sans-serif;color:#1f2328}\
+.pm-axis,.pm-leader{stroke:currentColor;stroke-opacity:.45}\
+.pm-window{fill:#c62828;fill-opacity:.12;stroke:#c62828;stroke-opacity:.5}\
+.pm-window-label,.pm-label,.pm-time{fill:currentColor}\
+.pm-window-label,.pm-time{fill-opacity:.7}\
+.pm-marker{stroke:#fff;stroke-width:2}\
+.pm-event{fill:#59636e}.pm-detected{fill:#2f6db5}.pm-escalated{fill:#8250df}\
+.pm-misleading{fill:#a15c00}.pm-resolved{fill:#1a7f37}\
+text.pm-label{fill:currentColor}\
+@media (prefers-color-scheme:dark){.pm-diagram{color:#e6e8eb}.pm-marker{stroke:#1b1f24}\
+.pm-window{fill:#ff7b72;stroke:#ff7b72}}\
+</style>";
+
+const START_MARKER: &str = "<!-- postmortem:diagram -->";
+const END_MARKER: &str = "<!-- /postmortem:diagram -->";
+
+/// The timeline as a Mermaid `timeline` block between marker comments; `None` when there is
+/// no timed entry.
+pub fn mermaid(source: &str, document: &Document) -> Option<String> {
+    let layout = Layout::of(source, document)?;
+    let title = document
+        .title
+        .as_ref()
+        .map_or("Timeline", |title| title.text.as_str());
+    let mut block = format!(
+        "{START_MARKER}\n```mermaid\ntimeline\n    title {}\n",
+        mermaid_text(title)
+    );
+    for point in &layout.points {
+        let mark = match point.mark {
+            Mark::Event => String::new(),
+            mark => format!("{}: ", mark.label()),
+        };
+        let _ = writeln!(
+            block,
+            "    {} : {}",
+            mermaid_text(&point.time),
+            mermaid_text(&format!("{mark}{}", shorten(&point.text, 80)))
+        );
+    }
+    block.push_str("```\n");
+    block.push_str(END_MARKER);
+    Some(block)
+}
+
+/// Mermaid reads `:` as the separator between a time and its events, and `#` and `;` as
+/// syntax: they are replaced by look-alikes so the text reads the same.
+fn mermaid_text(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(':', "∶")
+        .replace('#', "＃")
+        .replace(';', ",")
+}
+
+fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(limit - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Whether the document holds an inserted diagram (a cheap test, before any parse).
+pub fn has_block(source: &str) -> bool {
+    existing_block(source).is_some()
+}
+
+/// Where the diagram block already is: the span from its start marker to its end marker.
+fn existing_block(source: &str) -> Option<Span> {
+    let start = source.find(START_MARKER)?;
+    let end = source[start..].find(END_MARKER)? + start + END_MARKER.len();
+    Some(Span::new(
+        u32::try_from(start).ok()?,
+        u32::try_from(end).ok()?,
+    ))
+}
+
+/// The edit that puts a diagram at the end of the timeline section: `None` when the document
+/// already has one, or has no timeline to draw.
+pub fn insert(source: &str, document: &Document) -> Option<Edit> {
+    if existing_block(source).is_some() {
+        return None;
+    }
+    let block = mermaid(source, document)?;
+    let section = document.section(SectionKind::Timeline)?;
+    let end = section.span.end;
+    Some(Edit::insert(end, format!("\n\n{block}")))
+}
+
+/// The edit that brings an inserted diagram up to date with the timeline, if it is stale.
+pub fn sync(source: &str, document: &Document) -> Option<Edit> {
+    let span = existing_block(source)?;
+    let fresh = mermaid(source, document)?;
+    (span.text(source) != fresh).then(|| Edit::replace(span, fresh))
+}
+
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            _ => escaped.push(character),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fix::apply_edits;
+
+    const OUTAGE: &str = "# Checkout outage
+
+## Issue Summary
+
+From 14:05 to 15:20 UTC on October 3, 2024, checkout failed for 45% of users because of a bad deploy.
+
+## Timeline
+
+- 14:08 UTC - An alert fired for checkout errors.
+- 14:15 UTC - We suspected the CDN, which turned out to be a red herring.
+- 14:20 UTC - Escalated to the payments team.
+- 15:20 UTC - Rolled back; the incident is resolved.
+
+## Root Cause and Resolution
+
+A bad deploy.
+";
+
+    #[test]
+    fn lays_out_the_window_and_each_entry_by_its_milestone() {
+        let document = crate::parse(OUTAGE);
+        let layout = Layout::of(OUTAGE, &document).unwrap();
+        assert_eq!(layout.window, Some((0, 75)));
+        let points: Vec<(i64, &str, Mark)> = layout
+            .points
+            .iter()
+            .map(|point| (point.minute, point.time.as_str(), point.mark))
+            .collect();
+        assert_eq!(
+            points,
+            [
+                (3, "14:08 UTC", Mark::Detected),
+                (10, "14:15 UTC", Mark::MisleadingPath),
+                (15, "14:20 UTC", Mark::Escalated),
+                (75, "15:20 UTC", Mark::Resolved),
+            ]
+        );
+        assert_eq!(layout.points[0].text, "An alert fired for checkout errors.");
+    }
+
+    #[test]
+    fn draws_an_svg_with_a_marker_per_entry() {
+        let document = crate::parse(OUTAGE);
+        let svg = svg(OUTAGE, &document, false).unwrap();
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert_eq!(svg.matches("<circle").count(), 4);
+        assert_eq!(svg.matches("class=\"pm-window\"").count(), 1);
+        for label in [
+            ">14:08 UTC</text>",
+            ">detected: An alert fired for checkout errors.</text>",
+            ">escalated: Escalated to the payments team.</text>",
+            ">resolved: Rolled back; the incident is resolved.</text>",
+        ] {
+            assert!(svg.contains(label), "{label} in {svg}");
+        }
+        assert!(!svg.contains("<style>"));
+        assert!(svg::contains_style(
+            &super::svg(OUTAGE, &document, true).unwrap()
+        ));
+        assert_eq!(
+            super::svg("# No timeline\n", &crate::parse("# No timeline\n"), false),
+            None
+        );
+    }
+
+    mod svg {
+        pub(super) fn contains_style(svg: &str) -> bool {
+            svg.contains("<style>") && svg.contains("prefers-color-scheme:dark")
+        }
+    }
+
+    #[test]
+    fn escapes_what_the_author_wrote() {
+        let source = OUTAGE.replace("An alert fired", "The \"cache & queue\" alert fired");
+        let svg = svg(&source, &crate::parse(&source), false).unwrap();
+        assert!(
+            svg.contains("The &quot;cache &amp; queue&quot; alert fired"),
+            "{svg}"
+        );
+    }
+
+    #[test]
+    fn inserts_a_mermaid_block_that_changes_no_finding_and_stays_in_sync() {
+        let document = crate::parse(OUTAGE);
+        let with_diagram = apply_edits(OUTAGE, &[insert(OUTAGE, &document).unwrap()]);
+        assert!(with_diagram.contains(
+            "```mermaid\ntimeline\n    title Checkout outage\n    14∶08 UTC : detected∶ An alert fired for checkout errors.\n"
+        ));
+        let block_at = with_diagram.find(START_MARKER).unwrap();
+        assert!(
+            block_at < with_diagram.find("## Root Cause").unwrap(),
+            "inside the timeline section"
+        );
+        let parsed = crate::parse(&with_diagram);
+        assert_eq!(insert(&with_diagram, &parsed), None, "one diagram only");
+        assert_eq!(sync(&with_diagram, &parsed), None, "fresh");
+        let codes = |text: &str| -> Vec<&'static str> {
+            crate::check(text, &crate::Config::default())
+                .iter()
+                .map(crate::Diagnostic::code)
+                .collect()
+        };
+        assert_eq!(
+            codes(&with_diagram),
+            codes(OUTAGE),
+            "the block changes no finding"
+        );
+
+        // An entry changes: the block follows.
+        let edited = with_diagram.replacen(
+            "Escalated to the payments team.",
+            "Escalated to the database team.",
+            1,
+        );
+        let stale = crate::parse(&edited);
+        let synced = apply_edits(&edited, &[sync(&edited, &stale).unwrap()]);
+        assert!(
+            synced.contains("14∶20 UTC : escalated∶ Escalated to the database team."),
+            "{synced}"
+        );
+        assert_eq!(sync(&synced, &crate::parse(&synced)), None);
+    }
+}
