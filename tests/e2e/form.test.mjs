@@ -117,3 +117,26 @@ test('a value the core refuses stays in the field and the Markdown is untouched'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('one action writes every time in UTC, or in a chosen zone', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  const seed = (await readFile(SEED, 'utf8')).replaceAll('\r\n', '\n');
+  await page.getByTestId('editor').fill(seed);
+  await openForm(page);
+  await page.getByTestId('convert-times').click();
+  await page.getByTestId('notice-text').filter({ hasText: 'Wrote 11 times in UTC' }).waitFor();
+  assert.equal(await page.getByTestId('form-zone').inputValue(), 'UTC');
+  await page.getByTestId('tab-markdown').click();
+  const text = await markdown(page);
+  assert.match(text, /Start Time: June 7, 2024, 9:00 AM UTC/);
+  assert.match(text, /\*\*11:00 AM:\*\* Full functionality restored/);
+  assert.doesNotMatch(text, /WAT/);
+
+  await openForm(page);
+  await page.getByTestId('convert-target').fill('EAT');
+  await page.getByTestId('convert-times').click();
+  await page.getByTestId('tab-markdown').click();
+  assert.match(await markdown(page), /Start Time: June 7, 2024, 12:00 PM EAT/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -189,6 +189,31 @@ impl EditorState {
         true
     }
 
+    /// Writes every time of the summary and the timeline in the zone `target`.
+    pub fn convert_times(&self, target: &str) {
+        let conversion = self.source.with_untracked(|source| {
+            postmortem::convert::to_zone(source, &postmortem::parse(source), target)
+        });
+        let Some(conversion) = conversion else {
+            self.notify(format!(
+                "“{target}” is not a zone with a single offset: choose one such as UTC, EAT or UTC+05:30."
+            ));
+            return;
+        };
+        self.source.update(|source| {
+            *source = postmortem::fix::apply_edits(source, &conversion.fix.edits);
+        });
+        let skipped = match conversion.skipped {
+            0 => String::new(),
+            n => format!(" {n} dated times are left as written: their date would change."),
+        };
+        self.notify(format!(
+            "Wrote {} times in {}.{skipped}",
+            conversion.converted,
+            target.trim()
+        ));
+    }
+
     /// Puts the timeline's Mermaid diagram into the Markdown, where it then stays in sync.
     pub fn insert_diagram(&self) {
         let edit = self.source.with_untracked(|source| {

@@ -9,6 +9,7 @@
 pub mod check;
 pub mod checklist;
 pub mod config;
+pub mod convert;
 pub mod diagnostic;
 pub mod diagram;
 pub mod fix;

@@ -169,11 +169,13 @@ fn MomentField(
     }
 }
 
-/// The zone of the outage window's times, with the common ones offered.
+/// The zone of the outage window's times, with the common ones offered, and the action that
+/// writes every time in one zone.
 #[component]
 fn ZoneField(value: Memo<String>) -> impl IntoView {
     let state = use_editor_state();
     let refused = RwSignal::new(false);
+    let target = RwSignal::new("UTC".to_owned());
     view! {
         <label class="field zone">
             <span class="field-label">"Timezone"</span>
@@ -189,6 +191,21 @@ fn ZoneField(value: Memo<String>) -> impl IntoView {
                     }
                 }
             />
+            <span class="convert-times">
+                <input
+                    type="text"
+                    list="zones"
+                    class="convert-target"
+                    aria-label="Zone to write every time in"
+                    data-testid="convert-target"
+                    bind:value=target
+                />
+                <button type="button" class="small" data-testid="convert-times"
+                    title="Rewrite every time of the summary and the timeline in this zone"
+                    on:click=move |_| state.convert_times(&target.get_untracked())>
+                    "Write all times in this zone"
+                </button>
+            </span>
             <datalist id="zones">
                 {ZONES.iter().map(|zone| view! { <option value=*zone></option> }).collect_view()}
             </datalist>
