@@ -583,11 +583,19 @@ const ANALYSE_LATER_BYTES: usize = 24 * 1024;
 /// the next task for a long one.
 fn schedule_analysis(source: RwSignal<String>, analysed: RwSignal<u64>) {
     let pending = StoredValue::new(false);
-    Effect::new(move |first_run: Option<()>| {
+    // The memo analyses the text it starts with when first read; the effect's first run can
+    // come after a change (an input event right after mounting), so it compares.
+    let initial = StoredValue::new(Some(source.get_untracked()));
+    Effect::new(move || {
         let long = source.with(|source| source.len() > ANALYSE_LATER_BYTES);
-        if first_run.is_none() {
-            // The memo analyses the initial text when first read.
-        } else if !long {
+        let unchanged = initial
+            .try_update_value(Option::take)
+            .flatten()
+            .is_some_and(|initial| source.with_untracked(|source| *source == initial));
+        if unchanged {
+            return;
+        }
+        if !long {
             analysed.update(|revision| *revision += 1);
         } else if !pending.get_value() {
             pending.set_value(true);

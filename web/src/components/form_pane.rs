@@ -203,7 +203,7 @@ fn ZoneField(value: Memo<String>) -> impl IntoView {
                 <button type="button" class="small" data-testid="convert-times"
                     title="Rewrite every time of the summary and the timeline in this zone"
                     on:click=move |_| state.convert_times(&target.get_untracked())>
-                    "Write all times in this zone"
+                    "Convert all times"
                 </button>
             </span>
             <datalist id="zones">
