@@ -78,8 +78,19 @@ pub fn check_document(source: &str, document: &Document, config: &Config) -> Vec
             diagnostic.severity = severity;
         }
     }
-    diagnostics.sort_by(|a, b| (a.span.start, a.rule.code).cmp(&(b.span.start, b.rule.code)));
+    // By position, then code: `rules::ALL` is in code order, so a rule's place in it orders
+    // codes as comparing them would.
+    crate::sort::sort_by_key(&mut diagnostics, |diagnostic| {
+        crate::sort::pair(diagnostic.span.start, code_rank(diagnostic.rule.code))
+    });
     diagnostics
+}
+
+/// The place of the rule with this code in `rules::ALL`.
+fn code_rank(code: &str) -> u32 {
+    let rank = rules::ALL.iter().position(|rule| rule.meta().code == code);
+    rank.and_then(|rank| u32::try_from(rank).ok())
+        .unwrap_or(u32::MAX)
 }
 
 /// Codes and names turned off by `<!-- postmortem-disable PM307 missing-escalation -->`.

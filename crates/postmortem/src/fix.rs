@@ -7,11 +7,13 @@ use crate::diagnostic::{Diagnostic, Edit};
 pub fn apply_edits(source: &str, edits: &[Edit]) -> String {
     // From the end of the text; insertions at one offset go in reverse of their given order,
     // so that they come out in the order they were given.
-    let mut sorted: Vec<(usize, &Edit)> = edits.iter().enumerate().collect();
-    sorted.sort_by_key(|(index, edit)| std::cmp::Reverse((edit.span.start, edit.span.end, *index)));
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    crate::sort::sort_by_key(&mut sorted, |edit| {
+        crate::sort::pair(edit.span.start, edit.span.end)
+    });
     let mut text = source.to_owned();
     let mut floor = u32::MAX;
-    for (_, edit) in sorted {
+    for edit in sorted.into_iter().rev() {
         let range = edit.span.range();
         let fits = edit.span.end <= floor
             && text.is_char_boundary(range.start)

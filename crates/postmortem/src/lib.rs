@@ -21,6 +21,7 @@ pub mod parse;
 pub mod render;
 pub mod rule;
 pub mod rules;
+mod sort;
 pub mod span;
 pub mod stats;
 mod template;

@@ -46,9 +46,14 @@ pub fn validate(
 pub fn parse(markdown: &str) -> Result<JsValue, JsError> {
     let document = postmortem::parse(markdown);
     let offsets = Utf16Offsets::new(markdown);
+    let mut json = Vec::new();
     document
-        .serialize(Utf16Spans::new(&serializer(), &offsets))
-        .map_err(|error| JsError::new(&error.to_string()))
+        .serialize(Utf16Spans::new(
+            &mut serde_json::Serializer::new(&mut json),
+            &offsets,
+        ))
+        .map_err(|error| JsError::new(&error.to_string()))?;
+    parse_json(&json)
 }
 
 /// Renders a postmortem in the canonical layout of the configuration's profile: its sections
@@ -107,17 +112,23 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// `None` in Rust is `null` in JavaScript, and maps are plain objects.
-fn serializer() -> serde_wasm_bindgen::Serializer {
-    serde_wasm_bindgen::Serializer::new()
-        .serialize_missing_as_null(true)
-        .serialize_maps_as_objects(true)
+/// A value as JSON text, then `JSON.parse`: `None` is `null` and maps are plain objects. The
+/// JSON serializer is already in the package (configurations are JSON), and one
+/// `JSON.parse` is cheaper, in code and in time, than building the object call by call.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let json = serde_json::to_vec(value).map_err(|error| JsError::new(&error.to_string()))?;
+    parse_json(&json)
 }
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serializer())
-        .map_err(|error| JsError::new(&error.to_string()))
+/// `JSON.parse` of text that `serde_json` wrote.
+fn parse_json(json: &[u8]) -> Result<JsValue, JsError> {
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+        fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+    }
+    let text = std::str::from_utf8(json).map_err(|error| JsError::new(&error.to_string()))?;
+    json_parse(text).map_err(|_| JsError::new("invalid JSON from the serializer"))
 }
 
 /// A configuration object, its JSON text, or nothing for the default. Read by the core's own

@@ -93,7 +93,7 @@ pub enum StoredDraft {
     Unreadable,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Envelope<T> {
     version: u32,
     #[serde(flatten)]
@@ -118,10 +118,10 @@ pub fn encode_draft(draft: &Draft) -> String {
 pub fn decode_draft(raw: &str) -> StoredDraft {
     match serde_json::from_str::<VersionOnly>(raw) {
         Ok(VersionOnly { version }) if version > FORMAT_VERSION => StoredDraft::Newer(version),
-        Ok(_) => serde_json::from_str::<Envelope<Draft>>(raw)
-            .map_or(StoredDraft::Unreadable, |envelope| {
-                StoredDraft::Readable(envelope.draft)
-            }),
+        // The draft's fields sit beside `version`, which `Draft` ignores: read directly, not
+        // through `#[serde(flatten)]`, whose buffering deserializer is large in wasm.
+        Ok(_) => serde_json::from_str::<Draft>(raw)
+            .map_or(StoredDraft::Unreadable, StoredDraft::Readable),
         Err(_) => StoredDraft::Unreadable,
     }
 }

@@ -166,7 +166,7 @@ fn name_key(text: &str) -> Vec<String> {
                 .to_owned()
         })
         .collect();
-    words.sort();
+    words.sort_unstable();
     words.dedup();
     words
 }

@@ -92,7 +92,9 @@ impl Rule for DuplicateTask {
                 }
             })
             .collect();
-        items.sort_by_key(|item| (item.line.start, item.span.start));
+        crate::sort::sort_by_key(&mut items, |item| {
+            crate::sort::pair(item.line.start, item.span.start)
+        });
         let mut reported: Vec<Span> = Vec::new();
 
         for list in &measures.task_lists {

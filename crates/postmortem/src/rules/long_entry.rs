@@ -190,7 +190,9 @@ fn only_time(line: &str) -> bool {
         .map(|time| time.extent)
         .chain(time::find_dates(line).into_iter().map(|date| date.span))
         .collect();
-    spans.sort_by_key(|span| std::cmp::Reverse(span.start));
+    crate::sort::sort_by_key(&mut spans, |span| {
+        u64::MAX - crate::sort::offset(span.start)
+    });
     for span in spans {
         if span.end <= rest.len()
             && rest.is_char_boundary(span.start)

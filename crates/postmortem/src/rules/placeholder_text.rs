@@ -233,7 +233,7 @@ fn find_placeholders(text: &str) -> Vec<Found> {
     if !tokens.is_empty() || !brackets.is_empty() || may_hold("Lorem") {
         find_lowercase_placeholders(text, &tokens, &brackets, &mut found);
     }
-    found.sort_by_key(|found| found.start);
+    crate::sort::sort_by_key(&mut found, |found| crate::sort::offset(found.start));
     found.dedup_by_key(|found| found.start);
     found
 }

@@ -156,7 +156,7 @@ fn sorted(source: &str, timeline: &Timeline, items: &[ListItem]) -> Option<Edit>
             Some((entry.time.as_ref()?.elapsed_minutes?, position))
         })
         .collect::<Option<_>>()?;
-    order.sort_by_key(|&(elapsed, _)| elapsed);
+    crate::sort::sort_by_key(&mut order, |&(elapsed, _)| crate::sort::signed(elapsed));
     if order
         .iter()
         .enumerate()
