@@ -1,7 +1,7 @@
 //! Nothing panics, whatever the input: a panic in WebAssembly kills the page. Arbitrary text and
 //! text built from the pieces real postmortems are made of go through parsing, every rule (on,
-//! in both profiles), fixing, rendering and the HTML renderer; every span must lie on
-//! character boundaries inside the source.
+//! in both profiles), fixing, rendering, the HTML renderer, the diagram and the zone
+//! conversion; every span must lie on character boundaries inside the source.
 
 use postmortem::{Config, Profile, rule_catalogue};
 use proptest::prelude::*;
@@ -29,6 +29,22 @@ fn exercise(source: &str) {
         let _ = postmortem::render::render_markdown(source, profile);
     }
     let _ = postmortem::html::to_html(source);
+    let document = postmortem::parse(source);
+    let _ = postmortem::diagram::svg(source, &document, true);
+    for edit in [
+        postmortem::diagram::insert(source, &document),
+        postmortem::diagram::sync(source, &document),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let _ = postmortem::parse(&postmortem::fix::apply_edits(source, &[edit]));
+    }
+    for zone in ["UTC", "EAT", "UTC-09:30"] {
+        if let Some(conversion) = postmortem::convert::to_zone(source, &document, zone) {
+            let _ = postmortem::parse(&postmortem::fix::apply_edits(source, &conversion.fix.edits));
+        }
+    }
 }
 
 const PIECES: &[&str] = &[
