@@ -97,6 +97,7 @@ test('copy puts the Markdown on the clipboard', async () => {
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   await page.getByTestId('editor').fill('# Copied outage\n\nText.\n');
+  await page.getByTestId('more').click();
   await page.getByTestId('copy').click();
   await page.getByTestId('notice-text').filter({ hasText: 'Copied' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '# Copied outage\n\nText.\n');

@@ -26,6 +26,7 @@ test('a share link carries the draft, never reaches the server, and opens as a n
   const seed = (await readFile(SEED, 'utf8')).replaceAll('\r\n', '\n');
   const sender = await openPage(browser, server.url, CLIPBOARD);
   await sender.page.getByTestId('editor').fill(seed);
+  await sender.page.getByTestId('more').click();
   await sender.page.getByTestId('share').click();
   await sender.page.getByTestId('notice-text').filter({ hasText: 'Link copied' }).waitFor();
   const link = await sender.page.evaluate(() => navigator.clipboard.readText());
@@ -50,6 +51,7 @@ test('a draft too long for a link is refused with what to do instead', async () 
   // Text that does not compress: every line different.
   const lines = Array.from({ length: 1500 }, (_, n) => `- ${n.toString(36)} ${(n * 7919).toString(16)} ${(n * 104729).toString(36)}`);
   await page.getByTestId('editor').fill(`# Long\n\n${lines.join('\n')}\n`);
+  await page.getByTestId('more').click();
   await page.getByTestId('share').click();
   const notice = page.getByTestId('notice-text').filter({ hasText: 'too long to share' });
   await notice.waitFor();

@@ -63,18 +63,24 @@ pub(crate) fn Toolbar() -> impl IntoView {
     }
 }
 
-/// New (from the template or blank), import, copy and download.
+/// Closes a menu once one of its items is chosen.
+fn close(menu: NodeRef<leptos::html::Details>) {
+    if let Some(menu) = menu.get_untracked() {
+        menu.set_open(false);
+    }
+}
+
+/// New (from the template or blank), import, share (copy, link, print) and download.
 #[component]
 fn DraftActions() -> impl IntoView {
     let state = use_editor_state();
     let analysis = state.analysis;
     let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let new_menu: NodeRef<leptos::html::Details> = NodeRef::new();
+    let share_menu: NodeRef<leptos::html::Details> = NodeRef::new();
     let new_draft = move |from_template: bool| {
+        close(new_menu);
         state.new_draft(from_template);
-        if let Some(menu) = new_menu.get_untracked() {
-            menu.set_open(false);
-        }
     };
     let download_draft = move |_| {
         let text = state.source.get_untracked();
@@ -125,29 +131,42 @@ fn DraftActions() -> impl IntoView {
                     input.set_value("");
                 }
             />
-            <button type="button" data-testid="copy" on:click=move |_| copy_to_clipboard(state, &state.source.get_untracked())>
-                "Copy"
-            </button>
-            <button type="button" data-testid="share"
-                title="Copy a link that carries the whole draft; nothing is sent to a server"
-                on:click=move |_| crate::share::share(state)>
-                "Share link"
-            </button>
-            <button type="button" data-testid="print" title="Print the preview as a report, or save it as PDF"
-                on:click=move |_| {
-                    state.side_tab.set(SideTab::Preview);
-                    // Once the preview is in the page.
-                    set_timeout(
-                        || {
-                            if let Some(window) = web_sys::window() {
-                                let _ = window.print();
-                            }
-                        },
-                        std::time::Duration::ZERO,
-                    );
-                }>
-                "Print"
-            </button>
+            <details class="menu end" node_ref=share_menu>
+                <summary data-testid="more">"Share"</summary>
+                <div class="menu-items">
+                    <button type="button" data-testid="copy"
+                        on:click=move |_| {
+                            close(share_menu);
+                            copy_to_clipboard(state, &state.source.get_untracked());
+                        }>
+                        "Copy the Markdown"
+                    </button>
+                    <button type="button" data-testid="share"
+                        title="Copy a link that carries the whole draft; nothing is sent to a server"
+                        on:click=move |_| {
+                            close(share_menu);
+                            crate::share::share(state);
+                        }>
+                        "Copy a share link"
+                    </button>
+                    <button type="button" data-testid="print" title="Print the preview as a report, or save it as PDF"
+                        on:click=move |_| {
+                            close(share_menu);
+                            state.side_tab.set(SideTab::Preview);
+                            // Once the preview is in the page.
+                            set_timeout(
+                                || {
+                                    if let Some(window) = web_sys::window() {
+                                        let _ = window.print();
+                                    }
+                                },
+                                std::time::Duration::ZERO,
+                            );
+                        }>
+                        "Print or save as PDF"
+                    </button>
+                </div>
+            </details>
             <button type="button" class="primary" data-testid="download" on:click=download_draft>
                 "Download .md"
             </button>
