@@ -10,6 +10,7 @@ pub use summary::{AffectedShare, Summary, WindowTime};
 pub use text::{RunOrigin, RunText, TextRun, block_runs, find_ignore_ascii_case, text_runs};
 pub use timeline::{EntryTime, Milestones, Timeline, TimelineEntry, TimelineForm, WrittenZone};
 
+use crate::rules::Sentence;
 use crate::span::Span;
 use crate::words::WordCounts;
 use serde::Serialize;
@@ -41,12 +42,22 @@ pub struct Document {
     /// need them.
     #[serde(skip)]
     pub(crate) word_counts: OnceLock<WordCounts>,
+    /// The sentences of each root cause and resolution section, read once: two rules weigh
+    /// them.
+    #[serde(skip)]
+    pub(crate) cause_and_fix_sentences: OnceLock<Vec<Vec<Sentence>>>,
 }
 
 impl Document {
     /// The words of the title and opening text, and of each section.
     pub(crate) fn word_counts(&self) -> &WordCounts {
         self.word_counts.get_or_init(|| WordCounts::of(self))
+    }
+
+    /// For each section, its sentences if it is a root cause or resolution section, else none.
+    pub(crate) fn cause_and_fix_sentences(&self) -> &[Vec<Sentence>] {
+        self.cause_and_fix_sentences
+            .get_or_init(|| crate::rules::cause_and_fix_sentences(self))
     }
 
     /// The first section of `kind`, if any.

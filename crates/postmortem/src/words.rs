@@ -9,9 +9,17 @@ use std::sync::LazyLock;
 
 /// The number of words a reader sees in a piece of plain text.
 pub fn count_words(text: &str) -> u32 {
-    let count = split_whitespace(text)
-        .filter(|token| is_word(token))
-        .count();
+    // ASCII text, the usual case, is split directly: the general splitter's chained iterators
+    // cost more than the splitting on a short run.
+    let count = if splits_as_ascii(text) {
+        text.split_ascii_whitespace()
+            .filter(|token| is_word(token))
+            .count()
+    } else {
+        split_whitespace(text)
+            .filter(|token| is_word(token))
+            .count()
+    };
     u32::try_from(count).unwrap_or(u32::MAX)
 }
 
@@ -145,11 +153,6 @@ pub(crate) fn match_starts<'a>(
     })
 }
 
-/// Whether `haystack` contains `needle`, as [`str::contains`] says, without its set-up cost.
-pub(crate) fn contains(haystack: &str, needle: &str) -> bool {
-    needle.is_empty() || find_from(haystack, needle, 0).is_some()
-}
-
 /// The first occurrence of `needle` in `haystack` at or after `from`, a char boundary.
 pub(crate) fn find_from(haystack: &str, needle: &str, from: usize) -> Option<usize> {
     let first = needle.chars().next()?;
@@ -160,6 +163,69 @@ pub(crate) fn find_from(haystack: &str, needle: &str, from: usize) -> Option<usi
             return Some(index);
         }
         at = index + first.len_utf8();
+    }
+}
+
+/// Phrases (lowercase ASCII) found anywhere in a text in one pass over it: what searching for
+/// each phrase in turn with [`find_from`] finds, without a search per phrase (on a short line,
+/// twenty searches cost far more than one look at each byte).
+pub(crate) struct Phrases {
+    phrases: &'static [&'static str],
+    /// The phrases' places in the list, by their first byte.
+    by_first_byte: [Vec<usize>; 128],
+}
+
+impl Phrases {
+    pub(crate) fn new(phrases: &'static [&'static str]) -> Self {
+        let mut by_first_byte: [Vec<usize>; 128] = std::array::from_fn(|_| Vec::new());
+        for (rank, phrase) in phrases.iter().enumerate() {
+            assert!(phrase.is_ascii() && !phrase.is_empty(), "{phrase:?}");
+            by_first_byte[usize::from(phrase.as_bytes()[0])].push(rank);
+        }
+        Self {
+            phrases,
+            by_first_byte,
+        }
+    }
+
+    /// The first phrase of the list that `text` contains, and where it first occurs: what
+    /// `find_map` over the list with [`find_from`] gives.
+    pub(crate) fn first_listed(&self, text: &str) -> Option<(usize, &'static str)> {
+        let bytes = text.as_bytes();
+        // (place in the list, where it occurs). The text is read from the left, so the first
+        // time a phrase is seen is its first occurrence, and a phrase later in the list than
+        // the best so far need not be tried.
+        let mut best: Option<(usize, usize)> = None;
+        for (at, &byte) in bytes.iter().enumerate() {
+            let Some(ranks) = self.by_first_byte.get(usize::from(byte)) else {
+                continue;
+            };
+            for &rank in ranks {
+                if best.is_none_or(|(best_rank, _)| rank < best_rank)
+                    && starts_with(&bytes[at..], self.phrases[rank].as_bytes())
+                {
+                    best = Some((rank, at));
+                }
+            }
+            if best.is_some_and(|(rank, _)| rank == 0) {
+                break;
+            }
+        }
+        best.map(|(rank, at)| (at, self.phrases[rank]))
+    }
+
+    /// Whether `text` contains any of the phrases.
+    pub(crate) fn any_in(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        bytes.iter().enumerate().any(|(at, &byte)| {
+            self.by_first_byte
+                .get(usize::from(byte))
+                .is_some_and(|ranks| {
+                    ranks
+                        .iter()
+                        .any(|&rank| starts_with(&bytes[at..], self.phrases[rank].as_bytes()))
+                })
+        })
     }
 }
 
@@ -430,6 +496,27 @@ mod tests {
                 .map(|(index, _)| index)
                 .collect();
             assert_eq!(ours, std, "{needle:?} in {haystack:?}");
+        }
+    }
+
+    #[test]
+    fn finds_the_phrase_a_search_per_phrase_finds() {
+        static LIST: &[&str] = &["all users", "users", "all", "500", "is"];
+        let phrases = Phrases::new(LIST);
+        for text in [
+            "",
+            "users then all users",
+            "all users",
+            "a 500 for all",
+            "é users é",
+            "this is é",
+            "nothing",
+        ] {
+            let searched = LIST
+                .iter()
+                .find_map(|&phrase| find_from(text, phrase, 0).map(|index| (index, phrase)));
+            assert_eq!(phrases.first_listed(text), searched, "{text:?}");
+            assert_eq!(phrases.any_in(text), searched.is_some(), "{text:?}");
         }
     }
 

@@ -6,7 +6,8 @@ use crate::model::{
 };
 use crate::span::Span;
 use crate::time::{self, CivilDate, TimeMention, epoch_minutes};
-use crate::words::{contains, find_from};
+use crate::words::Phrases;
+use std::sync::LazyLock;
 
 const IMPACT_WORDS: &[&str] = &[
     "user",
@@ -73,6 +74,9 @@ const ROOT_CAUSE_WORDS: &[&str] = &[
     "attributed to",
     "originated",
 ];
+/// Read in one pass over each run: the summary tries every run for every list.
+static IMPACT_PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(IMPACT_WORDS));
+static ROOT_CAUSE_PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ROOT_CAUSE_WORDS));
 const WHOLE_SHARES: &[&str] = &[
     "all users",
     "all of our users",
@@ -176,15 +180,13 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
             Some(Fact::Impact) if summary.impact.is_none() => summary.impact = Some(run.span),
             _ => {}
         }
-        if summary.impact.is_none() && IMPACT_WORDS.iter().any(|word| contains(&lowered, word)) {
+        if summary.impact.is_none() && IMPACT_PHRASES.any_in(&lowered) {
             summary.impact = Some(run.span);
         }
         if summary.affected_share.is_none() {
             summary.affected_share = affected_share(text, run.span.start);
         }
-        if summary.root_cause.is_none()
-            && ROOT_CAUSE_WORDS.iter().any(|word| contains(&lowered, word))
-        {
+        if summary.root_cause.is_none() && ROOT_CAUSE_PHRASES.any_in(&lowered) {
             summary.root_cause = Some(run.span);
         }
     }
@@ -390,6 +392,7 @@ pub(crate) fn written_zone(zone: &time::Zone, base: u32) -> WrittenZone {
 
 /// A percentage, "all users", or a number of people.
 fn affected_share(text: &str, base: u32) -> Option<AffectedShare> {
+    static WHOLE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WHOLE_SHARES));
     let lowered = text.to_ascii_lowercase();
     if let Some((start, end, per_mille)) = percentage(&lowered) {
         return Some(AffectedShare {
@@ -397,10 +400,7 @@ fn affected_share(text: &str, base: u32) -> Option<AffectedShare> {
             per_mille: Some(per_mille),
         });
     }
-    if let Some((index, phrase)) = WHOLE_SHARES
-        .iter()
-        .find_map(|phrase| find_from(&lowered, phrase, 0).map(|index| (index, phrase)))
-    {
+    if let Some((index, phrase)) = WHOLE.first_listed(&lowered) {
         return Some(AffectedShare {
             span: Span::new(base + to_u32(index), base + to_u32(index + phrase.len())),
             per_mille: Some(1000),
@@ -467,10 +467,8 @@ fn counted_people(lowered: &str) -> Option<(usize, usize)> {
         "significant number",
         "large number",
     ];
-    if let Some((index, phrase)) = QUANTIFIERS
-        .iter()
-        .find_map(|phrase| find_from(lowered, phrase, 0).map(|index| (index, phrase)))
-    {
+    static QUANTIFIED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(QUANTIFIERS));
+    if let Some((index, phrase)) = QUANTIFIED.first_listed(lowered) {
         return Some((index, index + phrase.len()));
     }
     let words: Vec<(usize, &str)> = lowered

@@ -4,7 +4,7 @@ use crate::model::{
     Block, BlockKind, Document, RunOrigin, RunText, block_runs, find_ignore_ascii_case,
 };
 use crate::rule::prelude::*;
-use crate::words::{CharSet, Lexicon, with_lowercase};
+use crate::words::{CharSet, Lexicon};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -213,28 +213,72 @@ enum Cue {
 }
 
 fn cue(word: &str) -> Cue {
-    with_lowercase(word, |lower| match lower {
+    // A lexicon turns most words away by their first letter and length before lowercasing
+    // them, where matching each word against the list compared it with every cue of its length.
+    static CUES: LazyLock<Lexicon<Cue>> = LazyLock::new(|| {
         // The judgements and the mistaken adverbs, and the other words only blame uses (a test
         // keeps this in step with the lists).
-        b"careless" | b"carelessly" | b"carelessness" | b"negligence" | b"negligent"
-        | b"negligently" | b"incompetent" | b"incompetence" | b"lazy" | b"laziness"
-        | b"accidentally" | b"accidently" | b"mistakenly" | b"inadvertently" | b"wrongly"
-        | b"erroneously" | b"unknowingly" | b"unintentionally" | b"human" | b"mistake"
-        | b"fault" | b"forgot" | b"neglected" | b"intern" | b"interns" | b"junior" | b"trainee" => {
-            Cue::Blame
-        }
-        b"caused" | b"triggered" => Cue::Caused,
-        b"by" => Cue::By,
-        b"did" => Cue::Did,
-        b"not" => Cue::Not,
-        b"bother" => Cue::Bother,
-        b"should" => Cue::Should,
-        b"have" => Cue::Have,
-        b"known" | b"checked" | b"tested" | b"noticed" | b"caught" => Cue::Lapse,
-        b"new" => Cue::New,
-        _ if lower.starts_with(b"blam") => Cue::Blame,
-        _ => Cue::None,
-    })
+        let blame = [
+            "careless",
+            "carelessly",
+            "carelessness",
+            "negligence",
+            "negligent",
+            "negligently",
+            "incompetent",
+            "incompetence",
+            "lazy",
+            "laziness",
+            "accidentally",
+            "accidently",
+            "mistakenly",
+            "inadvertently",
+            "wrongly",
+            "erroneously",
+            "unknowingly",
+            "unintentionally",
+            "human",
+            "mistake",
+            "fault",
+            "forgot",
+            "neglected",
+            "intern",
+            "interns",
+            "junior",
+            "trainee",
+        ]
+        .map(|word| (word, Cue::Blame));
+        let phrase_words = [
+            ("caused", Cue::Caused),
+            ("triggered", Cue::Caused),
+            ("by", Cue::By),
+            ("did", Cue::Did),
+            ("not", Cue::Not),
+            ("bother", Cue::Bother),
+            ("should", Cue::Should),
+            ("have", Cue::Have),
+            ("known", Cue::Lapse),
+            ("checked", Cue::Lapse),
+            ("tested", Cue::Lapse),
+            ("noticed", Cue::Lapse),
+            ("caught", Cue::Lapse),
+            ("new", Cue::New),
+        ];
+        Lexicon::new(blame.into_iter().chain(phrase_words))
+    });
+    if let Some(cue) = CUES.get(word) {
+        return cue;
+    }
+    // "blame", "blamed", "blaming", "blameless": no other character lowercases to these ASCII
+    // letters, so comparing the first bytes in ASCII case says what lowercasing would.
+    if word
+        .get(..4)
+        .is_some_and(|start| start.eq_ignore_ascii_case("blam"))
+    {
+        Cue::Blame
+    } else {
+        Cue::None
+    }
 }
 
 /// Whether a word (in any case) is a person, a group or a word that may stand before one.

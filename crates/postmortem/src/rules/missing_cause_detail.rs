@@ -1,7 +1,7 @@
 //! PM401 `missing-cause-detail`.
 
 use super::missing_fix_detail::names_fix;
-use crate::model::{Section, block_runs};
+use crate::model::{Document, Section, block_runs};
 use crate::rule::prelude::*;
 use crate::words::{Markers, more_words_than};
 use std::sync::LazyLock;
@@ -55,26 +55,26 @@ impl Rule for MissingCauseDetail {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
-        let sections: Vec<&Section> = context
-            .document
-            .sections_of(SectionKind::RootCause)
-            .collect();
-        let Some(first) = sections.first() else {
+        let document = context.document;
+        let Some(first) = document.section(SectionKind::RootCause) else {
             return;
         };
-        let sentences: Vec<Sentence> = sections
+        let sentences: Vec<&Sentence> = document
+            .sections
             .iter()
-            .flat_map(|section| section_sentences(section))
+            .zip(document.cause_and_fix_sentences())
+            .filter(|(section, _)| section.kind == SectionKind::RootCause)
+            .flat_map(|(_, sentences)| sentences)
             .collect();
         if sentences.is_empty() {
             return;
         }
         let causal: Vec<&Sentence> = sentences
-            .iter()
+            .into_iter()
             .filter(|sentence| match sentence.part {
                 // What follows a "Root cause:" label may already tell the fix.
-                Part::Cause => is_causal(sentence) || !names_fix(sentence),
-                Part::Either => is_causal(sentence),
+                Part::Cause => sentence.causal || !sentence.names_fix,
+                Part::Either => sentence.causal,
                 Part::Fix => false,
             })
             .collect();
@@ -163,15 +163,15 @@ const CAUSAL_MARKERS: &[&str] = &[
     "come from",
 ];
 
-pub(super) fn is_causal(sentence: &Sentence) -> bool {
+/// Whether a sentence (its text and the text in lowercase) says what caused what.
+fn is_causal(text: &str, lower: &str) -> bool {
     static CAUSAL: LazyLock<Markers> = LazyLock::new(|| Markers::new(CAUSAL_MARKERS));
-    CAUSAL.any_at_word_start(&sentence.lower)
-        || label_of(&sentence.text).is_some_and(|label| label.contains("cause"))
+    CAUSAL.any_at_word_start(lower) || label_of(text).is_some_and(|label| label.contains("cause"))
 }
 
 /// Which part of the root cause and resolution a sentence is in, by the labels above it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Part {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
     /// Under "Root Cause", "Cause:" or "Why".
     Cause,
     /// Under "Resolution", "Fix:" or "Recovery".
@@ -181,17 +181,35 @@ pub(super) enum Part {
 }
 
 /// A sentence of the root cause or resolution, without its leading label.
-pub(super) struct Sentence {
+#[derive(Clone, Debug)]
+pub(crate) struct Sentence {
     pub(super) text: String,
     /// The text in lowercase, where markers are looked for.
     pub(super) lower: String,
     pub(super) part: Part,
+    /// Whether it says what caused what.
+    pub(super) causal: bool,
+    /// Whether it uses a word only a fix is described with.
+    pub(super) names_fix: bool,
+}
+
+/// For each section of the document, its sentences if it is a root cause or resolution
+/// section, else none.
+pub(crate) fn cause_and_fix_sentences(document: &Document) -> Vec<Vec<Sentence>> {
+    document
+        .sections
+        .iter()
+        .map(|section| match section.kind {
+            SectionKind::RootCause | SectionKind::Resolution => section_sentences(section),
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 /// The sentences of a section, each in the part its heading or last label puts it in. What
 /// follows a colon in the heading counts as text ("Root Cause and Resolution: The root cause
 /// was ...").
-pub(super) fn section_sentences(section: &Section) -> Vec<Sentence> {
+fn section_sentences(section: &Section) -> Vec<Sentence> {
     let (heading, rest) = section
         .heading
         .text
@@ -229,9 +247,12 @@ fn read_line(line: &str, part: &mut Part, found: &mut Vec<Sentence>) {
         }
         let text = strip_label(sentence);
         if more_words_than(text, 1) {
+            let lower = text.to_lowercase();
             found.push(Sentence {
+                causal: is_causal(text, &lower),
+                names_fix: names_fix(&lower),
                 text: text.to_owned(),
-                lower: text.to_lowercase(),
+                lower,
                 part: *part,
             });
         }

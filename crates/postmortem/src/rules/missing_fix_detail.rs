@@ -1,6 +1,6 @@
 //! PM402 `missing-fix-detail`.
 
-use super::missing_cause_detail::{Part, Sentence, is_causal, section_sentences};
+use super::missing_cause_detail::{Part, Sentence};
 use crate::config::Profile;
 use crate::rule::prelude::*;
 use crate::words::Markers;
@@ -72,22 +72,17 @@ impl Rule for MissingFixDetail {
             .unwrap_or(anchor)
             .heading
             .span;
-        let sentences: Vec<Sentence> = document
-            .sections
+        // Only root cause and resolution sections have sentences here.
+        let sentences: Vec<&Sentence> = document
+            .cause_and_fix_sentences()
             .iter()
-            .filter(|section| {
-                matches!(
-                    section.kind,
-                    SectionKind::RootCause | SectionKind::Resolution
-                )
-            })
-            .flat_map(section_sentences)
+            .flatten()
             .collect();
         if sentences.is_empty() {
             return;
         }
         let fixes: Vec<&Sentence> = sentences
-            .iter()
+            .into_iter()
             .filter(|sentence| sentence.part == Part::Fix || is_fix(sentence))
             .collect();
         if fixes.is_empty() {
@@ -217,14 +212,14 @@ const ACTION_MARKERS: &[&str] = &[
 fn is_fix(sentence: &Sentence) -> bool {
     static ACTIONS: LazyLock<Markers> = LazyLock::new(|| Markers::new(ACTION_MARKERS));
     let acts = ACTIONS.any_at_word_start(&sentence.lower) || has_by_gerund(&sentence.lower);
-    names_fix(sentence) || (acts && !is_causal(sentence))
+    sentence.names_fix || (acts && !sentence.causal)
 }
 
-/// Whether the sentence uses a word that only a fix is described with ("fixed", "rolled
-/// back", "restarted").
-pub(super) fn names_fix(sentence: &Sentence) -> bool {
+/// Whether a sentence (in lowercase) uses a word that only a fix is described with ("fixed",
+/// "rolled back", "restarted").
+pub(super) fn names_fix(lower: &str) -> bool {
     static FIXES: LazyLock<Markers> = LazyLock::new(|| Markers::new(FIX_MARKERS));
-    FIXES.any_at_word_start(&sentence.lower)
+    FIXES.any_at_word_start(lower)
 }
 
 /// "by restarting", "by raising": a means of fixing.

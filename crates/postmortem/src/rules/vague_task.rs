@@ -488,11 +488,11 @@ fn vagueness(text: &str) -> Option<Problem> {
     let (label, rest) = split_label(&lower);
     let rest = strip_adverb(strip_modal(rest));
     let label = label.map(strip_adverb);
-    let rest_acts = starts_with_verb(rest) && exploratory(rest).is_none();
-
     if let Some(description) = exploratory(rest) {
         return Some(Problem::Exploratory(description));
     }
+    // From here on the rest is not exploratory.
+    let rest_acts = starts_with_verb(rest);
     if let Some(description) = label.and_then(exploratory)
         && !rest_acts
     {
@@ -510,7 +510,7 @@ fn vagueness(text: &str) -> Option<Problem> {
     if let Some(phrase) = improvement_without_object(rest) {
         return Some(Problem::NoObject(phrase));
     }
-    if !rest_acts && !label.is_some_and(starts_with_verb) && exploratory(rest).is_none() {
+    if !rest_acts && !label.is_some_and(starts_with_verb) {
         return Some(Problem::NoVerb);
     }
     if lower_words.len() < 3 {
@@ -598,8 +598,9 @@ fn split_label(text: &str) -> (Option<&str>, &str) {
 
 /// "investigate and fix ...", "investigate why X and patch it": the task ends in a change.
 fn leads_to_action(after: &str) -> bool {
-    let after = words(after);
-    after.iter().take(8).enumerate().any(|(index, word)| {
+    // Only the first eight words are read: the rest need not be lowercased.
+    let after: Vec<String> = lowercase_words(after).take(8).collect();
+    after.iter().enumerate().any(|(index, word)| {
         let joined = index > 0 && matches!(after[index - 1].as_str(), "and" | "then" | "to");
         joined
             && is_listed_verb(word)
@@ -608,11 +609,14 @@ fn leads_to_action(after: &str) -> bool {
 }
 
 fn improvement_without_object(part: &str) -> Option<String> {
-    let all = words(part);
+    // The verbs have one or two words: most tasks start with another verb, and need not have
+    // all their words lowercased.
+    let first_two: Vec<String> = lowercase_words(part).take(2).collect();
     let verb = IMPROVING.iter().find(|verb| {
         let verb_words = verb.split(' ').count();
-        all.len() >= verb_words && all[..verb_words].iter().eq(verb.split(' '))
+        first_two.len() >= verb_words && first_two[..verb_words].iter().eq(verb.split(' '))
     })?;
+    let all = words(part);
     let rest = &all[verb.split(' ').count()..];
     let rest: Vec<&str> = rest
         .iter()
