@@ -1,7 +1,7 @@
 //! `<App/>`: provides the editor state, saves drafts as they change, follows other tabs,
 //! takes dropped and pasted files, lays out the page.
 
-use crate::components::{DraftsPanel, EditorPane, NoticeBar, SidePanel, Toolbar};
+use crate::components::{DraftsPanel, EditorPane, NoticeBar, SidePanel, Tab, Toolbar};
 use crate::files::import_files;
 use crate::state::{EditorState, Pane, provide_editor_state};
 use leptos::ev;
@@ -41,20 +41,6 @@ pub fn App() -> impl IntoView {
         print.remove();
     });
     let dragging = RwSignal::new(false);
-    let pane_tab = move |pane: Pane, label: &'static str, test_id: &'static str| {
-        view! {
-            <button
-                type="button"
-                role="tab"
-                class="tab"
-                data-testid=test_id
-                aria-selected=move || (state.pane.get() == pane).to_string()
-                on:click=move |_| state.pane.set(pane)
-            >
-                {label}
-            </button>
-        }
-    };
     view! {
         <div
             class="app"
@@ -75,9 +61,9 @@ pub fn App() -> impl IntoView {
             <Toolbar />
             <NoticeBar />
             <div class="pane-tabs tabs" role="tablist" aria-label="Panes">
-                {pane_tab(Pane::Drafts, "Drafts", "pane-drafts")}
-                {pane_tab(Pane::Editor, "Editor", "pane-editor")}
-                {pane_tab(Pane::Checks, "Checks", "pane-checks")}
+                <Tab current=state.pane value=Pane::Drafts label="Drafts" test_id="pane-drafts" />
+                <Tab current=state.pane value=Pane::Editor label="Editor" test_id="pane-editor" />
+                <Tab current=state.pane value=Pane::Checks label="Checks" test_id="pane-checks" />
             </div>
             <main
                 class="workspace"

@@ -1,5 +1,6 @@
 //! `<EditorPane/>`: the Markdown editor bound to the draft.
 
+use crate::components::Tab;
 use crate::components::form_pane::FormPane;
 use crate::state::{EditorView, Pane, use_editor_state};
 use leptos::prelude::*;
@@ -40,20 +41,6 @@ pub(crate) fn EditorPane() -> impl IntoView {
             let _ = textarea.set_selection_range(start, end);
         }
     });
-    let view_tab = move |which: EditorView, label: &'static str, test_id: &'static str| {
-        view! {
-            <button
-                type="button"
-                role="tab"
-                class="tab"
-                data-testid=test_id
-                aria-selected=move || (state.editor_view.get() == which).to_string()
-                on:click=move |_| state.editor_view.set(which)
-            >
-                {label}
-            </button>
-        }
-    };
     view! {
         <section
             class="editor-pane"
@@ -61,8 +48,8 @@ pub(crate) fn EditorPane() -> impl IntoView {
             aria-label="Editor"
         >
             <div class="tabs" role="tablist" aria-label="Views of the draft">
-                {view_tab(EditorView::Form, "Form", "tab-form")}
-                {view_tab(EditorView::Markdown, "Markdown", "tab-markdown")}
+                <Tab current=state.editor_view value=EditorView::Form label="Form" test_id="tab-form" />
+                <Tab current=state.editor_view value=EditorView::Markdown label="Markdown" test_id="tab-markdown" />
             </div>
             <Show when=move || state.editor_view.get() == EditorView::Form>
                 <FormPane />

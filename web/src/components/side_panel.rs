@@ -1,6 +1,7 @@
 //! `<SidePanel/>`: the checks (checklist, metrics and diagnostics), the preview and the
 //! diagram, a tab apart.
 
+use crate::components::Tab;
 use crate::components::checklist_panel::ChecklistPanel;
 use crate::components::diagnostics_panel::DiagnosticsPanel;
 use crate::components::diagram_pane::DiagramPane;
@@ -14,20 +15,6 @@ use leptos::prelude::*;
 pub(crate) fn SidePanel() -> impl IntoView {
     let state = use_editor_state();
     let tab = state.side_tab;
-    let tab_button = move |which: SideTab, label: &'static str, test_id: &'static str| {
-        view! {
-            <button
-                type="button"
-                role="tab"
-                class="tab"
-                data-testid=test_id
-                aria-selected=move || (tab.get() == which).to_string()
-                on:click=move |_| tab.set(which)
-            >
-                {label}
-            </button>
-        }
-    };
     view! {
         <section
             class="side-pane"
@@ -35,9 +22,9 @@ pub(crate) fn SidePanel() -> impl IntoView {
             aria-label="Checks and preview"
         >
             <div class="tabs" role="tablist">
-                {tab_button(SideTab::Checks, "Checks", "tab-checks")}
-                {tab_button(SideTab::Preview, "Preview", "tab-preview")}
-                {tab_button(SideTab::Diagram, "Diagram", "tab-diagram")}
+                <Tab current=tab value=SideTab::Checks label="Checks" test_id="tab-checks" />
+                <Tab current=tab value=SideTab::Preview label="Preview" test_id="tab-preview" />
+                <Tab current=tab value=SideTab::Diagram label="Diagram" test_id="tab-diagram" />
             </div>
             {move || match tab.get() {
                 SideTab::Checks => view! {
