@@ -3,11 +3,10 @@
 //! A stored value this version cannot read is never overwritten or removed.
 
 use crate::state::library::{
-    Draft, FORMAT_VERSION, Library, StoredDraft, decode_draft, migrate_single_draft,
+    Draft, FORMAT_VERSION, Library, Stored, StoredDraft, decode_draft, migrate_single_draft,
 };
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
-use serde::Serialize;
 
 const DRAFT_PREFIX: &str = "postmortem/v2/draft/";
 const CURRENT_KEY: &str = "postmortem/v2/current";
@@ -120,23 +119,12 @@ fn stored_keys(storage: &web_sys::Storage) -> Vec<String> {
         .collect()
 }
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    version: u32,
-    #[serde(flatten)]
-    draft: &'a Draft,
-}
-
 /// Saves one draft. On failure the text stays in the editor and the message says why.
 pub fn save_draft(draft: &Draft) -> Result<(), String> {
     if local_storage().is_none() {
         return Err(unavailable());
     }
-    let envelope = Envelope {
-        version: FORMAT_VERSION,
-        draft,
-    };
-    LocalStorage::set(draft_key(&draft.id), &envelope).map_err(|error| describe(&error))
+    LocalStorage::set(draft_key(&draft.id), Stored::new(draft)).map_err(|error| describe(&error))
 }
 
 /// Forgets a draft (after the user deleted it).

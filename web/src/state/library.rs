@@ -93,11 +93,21 @@ pub enum StoredDraft {
     Unreadable,
 }
 
+/// How a draft is stored: its fields beside the format's version.
 #[derive(Serialize)]
-struct Envelope<T> {
+pub struct Stored<'a> {
     version: u32,
     #[serde(flatten)]
-    draft: T,
+    draft: &'a Draft,
+}
+
+impl<'a> Stored<'a> {
+    pub fn new(draft: &'a Draft) -> Self {
+        Self {
+            version: FORMAT_VERSION,
+            draft,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -107,11 +117,7 @@ struct VersionOnly {
 
 /// The JSON stored for one draft.
 pub fn encode_draft(draft: &Draft) -> String {
-    let envelope = Envelope {
-        version: FORMAT_VERSION,
-        draft,
-    };
-    serde_json::to_string(&envelope).unwrap_or_default()
+    serde_json::to_string(&Stored::new(draft)).unwrap_or_default()
 }
 
 /// Reads one stored draft, migrating older formats forward.
