@@ -1,26 +1,15 @@
 // The incident as a picture: the SVG timeline drawn from the draft, saved as a file, and put
 // into the Markdown as a Mermaid block that follows the timeline.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serve } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { openPage } from './support/browser.mjs';
+import { startApp } from './support/app.mjs';
 
 const SHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  await mkdir(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await startApp();
+await mkdir(SHOTS, { recursive: true });
 
 const OUTAGE = `# Checkout outage
 

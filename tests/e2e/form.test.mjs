@@ -1,23 +1,12 @@
 // The form and the Markdown are two views of one draft: editing either updates the other, and
 // a form edit changes only the text of the field it edits.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { openPage } from './support/browser.mjs';
+import { startApp } from './support/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await startApp();
 
 const SEED = new URL('../../../shared/seeds/004_72e51504661ad338.txt', import.meta.url);
 const markdown = (page) => page.getByTestId('editor').inputValue();

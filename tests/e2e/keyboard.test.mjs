@@ -1,22 +1,11 @@
 // Keyboard and screen reader: every control has a name, and the main tasks work without a
 // mouse.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { openPage } from './support/browser.mjs';
+import { startApp } from './support/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await startApp();
 
 const INTERACTIVE = new Set(['button', 'textbox', 'combobox', 'checkbox', 'tab', 'link', 'menuitem', 'DisclosureTriangle', 'searchbox']);
 

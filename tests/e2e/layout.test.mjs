@@ -1,28 +1,17 @@
 // What a person sees: the page at 1280x800 and 390x844, light and dark. Screenshots go to
 // target/screenshots/ to be looked at; the assertions catch what a glance would.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serve } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { openPage } from './support/browser.mjs';
+import { startApp } from './support/app.mjs';
 
 const SHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
 const SEED = new URL('../../../shared/seeds/004_72e51504661ad338.txt', import.meta.url);
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  await mkdir(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await startApp();
+await mkdir(SHOTS, { recursive: true });
 
 const overflowsHorizontally = (page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);

@@ -1,23 +1,12 @@
 // Share without a server, and print: a link that carries the whole draft in its fragment, and
 // the preview printed as a clean report.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { openPage } from './support/browser.mjs';
+import { startApp } from './support/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await startApp();
 
 const SEED = new URL('../../../shared/seeds/004_72e51504661ad338.txt', import.meta.url);
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };

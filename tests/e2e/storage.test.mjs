@@ -1,23 +1,12 @@
 // Storage faults lose nothing: a full quota, storage disabled, and one draft open in two tabs.
 // Each gives a clear message, the text stays in the editor, and download still works.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { openPage } from './support/browser.mjs';
+import { startApp } from './support/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await startApp();
 
 async function downloaded(page) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);

@@ -1,22 +1,11 @@
 // The preview never runs anything from a document: hostile drafts are rendered in the real
 // app, and a payload that ran would set a global flag or open a dialog.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './support/server.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { openPage } from './support/browser.mjs';
+import { startApp } from './support/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await startApp();
 
 const RUN = 'window.__xss=1;alert(1)';
 const RUN_ENCODED = 'window.__xss%3D1%3Balert(1)';

@@ -74,7 +74,7 @@ pub fn to_zone(source: &str, document: &Document, target: &str) -> Option<Conver
         let clock = format_clock(minutes.rem_euclid(1440), time.span.text(source));
         if let Some(whole) = time
             .zone
-            .and_then(|zone| adjacent_zone(source, time.span, zone))
+            .and_then(|zone| zone.with_time_before(source, time.span))
         {
             edits.push(Edit::replace(whole, format!("{clock} {label}")));
         } else {
@@ -106,20 +106,6 @@ pub fn to_zone(source: &str, document: &Document, target: &str) -> Option<Conver
         converted,
         skipped,
     })
-}
-
-/// The time and its zone as one span, when the zone follows the time (`14:05 UTC`,
-/// `10:00 AM (WAT)`).
-fn adjacent_zone(source: &str, time: Span, zone: &WrittenZone) -> Option<Span> {
-    let gap = source.get(time.end as usize..zone.span.start as usize)?;
-    if zone.span.start < time.end || !gap.chars().all(|c| c == ' ' || c == '(') {
-        return None;
-    }
-    let mut end = zone.span.end;
-    if gap.contains('(') && source[end as usize..].starts_with(')') {
-        end += 1;
-    }
-    Some(Span::new(time.start, end))
 }
 
 fn overlaps(a: Span, b: Span) -> bool {

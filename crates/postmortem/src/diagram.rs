@@ -131,18 +131,11 @@ fn written_time<'a>(entry: &TimelineEntry, source: &'a str) -> &'a str {
     let Some(time) = entry.time.as_ref() else {
         return "";
     };
-    let span = match &time.zone {
-        Some(zone)
-            if zone.span.start >= time.span.end
-                && Span::new(time.span.end, zone.span.start)
-                    .text(source)
-                    .chars()
-                    .all(|c| c == ' ' || c == '(') =>
-        {
-            time.span.cover(zone.span)
-        }
-        _ => time.span,
-    };
+    let span = time
+        .zone
+        .as_ref()
+        .and_then(|zone| zone.with_time_before(source, time.span))
+        .unwrap_or(time.span);
     span.text(source).trim()
 }
 

@@ -14,7 +14,7 @@ mod duration;
 mod scan;
 mod zone;
 
-pub use civil::{CivilDate, ClockTime, Weekday, epoch_minutes, format_rfc3339};
+pub use civil::{CivilDate, ClockTime, Weekday, epoch_minutes, format_rfc3339, month_name};
 pub use clock::{Meridiem, TimeMention, find_times};
 pub use date::{DateMeaning, DateMention, DateReading, find_dates};
 pub use duration::{DurationMention, find_durations, parse_duration_phrase};

@@ -794,23 +794,9 @@ fn restyled_clock(written: &str, clock: ClockTime) -> String {
 /// `date` written the way `written` is: `March 1, 2023` when it names the month, else
 /// `YYYY-MM-DD`.
 fn restyled_date(written: &str, date: CivilDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let names_month = written.chars().any(char::is_alphabetic);
     if names_month {
-        let month = MONTHS[usize::from(date.month().clamp(1, 12)) - 1];
+        let month = crate::time::month_name(date.month()).unwrap_or_default();
         format!("{month} {}, {}", date.day(), date.year())
     } else {
         read::iso_date(date)

@@ -102,6 +102,23 @@ pub struct WrittenZone {
     pub ambiguous: bool,
 }
 
+impl WrittenZone {
+    /// The time at `time` and this zone as one span, when the zone is written right after it
+    /// (`14:05 UTC`, `10:00 AM (WAT)`, the closing parenthesis included); `None` when the zone
+    /// stands elsewhere (shared by a range, or declared for the timeline).
+    pub fn with_time_before(&self, source: &str, time: Span) -> Option<Span> {
+        let gap = source.get(time.end as usize..self.span.start as usize)?;
+        if self.span.start < time.end || !gap.chars().all(|c| c == ' ' || c == '(') {
+            return None;
+        }
+        let closes = gap.contains('(')
+            && source
+                .get(self.span.end as usize..)
+                .is_some_and(|rest| rest.starts_with(')'));
+        Some(Span::new(time.start, self.span.end + u32::from(closes)))
+    }
+}
+
 /// What an entry records, as a reviewer would tag it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[allow(clippy::struct_excessive_bools)] // Independent tags, not a state machine.
@@ -116,4 +133,38 @@ pub struct Milestones {
     pub escalation: bool,
     /// How the incident was resolved.
     pub resolution: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zone_at(source: &str, text: &str) -> WrittenZone {
+        let start = u32::try_from(source.rfind(text).unwrap()).unwrap();
+        WrittenZone {
+            text: text.to_owned(),
+            span: Span::new(start, start + u32::try_from(text.len()).unwrap()),
+            offset_minutes: Some(0),
+            ambiguous: false,
+        }
+    }
+
+    #[test]
+    fn a_zone_written_after_its_time_joins_it() {
+        let source = "at 10:00 AM (WAT), then";
+        let time = Span::new(3, 11);
+        let joined = zone_at(source, "WAT")
+            .with_time_before(source, time)
+            .unwrap();
+        assert_eq!(joined.text(source), "10:00 AM (WAT)");
+        let source = "from 10:00 to 11:00 EAT";
+        let shared = zone_at(source, "EAT");
+        assert_eq!(shared.with_time_before(source, Span::new(5, 10)), None);
+        assert_eq!(
+            shared
+                .with_time_before(source, Span::new(14, 19))
+                .map(|span| span.text(source)),
+            Some("11:00 EAT")
+        );
+    }
 }

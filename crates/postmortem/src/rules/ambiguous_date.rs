@@ -115,23 +115,6 @@ fn iso(reading: crate::time::DateReading) -> String {
 }
 
 fn month_name(month: u8, day: u8) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let name = MONTHS
-        .get(usize::from(month.saturating_sub(1)))
-        .copied()
-        .unwrap_or("?");
+    let name = crate::time::month_name(month).unwrap_or("?");
     format!("{name} {day}")
 }

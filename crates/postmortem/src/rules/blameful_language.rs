@@ -216,38 +216,12 @@ fn cue(word: &str) -> Cue {
     // A lexicon turns most words away by their first letter and length before lowercasing
     // them, where matching each word against the list compared it with every cue of its length.
     static CUES: LazyLock<Lexicon<Cue>> = LazyLock::new(|| {
-        // The judgements and the mistaken adverbs, and the other words only blame uses (a test
-        // keeps this in step with the lists).
-        let blame = [
-            "careless",
-            "carelessly",
-            "carelessness",
-            "negligence",
-            "negligent",
-            "negligently",
-            "incompetent",
-            "incompetence",
-            "lazy",
-            "laziness",
-            "accidentally",
-            "accidently",
-            "mistakenly",
-            "inadvertently",
-            "wrongly",
-            "erroneously",
-            "unknowingly",
-            "unintentionally",
-            "human",
-            "mistake",
-            "fault",
-            "forgot",
-            "neglected",
-            "intern",
-            "interns",
-            "junior",
-            "trainee",
-        ]
-        .map(|word| (word, Cue::Blame));
+        // The judgements and the mistaken adverbs, and the other words only blame uses.
+        let blame = JUDGEMENTS
+            .iter()
+            .chain(MISTAKEN)
+            .chain(OTHER_BLAME_CUES)
+            .map(|&word| (word, Cue::Blame));
         let phrase_words = [
             ("caused", Cue::Caused),
             ("triggered", Cue::Caused),
@@ -293,6 +267,20 @@ fn is_person_or_qualifier(word: &str) -> bool {
     });
     WORDS.contains(word)
 }
+
+/// Words that start a blame cue besides the judgements and the mistaken adverbs: a lapse
+/// ("forgot"), a fault, or a junior role named as a cause.
+const OTHER_BLAME_CUES: &[&str] = &[
+    "human",
+    "mistake",
+    "fault",
+    "forgot",
+    "neglected",
+    "intern",
+    "interns",
+    "junior",
+    "trainee",
+];
 
 /// Words that judge a person.
 const JUDGEMENTS: &[&str] = &[

@@ -177,6 +177,25 @@ impl ClockTime {
     }
 }
 
+/// The English name of a month (1 to 12); `None` for any other number.
+pub fn month_name(month: u8) -> Option<&'static str> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS.get(usize::from(month.checked_sub(1)?)).copied()
+}
+
 /// The instant a wall-clock `date` and `time` at `offset_minutes` east of UTC name, as minutes
 /// since 1970-01-01T00:00Z. Comparable across zones and across midnight; seconds are dropped.
 pub fn epoch_minutes(date: CivilDate, time: ClockTime, offset_minutes: i32) -> i64 {
@@ -226,6 +245,14 @@ mod tests {
 
     fn clock(hour: u8, minute: u8) -> ClockTime {
         ClockTime::new(hour, minute, None).unwrap()
+    }
+
+    #[test]
+    fn names_the_twelve_months_and_nothing_else() {
+        assert_eq!(month_name(1), Some("January"));
+        assert_eq!(month_name(12), Some("December"));
+        assert_eq!(month_name(0), None);
+        assert_eq!(month_name(13), None);
     }
 
     #[test]
