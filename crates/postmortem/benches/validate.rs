@@ -2,12 +2,14 @@
 //! of the same text (the floor any Markdown tool pays). Run with `cargo bench -p postmortem`.
 
 use postmortem::Config;
+use postmortem::check::Context;
 use pulldown_cmark::{Options, Parser};
 use std::hint::black_box;
 use std::path::Path;
 
 fn main() {
     print_ratios();
+    print_costs();
     divan::main();
 }
 
@@ -106,6 +108,67 @@ fn print_ratios() {
             ratio = validate_micros / parse_micros,
         );
     }
+}
+
+/// Where a seed's validation time goes: building the model, then each rule (on a freshly parsed
+/// document each time, so that a rule filling one of the model's lazy caches pays for it).
+#[allow(clippy::print_stdout)] // A benchmark prints its figures.
+fn print_costs() {
+    let documents = seeds();
+    let config = Config::default();
+    let seed_count = f64::from(u32::try_from(documents.len()).unwrap());
+    let per_seed = |total: f64| total / seed_count;
+    let parse_micros = per_seed(
+        documents
+            .iter()
+            .map(|(_, text)| median_micros(|| postmortem::parse(text).len as usize))
+            .sum(),
+    );
+    let mut costs: Vec<(f64, &str)> = postmortem::rules::ALL
+        .iter()
+        .map(|rule| {
+            let total: f64 = documents
+                .iter()
+                .map(|(_, source)| {
+                    median_micros_with(
+                        || postmortem::parse(source),
+                        |document| {
+                            let context = Context {
+                                source,
+                                document: &document,
+                                config: &config,
+                            };
+                            let mut diagnostics = Vec::new();
+                            rule.check(&context, &mut diagnostics);
+                            diagnostics.len()
+                        },
+                    )
+                })
+                .sum();
+            (per_seed(total), rule.meta().name)
+        })
+        .collect();
+    costs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let rules_micros: f64 = costs.iter().map(|(micros, _)| micros).sum();
+    println!("\nmean µs per seed: model {parse_micros:.1}, all rules {rules_micros:.1}");
+    for (micros, name) in costs.iter().take(12) {
+        println!("  {micros:>6.1}  {name}");
+    }
+}
+
+/// The median time of `work` over fresh inputs from `prepare`, which is not timed.
+fn median_micros_with<T>(mut prepare: impl FnMut() -> T, mut work: impl FnMut(T) -> usize) -> f64 {
+    let runs = 31;
+    let mut samples: Vec<f64> = (0..runs)
+        .map(|_| {
+            let input = prepare();
+            let started = std::time::Instant::now();
+            black_box(work(input));
+            started.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    samples[runs / 2]
 }
 
 fn median_micros(mut work: impl FnMut() -> usize) -> f64 {
