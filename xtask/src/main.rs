@@ -8,6 +8,7 @@ mod codegen;
 mod finish_build;
 mod npm;
 mod shell;
+mod size;
 mod tools;
 
 use std::process::ExitCode;
@@ -23,6 +24,8 @@ cargo xtask <task>
                    ChromeDriver, node packages) and nothing else
   build            build the app into dist/ (release, size-optimised)
   npm              build the JavaScript package (wasm, glue, TypeScript types) into target/npm/
+  size             build the package and the app, and print their wasm's gzip size next to the
+                   floor under each (the same stack doing almost nothing: tests/size-floor/)
   finish-build     trunk's post-build hook: the CSP's inline-script hashes and the service
                    worker's list of files (runs by itself in every trunk build)
   codegen [--check]
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         ["install-tools"] => tools::install(),
         ["build"] => tools::install().and_then(|()| tasks::build()),
         ["npm"] => tools::install().and_then(|()| npm::run()),
+        ["size"] => tools::install().and_then(|()| size::run()),
         ["finish-build"] => finish_build::run(),
         ["codegen"] => codegen::run(codegen::Mode::Write),
         ["codegen", "--check"] => codegen::run(codegen::Mode::Check),

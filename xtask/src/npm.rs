@@ -108,7 +108,7 @@ fn write_manifest(out: &Path) -> Result<(), String> {
 }
 
 /// cargo's target directory: `CARGO_TARGET_DIR`, else `target/` at the root.
-fn target_dir() -> PathBuf {
+pub(crate) fn target_dir() -> PathBuf {
     // cargo runs from the root, so a relative CARGO_TARGET_DIR is relative to it.
     std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(|| root().join("target"), |dir| root().join(dir))
