@@ -2,6 +2,7 @@
 
 mod blocks;
 mod images;
+mod keywords;
 mod measures;
 mod milestones;
 mod sections;
