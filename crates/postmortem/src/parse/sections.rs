@@ -2,6 +2,7 @@
 
 use crate::model::{Block, BlockKind, Document, Heading, HeadingStyle, Line, Section, SectionKind};
 use crate::span::Span;
+use crate::words::more_words_than;
 
 /// Labels longer than this are sentences, not headings.
 const MAX_LABEL_WORDS: usize = 8;
@@ -9,17 +10,20 @@ const MAX_LABEL_WORDS: usize = 8;
 /// Groups blocks into the document's title, preamble and sections.
 pub(crate) fn sectionize(blocks: Vec<Block>, document: &mut Document) {
     let mut builder = SectionBuilder { document };
-    for piece in blocks.into_iter().flat_map(split_labels) {
-        match piece {
+    for block in blocks {
+        split_labels(block, &mut |piece| match piece {
             Piece::Heading(heading) => builder.heading(heading),
             Piece::Block(block) => builder.block(block),
-        }
+        });
     }
 }
 
 /// Which canonical section a heading's text names, if any.
 pub fn classify_heading(text: &str) -> Option<SectionKind> {
-    let lowered = text.to_lowercase().replace(['\'', '’'], "");
+    let mut lowered = text.to_lowercase();
+    if lowered.contains(['\'', '’']) {
+        lowered = lowered.replace(['\'', '’'], "");
+    }
     let words = normalized_words(&lowered);
     let has = |word: &str| words.contains(&word);
     let has_phrase = |phrase: &[&str]| words.windows(phrase.len()).any(|window| window == phrase);
@@ -90,37 +94,57 @@ enum Piece {
     Block(Block),
 }
 
-/// Splits a paragraph at the lines that are section labels, and turns HTML headings into headings.
-fn split_labels(block: Block) -> Vec<Piece> {
+/// Splits a paragraph at the lines that are section labels, and turns HTML headings into
+/// headings; gives the pieces to `emit` in order.
+fn split_labels(block: Block, emit: &mut impl FnMut(Piece)) {
     match block.kind {
-        BlockKind::Heading { heading } => vec![Piece::Heading(heading)],
+        BlockKind::Heading { heading } => emit(Piece::Heading(heading)),
         BlockKind::Html { ref text } => match html_heading(text, block.span) {
             Some((heading, rest)) => {
-                let mut pieces = vec![Piece::Heading(heading)];
+                emit(Piece::Heading(heading));
                 if let Some((rest_text, rest_span)) = rest {
-                    pieces.extend(split_labels(Block {
-                        kind: BlockKind::Html { text: rest_text },
-                        span: rest_span,
-                    }));
+                    split_labels(
+                        Block {
+                            kind: BlockKind::Html { text: rest_text },
+                            span: rest_span,
+                        },
+                        emit,
+                    );
                 }
-                pieces
             }
-            None => vec![Piece::Block(block)],
+            None => emit(Piece::Block(block)),
         },
-        BlockKind::Paragraph { lines } => split_paragraph(lines),
-        _ => vec![Piece::Block(block)],
+        BlockKind::Paragraph { lines } => split_paragraph(lines, emit),
+        _ => emit(Piece::Block(block)),
     }
 }
 
-fn split_paragraph(lines: Vec<Line>) -> Vec<Piece> {
+fn split_paragraph(lines: Vec<Line>, emit: &mut impl FnMut(Piece)) {
     let alone = lines.len() == 1;
-    let mut pieces = Vec::new();
+    let style = |index: usize, line: &Line| {
+        let standing = alone || (index == 0 && reads_as_heading(&line.text));
+        label_style(line, standing)
+    };
+    // Most paragraphs have no label: they stay whole, their lines where they are.
+    let Some((first_label, first_style)) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(index, line)| Some((index, style(index, line)?)))
+    else {
+        let mut run = lines;
+        flush(&mut run, emit);
+        return;
+    };
     let mut run: Vec<Line> = Vec::new();
     for (index, line) in lines.into_iter().enumerate() {
-        let standing = alone || (index == 0 && reads_as_heading(&line.text));
-        if let Some(style) = label_style(&line, standing) {
-            flush(&mut run, &mut pieces);
-            pieces.push(Piece::Heading(Heading {
+        let label = match index.cmp(&first_label) {
+            std::cmp::Ordering::Less => None,
+            std::cmp::Ordering::Equal => Some(first_style),
+            std::cmp::Ordering::Greater => style(index, &line),
+        };
+        if let Some(style) = label {
+            flush(&mut run, emit);
+            emit(Piece::Heading(Heading {
                 text: label_text(&line.text).to_owned(),
                 level: 0,
                 style,
@@ -130,11 +154,11 @@ fn split_paragraph(lines: Vec<Line>) -> Vec<Piece> {
             run.push(line);
         }
     }
-    flush(&mut run, &mut pieces);
-    pieces
+    flush(&mut run, emit);
 }
 
-fn flush(run: &mut Vec<Line>, pieces: &mut Vec<Piece>) {
+/// Emits the lines of `run` as a paragraph, if there are any, and empties it.
+fn flush(run: &mut Vec<Line>, emit: &mut impl FnMut(Piece)) {
     if run.is_empty() {
         return;
     }
@@ -144,7 +168,7 @@ fn flush(run: &mut Vec<Line>, pieces: &mut Vec<Piece>) {
         .map(|line| line.span)
         .reduce(Span::cover)
         .unwrap_or_default();
-    pieces.push(Piece::Block(Block {
+    emit(Piece::Block(Block {
         kind: BlockKind::Paragraph { lines },
         span,
     }));
@@ -156,10 +180,11 @@ fn flush(run: &mut Vec<Line>, pieces: &mut Vec<Piece>) {
 fn label_style(line: &Line, standing: bool) -> Option<HeadingStyle> {
     let text = line.text.trim();
     let is_labelish = line.bold || text.ends_with(':') || standing;
+    // The cheap checks first: counting words reads the whole line.
     if !is_labelish
-        || text.split_whitespace().count() > MAX_LABEL_WORDS
         || text.ends_with('.')
         || text.starts_with(|c: char| c.is_ascii_digit())
+        || more_words_than(text, MAX_LABEL_WORDS)
     {
         return None;
     }
@@ -174,8 +199,8 @@ fn label_style(line: &Line, standing: bool) -> Option<HeadingStyle> {
 /// A short capitalised line with no sentence punctuation: "Root Cause and Resolution".
 fn reads_as_heading(text: &str) -> bool {
     let text = text.trim();
-    text.split_whitespace().count() <= 5
-        && text.starts_with(|c: char| c.is_uppercase())
+    text.starts_with(|c: char| c.is_uppercase())
+        && !more_words_than(text, 5)
         && !text.contains(['.', ',', ';'])
 }
 
