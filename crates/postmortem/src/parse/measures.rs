@@ -4,8 +4,8 @@ use crate::model::{
     Block, BlockKind, Document, ListItem, Measures, RunOrigin, Section, SectionKind, Task,
     TaskList, TextRun,
 };
+use crate::parse::exceeds_words;
 use crate::span::Span;
-use crate::words::more_words_than;
 use std::sync::LazyLock;
 
 /// Labels and sub-headings that introduce a task list.
@@ -271,14 +271,14 @@ fn read_block(block: &Block, reader: &mut Reader, measures: &mut Measures) {
             for line in lines {
                 let text = line.text.trim();
                 let task_start = measures.tasks.len();
-                let is_label = text.ends_with(':') && !more_words_than(text, 5);
+                let is_label = text.ends_with(':') && !exceeds_words(text, 5);
                 if let Some(labelled) = label_line_context(text, line.bold) {
                     reader.context = labelled;
                 } else if let Some((context, rest)) = inline_label(text) {
                     push_line(context, rest, line.span, measures);
                 } else if reader.context == Context::Tasks && is_imperative(text) {
                     push_line(Context::Tasks, text, line.span, measures);
-                } else if !text.ends_with(':') && more_words_than(text, 3) {
+                } else if !text.ends_with(':') && exceeds_words(text, 3) {
                     push_line(Context::Improvements, text, line.span, measures);
                 }
                 if measures.tasks.len() > task_start {
@@ -325,7 +325,7 @@ fn read_block(block: &Block, reader: &mut Reader, measures: &mut Measures) {
             if items.is_empty() {
                 let text = crate::parse::strip_tags(text);
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !text.ends_with(':') && more_words_than(&text, 3) {
+                if !text.ends_with(':') && exceeds_words(&text, 3) {
                     push_line(Context::Improvements, &text, block.span, measures);
                 }
             } else {
@@ -396,7 +396,7 @@ fn read_list(block: &Block, items: &[ListItem], context: Context, measures: &mut
                                     && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                             })
                         })
-                        .filter(|line| more_words_than(line, 1))
+                        .filter(|line| exceeds_words(line, 1))
                         .collect();
                     push_items(&texts, item.span, item.span, None, context, measures);
                 }
@@ -524,7 +524,7 @@ fn close_list(measures: &mut Measures, first: usize) {
 fn nested_label(text: &str) -> Option<(&str, &str)> {
     let (first, rest) = text.split_once('\n')?;
     let first = first.trim();
-    let is_label = first.ends_with(':') && !more_words_than(first, 6);
+    let is_label = first.ends_with(':') && !exceeds_words(first, 6);
     let nested_lines = rest.lines().filter(|line| !line.trim().is_empty()).count();
     let is_list_label = label_context(first).is_some() || nested_lines >= 2;
     (is_label && is_list_label && nested_lines > 0).then_some((first, rest))
@@ -539,7 +539,7 @@ fn item_label(text: &str) -> Option<(Context, &str)> {
 fn inline_label(text: &str) -> Option<(Context, &str)> {
     let (label, rest) = text.split_once(':')?;
     let rest = rest.trim();
-    if more_words_than(label, 4) || !more_words_than(rest, 2) {
+    if exceeds_words(label, 4) || !exceeds_words(rest, 2) {
         return None;
     }
     let context = label_context(label)?;
@@ -550,7 +550,7 @@ fn inline_label(text: &str) -> Option<(Context, &str)> {
 /// A line that is only a label ("TODO:", "**Tasks:**") sets the context for what follows.
 fn label_line_context(text: &str, bold: bool) -> Option<Context> {
     let is_label = bold || text.ends_with(':');
-    if !is_label || more_words_than(text, 5) {
+    if !is_label || exceeds_words(text, 5) {
         return None;
     }
     label_context(text)
@@ -639,7 +639,7 @@ fn is_imperative(text: &str) -> bool {
         return true;
     }
     text.split_once(':')
-        .is_some_and(|(label, rest)| !more_words_than(label, 6) && is_verb(rest))
+        .is_some_and(|(label, rest)| !exceeds_words(label, 6) && is_verb(rest))
 }
 
 /// The first word of an item, lowercased, after numbering and a bold label ("**Patch:** ...").
