@@ -140,13 +140,12 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
     for run in &runs {
         let text = run.span.text(source);
         let lowered = text.to_lowercase();
-        for mention in time::find_times(text) {
+        let dates = time::find_dates(text);
+        for mention in time::find_times_among_dates(text, &dates) {
             times.push((mention, run.span.start));
         }
         if first_date.is_none() {
-            first_date = time::find_dates(text)
-                .iter()
-                .find_map(time::DateMention::civil);
+            first_date = dates.iter().find_map(time::DateMention::civil);
         }
         if summary.zone.is_none() {
             summary.zone = time::find_zones(text)

@@ -615,7 +615,7 @@ fn piece_time(text: &str) -> Option<TimeMention> {
 /// The date a line starts with: `2019-01-22`, `**Feb 05, 2021:**`, `19. April, 11:00`.
 fn leading_date(text: &str) -> Option<DateReading> {
     let skipped = markup_prefix(text);
-    time::find_dates(text)
+    time::find_dates_starting_before(text, skipped + LEADING_TIME_WINDOW + 1)
         .into_iter()
         .find(|date| date.span.start >= skipped && date.span.start - skipped <= LEADING_TIME_WINDOW)
         .and_then(|date| date.meaning.certain())
