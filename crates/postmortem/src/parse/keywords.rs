@@ -40,15 +40,20 @@ impl<V: Copy> Keywords<V> {
 /// Keywords looked up by their first `head_len` bytes (their head), in a hash table.
 struct Table<V> {
     head_len: usize,
-    /// For each hash of a head, the range of `entries` whose heads have that hash.
+    /// A bit for each hash of the keywords' heads, over more hashes than there are buckets:
+    /// one small look-up turns most places away before a bucket is read.
+    hashed_heads: [u64; HASHED_HEAD_WORDS],
+    /// For each bucket, the range of `entries` whose heads fall in it.
     buckets: Vec<(u16, u16)>,
     /// Each keyword with its head and value, by the hash of its head.
     entries: Vec<(u32, &'static str, V)>,
 }
 
-/// Buckets in a [`Table`]: many more than keywords, so that the heads of a text's words rarely
-/// fall in a bucket with keywords that begin otherwise.
-const BUCKETS: usize = 1024;
+/// Words of 64 bits in [`Table::hashed_heads`]: 4096 bits, so that a text's words rarely share
+/// a hash with a keyword that begins otherwise.
+const HASHED_HEAD_WORDS: usize = 64;
+/// Buckets in a [`Table`], about as many as keywords.
+const BUCKETS: usize = 256;
 
 impl<V: Copy> Table<V> {
     fn new(keywords: Vec<(&'static str, V)>, head_len: usize) -> Self {
@@ -60,9 +65,12 @@ impl<V: Copy> Table<V> {
             })
             .collect();
         entries.sort_by_key(|&(head, keyword, _)| (bucket(head), keyword));
+        let mut hashed_heads = [0; HASHED_HEAD_WORDS];
         let mut buckets = vec![(0, 0); BUCKETS];
         for (index, &(head, _, _)) in entries.iter().enumerate() {
             let index = u16::try_from(index).expect("fewer than 64Ki keywords");
+            let (word, bit) = hashed(head);
+            hashed_heads[word] |= 1 << bit;
             let range = &mut buckets[bucket(head)];
             if range.0 == range.1 {
                 range.0 = index;
@@ -71,6 +79,7 @@ impl<V: Copy> Table<V> {
         }
         Self {
             head_len,
+            hashed_heads,
             buckets,
             entries,
         }
@@ -80,6 +89,10 @@ impl<V: Copy> Table<V> {
         let Some(head) = head(text, self.head_len) else {
             return;
         };
+        let (word, bit) = hashed(head);
+        if self.hashed_heads[word] >> bit & 1 == 0 {
+            return;
+        }
         let (start, end) = self.buckets[bucket(head)];
         for &(listed, keyword, value) in &self.entries[usize::from(start)..usize::from(end)] {
             if listed == head && text.starts_with(keyword.as_bytes()) {
@@ -99,9 +112,20 @@ fn head(text: &[u8], len: usize) -> Option<u32> {
     )
 }
 
-/// The bucket of a head in a [`Table`]: a multiplicative hash.
+/// A multiplicative hash of a head, to 12 bits.
+fn hash(head: u32) -> u32 {
+    head.wrapping_mul(0x9E37_79B1) >> 20
+}
+
+/// Where the hash of a head falls in [`Table::hashed_heads`]: (word, bit).
+fn hashed(head: u32) -> (usize, u32) {
+    let hash = hash(head);
+    ((hash >> 6) as usize % HASHED_HEAD_WORDS, hash & 63)
+}
+
+/// The bucket of a head in a [`Table`].
 fn bucket(head: u32) -> usize {
-    (head.wrapping_mul(0x9E37_79B1) >> 22) as usize % BUCKETS
+    hash(head) as usize % BUCKETS
 }
 
 #[cfg(test)]
