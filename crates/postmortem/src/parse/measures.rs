@@ -572,11 +572,10 @@ fn label_context(text: &str) -> Option<Context> {
                 .is_some_and(|rest| rest.ends_with(' '))
     }) {
         Some(Context::Tasks)
-    } else if IMPROVEMENT_LABELS.iter().any(|known| {
-        label
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|word| word == *known)
-    }) {
+    } else if label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| IMPROVEMENT_LABELS.contains(&word))
+    {
         Some(Context::Improvements)
     } else {
         None
