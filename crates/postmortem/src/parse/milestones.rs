@@ -424,15 +424,14 @@ fn word_starts(lowered: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// The up to `count` words before byte `at`, without punctuation.
-fn words_before(lowered: &str, at: usize, count: usize) -> Vec<&str> {
+/// The up to `count` words before byte `at`, nearest first, without punctuation.
+fn words_before(lowered: &str, at: usize, count: usize) -> impl Iterator<Item = &str> {
     let clause = text_since(lowered, at, b".;,:!?\n");
     clause
         .split_whitespace()
         .rev()
         .take(count)
         .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
-        .collect()
 }
 
 /// The text before byte `at` back to the last of the (ASCII) `stops`: what
@@ -449,8 +448,7 @@ fn text_since<'t>(text: &'t str, at: usize, stops: &[u8]) -> &'t str {
 /// resolve", "failed to fix").
 fn negated(lowered: &str, at: usize, also: &[&str]) -> bool {
     words_before(lowered, at, 3)
-        .iter()
-        .any(|word| NEGATIONS.contains(word) || also.contains(word) || word.ends_with("n't"))
+        .any(|word| NEGATIONS.contains(&word) || also.contains(&word) || word.ends_with("n't"))
 }
 
 /// What a notice records.
@@ -482,7 +480,6 @@ fn notice(lowered: &str, verb: &str, at: usize, response_begun: bool) -> Option<
             "the" | "our" | "their" | "a" | "an" | "all" | "team"
         );
     let to_audience = words_before(lowered, at, 3)
-        .into_iter()
         .chain(lowered[at..].split_whitespace().skip(1).take(4))
         .any(|word| AUDIENCES.iter().any(|audience| word.starts_with(audience)));
     if to_audience {
