@@ -85,6 +85,7 @@ impl<V: Copy> Table<V> {
         }
     }
 
+    /// Calls `found` with each keyword of the table that `text` starts with.
     fn prefixes_of(&self, text: &[u8], found: &mut impl FnMut(&'static str, V)) {
         let Some(head) = head(text, self.head_len) else {
             return;
