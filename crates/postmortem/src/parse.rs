@@ -2,6 +2,7 @@
 
 mod blocks;
 mod images;
+mod keywords;
 mod measures;
 mod milestones;
 mod sections;
@@ -15,6 +16,12 @@ pub(crate) use sections::strip_tags;
 
 use crate::model::Document;
 use crate::span::Span;
+
+/// Whether `text` has more than `limit` whitespace-separated words. Reads only as far as the
+/// word past the limit: labels are told from lines by their few words, and most lines are long.
+pub(crate) fn exceeds_words(text: &str, limit: usize) -> bool {
+    text.split_whitespace().nth(limit).is_some()
+}
 
 /// Parses a postmortem written in Markdown (or plain text) into its typed model.
 pub fn parse(source: &str) -> Document {

@@ -4,7 +4,9 @@ use crate::model::{
     Block, BlockKind, Document, ListItem, Measures, RunOrigin, Section, SectionKind, Task,
     TaskList, TextRun,
 };
+use crate::parse::exceeds_words;
 use crate::span::Span;
+use std::sync::LazyLock;
 
 /// Labels and sub-headings that introduce a task list.
 const TASK_LABELS: &[&str] = &[
@@ -269,14 +271,14 @@ fn read_block(block: &Block, reader: &mut Reader, measures: &mut Measures) {
             for line in lines {
                 let text = line.text.trim();
                 let task_start = measures.tasks.len();
-                let is_label = text.ends_with(':') && text.split_whitespace().count() <= 5;
+                let is_label = text.ends_with(':') && !exceeds_words(text, 5);
                 if let Some(labelled) = label_line_context(text, line.bold) {
                     reader.context = labelled;
                 } else if let Some((context, rest)) = inline_label(text) {
                     push_line(context, rest, line.span, measures);
                 } else if reader.context == Context::Tasks && is_imperative(text) {
                     push_line(Context::Tasks, text, line.span, measures);
-                } else if !text.ends_with(':') && text.split_whitespace().count() >= 4 {
+                } else if !text.ends_with(':') && exceeds_words(text, 3) {
                     push_line(Context::Improvements, text, line.span, measures);
                 }
                 if measures.tasks.len() > task_start {
@@ -323,7 +325,7 @@ fn read_block(block: &Block, reader: &mut Reader, measures: &mut Measures) {
             if items.is_empty() {
                 let text = crate::parse::strip_tags(text);
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !text.ends_with(':') && text.split_whitespace().count() >= 4 {
+                if !text.ends_with(':') && exceeds_words(&text, 3) {
                     push_line(Context::Improvements, &text, block.span, measures);
                 }
             } else {
@@ -394,7 +396,7 @@ fn read_list(block: &Block, items: &[ListItem], context: Context, measures: &mut
                                     && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                             })
                         })
-                        .filter(|line| line.split_whitespace().count() >= 2)
+                        .filter(|line| exceeds_words(line, 1))
                         .collect();
                     push_items(&texts, item.span, item.span, None, context, measures);
                 }
@@ -522,7 +524,7 @@ fn close_list(measures: &mut Measures, first: usize) {
 fn nested_label(text: &str) -> Option<(&str, &str)> {
     let (first, rest) = text.split_once('\n')?;
     let first = first.trim();
-    let is_label = first.ends_with(':') && first.split_whitespace().count() <= 6;
+    let is_label = first.ends_with(':') && !exceeds_words(first, 6);
     let nested_lines = rest.lines().filter(|line| !line.trim().is_empty()).count();
     let is_list_label = label_context(first).is_some() || nested_lines >= 2;
     (is_label && is_list_label && nested_lines > 0).then_some((first, rest))
@@ -537,7 +539,7 @@ fn item_label(text: &str) -> Option<(Context, &str)> {
 fn inline_label(text: &str) -> Option<(Context, &str)> {
     let (label, rest) = text.split_once(':')?;
     let rest = rest.trim();
-    if label.split_whitespace().count() > 4 || rest.split_whitespace().count() < 3 {
+    if exceeds_words(label, 4) || !exceeds_words(rest, 2) {
         return None;
     }
     let context = label_context(label)?;
@@ -548,7 +550,7 @@ fn inline_label(text: &str) -> Option<(Context, &str)> {
 /// A line that is only a label ("TODO:", "**Tasks:**") sets the context for what follows.
 fn label_line_context(text: &str, bold: bool) -> Option<Context> {
     let is_label = bold || text.ends_with(':');
-    if !is_label || text.split_whitespace().count() > 5 {
+    if !is_label || exceeds_words(text, 5) {
         return None;
     }
     label_context(text)
@@ -570,15 +572,45 @@ fn label_context(text: &str) -> Option<Context> {
                 .is_some_and(|rest| rest.ends_with(' '))
     }) {
         Some(Context::Tasks)
-    } else if IMPROVEMENT_LABELS.iter().any(|known| {
-        label
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|word| word == *known)
-    }) {
+    } else if label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| IMPROVEMENT_LABELS.contains(&word))
+    {
         Some(Context::Improvements)
     } else {
         None
     }
+}
+
+/// Which list a verb is in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verb {
+    Specific,
+    Broad,
+    Other,
+}
+
+/// Every verb with its list, sorted, to be found by a binary search instead of a comparison
+/// with each in turn.
+static VERBS: LazyLock<Vec<(&'static str, Verb)>> = LazyLock::new(|| {
+    let mut verbs: Vec<(&'static str, Verb)> = [
+        (SPECIFIC_VERBS, Verb::Specific),
+        (BROAD_VERBS, Verb::Broad),
+        (OTHER_VERBS, Verb::Other),
+    ]
+    .into_iter()
+    .flat_map(|(verbs, list)| verbs.iter().map(move |&verb| (verb, list)))
+    .collect();
+    verbs.sort_unstable_by_key(|&(verb, _)| verb);
+    verbs
+});
+
+/// The list a (lowercase) word is in, if it is one of the verbs.
+fn verb(word: &str) -> Option<Verb> {
+    VERBS
+        .binary_search_by_key(&word, |&(verb, _)| verb)
+        .ok()
+        .map(|index| VERBS[index].1)
 }
 
 /// At least half the items start with a verb that names a concrete change, and more of them
@@ -589,9 +621,9 @@ fn mostly_specific<'a>(items: impl Iterator<Item = &'a str>) -> bool {
     let mut total = 0;
     for item in items {
         total += 1;
-        match first_word(item).as_deref() {
-            Some(word) if BROAD_VERBS.contains(&word) => broad += 1,
-            Some(word) if SPECIFIC_VERBS.contains(&word) => specific += 1,
+        match first_word(item).as_deref().and_then(verb) {
+            Some(Verb::Broad) => broad += 1,
+            Some(Verb::Specific) => specific += 1,
             _ => {}
         }
     }
@@ -601,18 +633,12 @@ fn mostly_specific<'a>(items: impl Iterator<Item = &'a str>) -> bool {
 /// A line that reads as an instruction: it starts with a verb, or with a short label
 /// followed by one ("Monitor Resource Utilization: Set up ...").
 fn is_imperative(text: &str) -> bool {
-    let is_verb = |part: &str| {
-        first_word(part).is_some_and(|word| {
-            SPECIFIC_VERBS.contains(&word.as_str())
-                || BROAD_VERBS.contains(&word.as_str())
-                || OTHER_VERBS.contains(&word.as_str())
-        })
-    };
+    let is_verb = |part: &str| first_word(part).is_some_and(|word| verb(&word).is_some());
     if is_verb(text) {
         return true;
     }
     text.split_once(':')
-        .is_some_and(|(label, rest)| label.split_whitespace().count() <= 6 && is_verb(rest))
+        .is_some_and(|(label, rest)| !exceeds_words(label, 6) && is_verb(rest))
 }
 
 /// The first word of an item, lowercased, after numbering and a bold label ("**Patch:** ...").

@@ -4,7 +4,7 @@
 //! a word (who notified whom, an attempt that did not help) are spelled out below.
 
 use crate::model::Milestones;
-use crate::words::starts_with;
+use crate::parse::keywords::Keywords;
 use std::sync::LazyLock;
 
 const DETECTION: &[&str] = &[
@@ -351,9 +351,8 @@ enum Cue {
     Shipped,
 }
 
-/// Every keyword with its list, by first byte: one pass over an entry's word starts then tries
-/// only the keywords that can start there, instead of searching the entry for each keyword.
-static KEYWORDS: LazyLock<Vec<Vec<(&'static str, Cue)>>> = LazyLock::new(|| {
+/// Every keyword with its list, read in one pass over an entry's word starts.
+static KEYWORDS: LazyLock<Keywords<Cue>> = LazyLock::new(|| {
     let lists = [
         (DETECTION, Cue::Detection),
         (ACTION, Cue::Action),
@@ -365,14 +364,11 @@ static KEYWORDS: LazyLock<Vec<Vec<(&'static str, Cue)>>> = LazyLock::new(|| {
         (FIXES, Cue::Fix),
         (SHIPPED, Cue::Shipped),
     ];
-    let mut by_first_byte = vec![Vec::new(); 128];
-    for (keywords, cue) in lists {
-        for &keyword in keywords {
-            let first = keyword.as_bytes().first().copied().unwrap_or_default();
-            by_first_byte[usize::from(first)].push((keyword, cue));
-        }
-    }
-    by_first_byte
+    Keywords::new(
+        lists
+            .into_iter()
+            .flat_map(|(keywords, cue)| keywords.iter().map(move |&keyword| (keyword, cue))),
+    )
 });
 
 /// The milestones an entry's text records; `responding` says whether an earlier entry already
@@ -384,36 +380,26 @@ pub(crate) fn classify(text: &str, responding: bool) -> Milestones {
     let mut first_action = None;
     let mut notices = Vec::new();
     for at in word_starts(&lowered) {
-        let rest = &lowered.as_bytes()[at..];
-        let keywords = KEYWORDS
-            .get(usize::from(rest[0]))
-            .map_or(&[][..], Vec::as_slice);
-        for &(keyword, cue) in keywords {
-            if !starts_with(rest, keyword.as_bytes()) {
-                continue;
+        KEYWORDS.prefixes_of(&lowered.as_bytes()[at..], |keyword, cue| match cue {
+            Cue::Detection => milestones.detection = true,
+            Cue::Action => {
+                milestones.action = true;
+                first_action = first_action.or(Some(at));
             }
-            match cue {
-                Cue::Detection => milestones.detection = true,
-                Cue::Action => {
-                    milestones.action = true;
-                    first_action = first_action.or(Some(at));
-                }
-                Cue::Misleading => {
-                    milestones.misleading = milestones.misleading || !negated(&lowered, at, &[]);
-                }
-                Cue::NegatedOutcome => {
-                    milestones.misleading = milestones.misleading || negated(&lowered, at, &[]);
-                }
-                Cue::Escalation => milestones.escalation = true,
-                Cue::Notifying => notices.push((keyword, at)),
-                Cue::Resolution => {
-                    milestones.resolution =
-                        milestones.resolution || !negated(&lowered, at, INTENTS);
-                }
-                Cue::Fix => fix = true,
-                Cue::Shipped => shipped = true,
+            Cue::Misleading => {
+                milestones.misleading = milestones.misleading || !negated(&lowered, at, &[]);
             }
-        }
+            Cue::NegatedOutcome => {
+                milestones.misleading = milestones.misleading || negated(&lowered, at, &[]);
+            }
+            Cue::Escalation => milestones.escalation = true,
+            Cue::Notifying => notices.push((keyword, at)),
+            Cue::Resolution => {
+                milestones.resolution = milestones.resolution || !negated(&lowered, at, INTENTS);
+            }
+            Cue::Fix => fix = true,
+            Cue::Shipped => shipped = true,
+        });
     }
     let response_begun = |at: usize| responding || first_action.is_some_and(|first| first < at);
     for (verb, at) in notices {
@@ -438,26 +424,31 @@ fn word_starts(lowered: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// The up to `count` words before byte `at`, without punctuation.
-fn words_before(lowered: &str, at: usize, count: usize) -> Vec<&str> {
-    let clause = lowered[..at]
-        .rsplit(['.', ';', ',', ':', '!', '?', '\n'])
-        .next()
-        .unwrap_or_default();
+/// The up to `count` words before byte `at`, nearest first, without punctuation.
+fn words_before(lowered: &str, at: usize, count: usize) -> impl Iterator<Item = &str> {
+    let clause = text_since(lowered, at, b".;,:!?\n");
     clause
         .split_whitespace()
         .rev()
         .take(count)
         .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
-        .collect()
+}
+
+/// The text before byte `at` back to the last of the (ASCII) `stops`: what
+/// `text[..at].rsplit(stops).next()` gives, found a byte at a time.
+fn text_since<'t>(text: &'t str, at: usize, stops: &[u8]) -> &'t str {
+    let start = text.as_bytes()[..at]
+        .iter()
+        .rposition(|byte| stops.contains(byte))
+        .map_or(0, |stop| stop + 1);
+    &text[start..at]
 }
 
 /// Whether a negation, or one of `also`, stands in the three words before byte `at` ("did not
 /// resolve", "failed to fix").
 fn negated(lowered: &str, at: usize, also: &[&str]) -> bool {
     words_before(lowered, at, 3)
-        .iter()
-        .any(|word| NEGATIONS.contains(word) || also.contains(word) || word.ends_with("n't"))
+        .any(|word| NEGATIONS.contains(&word) || also.contains(&word) || word.ends_with("n't"))
 }
 
 /// What a notice records.
@@ -473,10 +464,7 @@ enum Notice {
 /// earlier entry or earlier in this one), and the detection before that. A notice to an
 /// audience (a mailing list, the users) records neither.
 fn notice(lowered: &str, verb: &str, at: usize, response_begun: bool) -> Option<Notice> {
-    let sentence = lowered[..at]
-        .rsplit(['.', ';', '!', '?', '\n'])
-        .next()
-        .unwrap_or_default();
+    let sentence = text_since(lowered, at, b".;!?\n");
     let by_detector = sentence.split_whitespace().rev().take(8).any(|word| {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
         DETECTORS.iter().any(|detector| word.starts_with(detector))
@@ -492,7 +480,6 @@ fn notice(lowered: &str, verb: &str, at: usize, response_begun: bool) -> Option<
             "the" | "our" | "their" | "a" | "an" | "all" | "team"
         );
     let to_audience = words_before(lowered, at, 3)
-        .into_iter()
         .chain(lowered[at..].split_whitespace().skip(1).take(4))
         .any(|word| AUDIENCES.iter().any(|audience| word.starts_with(audience)));
     if to_audience {

@@ -1,6 +1,7 @@
 //! Blocks → title, preamble and sections, whatever the author used as headings.
 
 use crate::model::{Block, BlockKind, Document, Heading, HeadingStyle, Line, Section, SectionKind};
+use crate::parse::exceeds_words;
 use crate::span::Span;
 
 /// Labels longer than this are sentences, not headings.
@@ -9,63 +10,61 @@ const MAX_LABEL_WORDS: usize = 8;
 /// Groups blocks into the document's title, preamble and sections.
 pub(crate) fn sectionize(blocks: Vec<Block>, document: &mut Document) {
     let mut builder = SectionBuilder { document };
-    for piece in blocks.into_iter().flat_map(split_labels) {
-        match piece {
-            Piece::Heading(heading) => builder.heading(heading),
+    for block in blocks {
+        split_labels(block, &mut |piece| match piece {
+            Piece::Heading(heading) => {
+                let kind = classify_heading(&heading.text);
+                builder.heading(heading, kind);
+            }
+            Piece::Label(heading, kind) => builder.heading(heading, Some(kind)),
             Piece::Block(block) => builder.block(block),
-        }
+        });
     }
 }
 
 /// Which canonical section a heading's text names, if any.
 pub fn classify_heading(text: &str) -> Option<SectionKind> {
-    let lowered = text.to_lowercase().replace(['\'', '’'], "");
-    let words = normalized_words(&lowered);
-    let has = |word: &str| words.contains(&word);
-    let has_phrase = |phrase: &[&str]| words.windows(phrase.len()).any(|window| window == phrase);
-    if has("timeline")
-        || has("chronology")
-        || has_phrase(&["time", "line"])
-        || has_phrase(&["sequence", "of", "events"])
-    {
-        Some(SectionKind::Timeline)
-    } else if has("summary")
-        || has("overview")
-        || has("synopsis")
-        || has("tldr")
-        || has_phrase(&["tl", "dr"])
-    {
-        Some(SectionKind::Summary)
-    } else if has("cause") || has("causes") || has("rootcause") || has("causing") {
-        Some(SectionKind::RootCause)
-    } else if has("corrective")
-        || has("preventative")
-        || has("preventive")
-        || has("prevention")
-        || has("measures")
-        || has_phrase(&["action", "items"])
-        || has_phrase(&["next", "steps"])
-        || has_phrase(&["follow", "up"])
-        || has("remediation")
-    {
-        Some(SectionKind::Measures)
-    } else if has("lessons")
-        || has_phrase(&["went", "well"])
-        || has_phrase(&["went", "wrong"])
-        || has_phrase(&["got", "lucky"])
-    {
-        Some(SectionKind::Lessons)
-    } else if has("impact") {
-        Some(SectionKind::Impact)
-    } else if has("resolution") || has("resolved") || has("recovery") {
-        Some(SectionKind::Resolution)
-    } else if has("trigger") {
-        Some(SectionKind::Trigger)
-    } else if has("detection") {
-        Some(SectionKind::Detection)
-    } else {
-        None
+    let mut lowered = text.to_lowercase();
+    if lowered.contains(['\'', '’']) {
+        lowered = lowered.replace(['\'', '’'], "");
     }
+    let words = normalized_words(&lowered);
+    // A heading that names several sections is the one that comes first in `kind_named_at`'s
+    // order ("Root Cause and Resolution" is the root cause).
+    (0..words.len())
+        .filter_map(|index| kind_named_at(&words[index..]))
+        .min_by_key(|&(rank, _)| rank)
+        .map(|(_, kind)| kind)
+}
+
+/// The section that the words at the start of `words` name, if they name one, with its rank:
+/// the lower, the stronger the claim.
+fn kind_named_at(words: &[&str]) -> Option<(u8, SectionKind)> {
+    Some(match words {
+        ["timeline" | "chronology", ..]
+        | ["time", "line", ..]
+        | ["sequence", "of", "events", ..] => (0, SectionKind::Timeline),
+        ["summary" | "overview" | "synopsis" | "tldr", ..] | ["tl", "dr", ..] => {
+            (1, SectionKind::Summary)
+        }
+        ["cause" | "causes" | "rootcause" | "causing", ..] => (2, SectionKind::RootCause),
+        [
+            "corrective" | "preventative" | "preventive" | "prevention" | "measures"
+            | "remediation",
+            ..,
+        ]
+        | ["action", "items", ..]
+        | ["next", "steps", ..]
+        | ["follow", "up", ..] => (3, SectionKind::Measures),
+        ["lessons", ..] | ["went", "well" | "wrong", ..] | ["got", "lucky", ..] => {
+            (4, SectionKind::Lessons)
+        }
+        ["impact", ..] => (5, SectionKind::Impact),
+        ["resolution" | "resolved" | "recovery", ..] => (6, SectionKind::Resolution),
+        ["trigger", ..] => (7, SectionKind::Trigger),
+        ["detection", ..] => (8, SectionKind::Detection),
+        _ => return None,
+    })
 }
 
 /// The alphanumeric words of a lowercased text; numbering such as `1.` or `II.` at the front
@@ -87,54 +86,77 @@ fn is_roman_numeral(word: &str) -> bool {
 
 enum Piece {
     Heading(Heading),
+    /// A line used as a heading, and the section it names.
+    Label(Heading, SectionKind),
     Block(Block),
 }
 
-/// Splits a paragraph at the lines that are section labels, and turns HTML headings into headings.
-fn split_labels(block: Block) -> Vec<Piece> {
+/// Splits a paragraph at the lines that are section labels, and turns HTML headings into
+/// headings; gives the pieces to `emit` in order.
+fn split_labels(block: Block, emit: &mut impl FnMut(Piece)) {
     match block.kind {
-        BlockKind::Heading { heading } => vec![Piece::Heading(heading)],
+        BlockKind::Heading { heading } => emit(Piece::Heading(heading)),
         BlockKind::Html { ref text } => match html_heading(text, block.span) {
             Some((heading, rest)) => {
-                let mut pieces = vec![Piece::Heading(heading)];
+                emit(Piece::Heading(heading));
                 if let Some((rest_text, rest_span)) = rest {
-                    pieces.extend(split_labels(Block {
-                        kind: BlockKind::Html { text: rest_text },
-                        span: rest_span,
-                    }));
+                    split_labels(
+                        Block {
+                            kind: BlockKind::Html { text: rest_text },
+                            span: rest_span,
+                        },
+                        emit,
+                    );
                 }
-                pieces
             }
-            None => vec![Piece::Block(block)],
+            None => emit(Piece::Block(block)),
         },
-        BlockKind::Paragraph { lines } => split_paragraph(lines),
-        _ => vec![Piece::Block(block)],
+        BlockKind::Paragraph { lines } => split_paragraph(lines, emit),
+        _ => emit(Piece::Block(block)),
     }
 }
 
-fn split_paragraph(lines: Vec<Line>) -> Vec<Piece> {
+fn split_paragraph(lines: Vec<Line>, emit: &mut impl FnMut(Piece)) {
     let alone = lines.len() == 1;
-    let mut pieces = Vec::new();
+    let label = |index: usize, line: &Line| {
+        let standing = alone || (index == 0 && reads_as_heading(&line.text));
+        label_style(line, standing)
+    };
+    // Most paragraphs have no label: they stay whole, their lines where they are.
+    let Some((first_label, first_style)) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(index, line)| Some((index, label(index, line)?)))
+    else {
+        let mut run = lines;
+        flush(&mut run, emit);
+        return;
+    };
     let mut run: Vec<Line> = Vec::new();
     for (index, line) in lines.into_iter().enumerate() {
-        let standing = alone || (index == 0 && reads_as_heading(&line.text));
-        if let Some(style) = label_style(&line, standing) {
-            flush(&mut run, &mut pieces);
-            pieces.push(Piece::Heading(Heading {
+        let style = match index.cmp(&first_label) {
+            std::cmp::Ordering::Less => None,
+            std::cmp::Ordering::Equal => Some(first_style),
+            std::cmp::Ordering::Greater => label(index, &line),
+        };
+        if let Some((style, kind)) = style {
+            flush(&mut run, emit);
+            let heading = Heading {
                 text: label_text(&line.text).to_owned(),
                 level: 0,
                 style,
                 span: line.span,
-            }));
+            };
+            emit(Piece::Label(heading, kind));
         } else {
             run.push(line);
         }
     }
-    flush(&mut run, &mut pieces);
-    pieces
+    flush(&mut run, emit);
 }
 
-fn flush(run: &mut Vec<Line>, pieces: &mut Vec<Piece>) {
+/// Emits the lines of `run` as a paragraph, if there are any, and empties it.
+fn flush(run: &mut Vec<Line>, emit: &mut impl FnMut(Piece)) {
     if run.is_empty() {
         return;
     }
@@ -144,7 +166,7 @@ fn flush(run: &mut Vec<Line>, pieces: &mut Vec<Piece>) {
         .map(|line| line.span)
         .reduce(Span::cover)
         .unwrap_or_default();
-    pieces.push(Piece::Block(Block {
+    emit(Piece::Block(Block {
         kind: BlockKind::Paragraph { lines },
         span,
     }));
@@ -153,29 +175,32 @@ fn flush(run: &mut Vec<Line>, pieces: &mut Vec<Piece>) {
 /// A line is a label when it names a section and stands as a heading would: bold, ending in a
 /// colon, alone in its paragraph, or heading-like at the top of one ("Timeline" then entries).
 /// A line that starts with a digit is a timeline entry ("4:30 PM - Outage resolved"), not a label.
-fn label_style(line: &Line, standing: bool) -> Option<HeadingStyle> {
+/// Returns how the label is written and the section it names.
+fn label_style(line: &Line, standing: bool) -> Option<(HeadingStyle, SectionKind)> {
     let text = line.text.trim();
     let is_labelish = line.bold || text.ends_with(':') || standing;
+    // The cheap checks first: counting words reads the whole line.
     if !is_labelish
-        || text.split_whitespace().count() > MAX_LABEL_WORDS
         || text.ends_with('.')
         || text.starts_with(|c: char| c.is_ascii_digit())
+        || exceeds_words(text, MAX_LABEL_WORDS)
     {
         return None;
     }
-    classify_heading(label_text(text))?;
-    Some(if line.bold {
+    let kind = classify_heading(label_text(text))?;
+    let style = if line.bold {
         HeadingStyle::Bold
     } else {
         HeadingStyle::Plain
-    })
+    };
+    Some((style, kind))
 }
 
 /// A short capitalised line with no sentence punctuation: "Root Cause and Resolution".
 fn reads_as_heading(text: &str) -> bool {
     let text = text.trim();
-    text.split_whitespace().count() <= 5
-        && text.starts_with(|c: char| c.is_uppercase())
+    text.starts_with(|c: char| c.is_uppercase())
+        && !exceeds_words(text, 5)
         && !text.contains(['.', ',', ';'])
 }
 
@@ -252,8 +277,8 @@ struct SectionBuilder<'d> {
 }
 
 impl SectionBuilder<'_> {
-    fn heading(&mut self, mut heading: Heading) {
-        let kind = classify_heading(&heading.text);
+    /// Starts a section at `heading`, which names `kind`, or keeps it inside the current one.
+    fn heading(&mut self, mut heading: Heading, kind: Option<SectionKind>) {
         let is_label = matches!(heading.style, HeadingStyle::Bold | HeadingStyle::Plain);
         if let Some(current) = self.document.sections.last_mut() {
             if is_label {

@@ -7,6 +7,7 @@ use crate::model::{
 use crate::span::Span;
 use crate::time::{self, CivilDate, TimeMention, epoch_minutes};
 use crate::words::Phrases;
+use std::cell::LazyCell;
 use std::sync::LazyLock;
 
 const IMPACT_WORDS: &[&str] = &[
@@ -139,14 +140,14 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
     let mut labelled: Option<Fact> = None;
     for run in &runs {
         let text = run.span.text(source);
-        let lowered = text.to_lowercase();
-        for mention in time::find_times(text) {
+        // Lowered only for the checks that still need it: most runs after the first few don't.
+        let lowered = LazyCell::new(|| text.to_lowercase());
+        let dates = time::find_dates(text);
+        for mention in time::find_times_among_dates(text, &dates) {
             times.push((mention, run.span.start));
         }
         if first_date.is_none() {
-            first_date = time::find_dates(text)
-                .iter()
-                .find_map(time::DateMention::civil);
+            first_date = dates.iter().find_map(time::DateMention::civil);
         }
         if summary.zone.is_none() {
             summary.zone = time::find_zones(text)

@@ -561,8 +561,9 @@ fn declaration(text: &str) -> Option<time::Zone> {
 fn find_times(text: &str) -> Vec<TimeMention> {
     let bytes = text.as_bytes();
     let mut masked: Option<Vec<u8>> = None;
-    for index in 3..bytes.len() {
-        if bytes[index] == b':'
+    // Colons are found by `match_indices`, which skips the text between them a block at a time.
+    for (index, _) in text.match_indices(':') {
+        if index >= 3
             && bytes[index - 1].is_ascii_digit()
             && bytes[index - 2].is_ascii_digit()
             && bytes[index - 3] == b':'
@@ -615,7 +616,7 @@ fn piece_time(text: &str) -> Option<TimeMention> {
 /// The date a line starts with: `2019-01-22`, `**Feb 05, 2021:**`, `19. April, 11:00`.
 fn leading_date(text: &str) -> Option<DateReading> {
     let skipped = markup_prefix(text);
-    time::find_dates(text)
+    time::find_dates_starting_before(text, skipped + LEADING_TIME_WINDOW + 1)
         .into_iter()
         .find(|date| date.span.start >= skipped && date.span.start - skipped <= LEADING_TIME_WINDOW)
         .and_then(|date| date.meaning.certain())

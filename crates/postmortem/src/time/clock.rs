@@ -85,7 +85,12 @@ impl TimeMention {
 /// four-digit time (`1300`) needs `hrs`/`hours` or a zone after it; a dotted time (`10.30`) and
 /// a bare hour (`10`) need AM or PM.
 pub fn find_times(text: &str) -> Vec<TimeMention> {
-    let dates = find_dates(text);
+    find_times_among_dates(text, &find_dates(text))
+}
+
+/// [`find_times`], given the dates of `text` as [`find_dates`] finds them: for a reader that
+/// needs both.
+pub fn find_times_among_dates(text: &str, dates: &[DateMention]) -> Vec<TimeMention> {
     let bytes = text.as_bytes();
     let mut times = Vec::new();
     let mut upcoming_date = 0;
@@ -122,7 +127,7 @@ pub fn find_times(text: &str) -> Vec<TimeMention> {
             at = letters_end(bytes, at);
         }
     }
-    attach_dates(text, &mut times, &dates);
+    attach_dates(text, &mut times, dates);
     share_across_ranges(text, &mut times);
     times
 }

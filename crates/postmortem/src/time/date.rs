@@ -79,6 +79,12 @@ impl DateMention {
 /// Every date written in `text`, in order. Numbers alone, versions (`1.2.3`) and fractions
 /// (`3/4`) are not dates; a numeric date needs a four-digit year between 1900 and 2199.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
+    find_dates_starting_before(text, text.len())
+}
+
+/// The dates of `text` that start before byte `limit`, in order: what [`find_dates`] finds
+/// there, without reading on for dates further on.
+pub fn find_dates_starting_before(text: &str, limit: usize) -> Vec<DateMention> {
     let bytes = text.as_bytes();
     let mut dates = Vec::new();
     // Every date has a day or a year in digits.
@@ -91,7 +97,8 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         at = next_byte(bytes, at, |byte| {
             byte.is_ascii_digit() | byte.is_ascii_uppercase()
         });
-        let Some(&byte) = bytes.get(at) else {
+        // A date starts where its first candidate byte is.
+        let Some(&byte) = bytes.get(at).filter(|_| at < limit) else {
             return dates;
         };
         let found = if byte.is_ascii_digit() {
