@@ -235,17 +235,34 @@ impl Phrases {
 pub(crate) struct Markers {
     /// The markers by their first byte.
     by_first_byte: [Vec<&'static str>; 128],
+    /// For each first byte, the second bytes of its markers as bits (see [`second_byte_bit`]):
+    /// most word starts are turned away by one look-up rather than a comparison per marker.
+    second_bytes: [u32; 128],
+}
+
+/// The bit of a marker's second byte: the low five bits, which tell lowercase letters apart
+/// (other bytes share bits with them, which only lets more words through to the comparison).
+fn second_byte_bit(second: u8) -> u32 {
+    1 << (second & 31)
 }
 
 impl Markers {
     pub(crate) fn new(markers: &[&'static str]) -> Self {
         let mut by_first_byte: [Vec<&'static str>; 128] = std::array::from_fn(|_| Vec::new());
+        let mut second_bytes = [0; 128];
         for &marker in markers {
             let first = marker.as_bytes().first().copied().unwrap_or_default();
             assert!(first.is_ascii_alphabetic(), "{marker:?}");
             by_first_byte[usize::from(first)].push(marker);
+            second_bytes[usize::from(first)] |= marker
+                .as_bytes()
+                .get(1)
+                .map_or(u32::MAX, |&second| second_byte_bit(second));
         }
-        Self { by_first_byte }
+        Self {
+            by_first_byte,
+            second_bytes,
+        }
     }
 
     /// Whether one of the markers starts where a word of `text` starts: at the start of the text
@@ -258,6 +275,9 @@ impl Markers {
         for (index, &byte) in bytes.iter().enumerate() {
             if byte.is_ascii() {
                 if !after_word_character
+                    && bytes.get(index + 1).is_none_or(|&second| {
+                        self.second_bytes[usize::from(byte)] & second_byte_bit(second) != 0
+                    })
                     && self.by_first_byte[usize::from(byte)]
                         .iter()
                         .any(|marker| starts_with(&bytes[index..], marker.as_bytes()))
