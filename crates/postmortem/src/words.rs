@@ -235,17 +235,34 @@ impl Phrases {
 pub(crate) struct Markers {
     /// The markers by their first byte.
     by_first_byte: [Vec<&'static str>; 128],
+    /// For each first byte, the second bytes of its markers as bits (see [`second_byte_bit`]):
+    /// most word starts are turned away by one look-up rather than a comparison per marker.
+    second_bytes: [u32; 128],
+}
+
+/// The bit of a marker's second byte: the low five bits, which tell lowercase letters apart
+/// (other bytes share bits with them, which only lets more words through to the comparison).
+fn second_byte_bit(second: u8) -> u32 {
+    1 << (second & 31)
 }
 
 impl Markers {
     pub(crate) fn new(markers: &[&'static str]) -> Self {
         let mut by_first_byte: [Vec<&'static str>; 128] = std::array::from_fn(|_| Vec::new());
+        let mut second_bytes = [0; 128];
         for &marker in markers {
             let first = marker.as_bytes().first().copied().unwrap_or_default();
             assert!(first.is_ascii_alphabetic(), "{marker:?}");
             by_first_byte[usize::from(first)].push(marker);
+            second_bytes[usize::from(first)] |= marker
+                .as_bytes()
+                .get(1)
+                .map_or(u32::MAX, |&second| second_byte_bit(second));
         }
-        Self { by_first_byte }
+        Self {
+            by_first_byte,
+            second_bytes,
+        }
     }
 
     /// Whether one of the markers starts where a word of `text` starts: at the start of the text
@@ -258,6 +275,9 @@ impl Markers {
         for (index, &byte) in bytes.iter().enumerate() {
             if byte.is_ascii() {
                 if !after_word_character
+                    && bytes.get(index + 1).is_none_or(|&second| {
+                        self.second_bytes[usize::from(byte)] & second_byte_bit(second) != 0
+                    })
                     && self.by_first_byte[usize::from(byte)]
                         .iter()
                         .any(|marker| starts_with(&bytes[index..], marker.as_bytes()))
@@ -300,13 +320,33 @@ pub(crate) fn hides_word_starts(marker: &str) -> bool {
 }
 
 /// Words (lowercase ASCII) with a value each, looked up in any ASCII case. Most words are turned
-/// away by their first letter and length before they are lowercased and hashed.
+/// away by their first and last letters and length before they are lowercased and hashed.
 pub(crate) struct Lexicon<V> {
     values: HashMap<&'static [u8], V, BuildHasherDefault<Fnv>>,
-    /// For each first byte, the lengths below 32 of the words that start with it, as bits.
+    /// For each pair of first and last letters (see [`ends`]), the lengths below 32 of the words
+    /// with them, as bits: the first letter and length alone let through most common words of
+    /// a large list ("failed" for "caused").
     shapes: [u32; 256],
     /// Whether a word of 32 bytes or more is in the lexicon.
     has_long_words: bool,
+}
+
+/// A slot for the first and last bytes of an ASCII word, in any case: pairs share slots, which
+/// only lets more words through to the lookup.
+fn ends(word: &[u8]) -> usize {
+    let first = usize::from(
+        word.first()
+            .copied()
+            .unwrap_or_default()
+            .to_ascii_lowercase(),
+    );
+    let last = usize::from(
+        word.last()
+            .copied()
+            .unwrap_or_default()
+            .to_ascii_lowercase(),
+    );
+    (first * 31 + last) % 256
 }
 
 impl<V: Copy> Lexicon<V> {
@@ -322,9 +362,8 @@ impl<V: Copy> Lexicon<V> {
                 !word.bytes().any(|byte| byte.is_ascii_uppercase()),
                 "{word}"
             );
-            let first = usize::from(word.as_bytes().first().copied().unwrap_or_default());
             match u32::try_from(word.len()) {
-                Ok(length) if length < 32 => lexicon.shapes[first] |= 1 << length,
+                Ok(length) if length < 32 => lexicon.shapes[ends(word.as_bytes())] |= 1 << length,
                 _ => lexicon.has_long_words = true,
             }
             lexicon.values.insert(word.as_bytes(), value);
@@ -337,9 +376,11 @@ impl<V: Copy> Lexicon<V> {
         // Non-ASCII words are looked up lowercased in full: some lowercase to ASCII ("K", the
         // kelvin sign, is "k").
         if word.is_ascii() {
-            let first = usize::from(word.as_bytes().first()?.to_ascii_lowercase());
+            if word.is_empty() {
+                return None;
+            }
             let may_be_listed = match u32::try_from(word.len()) {
-                Ok(length) if length < 32 => self.shapes[first] >> length & 1 == 1,
+                Ok(length) if length < 32 => self.shapes[ends(word.as_bytes())] >> length & 1 == 1,
                 _ => self.has_long_words,
             };
             if !may_be_listed {

@@ -38,9 +38,21 @@ impl Rule for AmbiguousDate {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
+        // Runs are pieces of the source: when the whole source has nothing to search for, no
+        // run has, and the runs need not be listed.
+        let searches_dates = may_have_ambiguous_date(context.source);
+        let searches_zones = may_have_ambiguous_zone(context.source);
+        if !(searches_dates || searches_zones) {
+            return;
+        }
         for run in run_spans(context.document) {
             let text = run.text(context.source);
-            for date in time::find_dates(text) {
+            let dates = if searches_dates && may_have_ambiguous_date(text) {
+                time::find_dates(text)
+            } else {
+                Vec::new()
+            };
+            for date in dates {
                 if let DateMeaning::Ambiguous {
                     month_first,
                     day_first,
@@ -66,7 +78,12 @@ impl Rule for AmbiguousDate {
                     );
                 }
             }
-            for zone in time::find_zones(text) {
+            let zones = if searches_zones && may_have_ambiguous_zone(text) {
+                time::find_zones(text)
+            } else {
+                Vec::new()
+            };
+            for zone in zones {
                 if let ZoneLookup::Ambiguous(candidates) = zone.lookup {
                     let names: Vec<&str> =
                         candidates.iter().map(|candidate| candidate.name).collect();
@@ -84,6 +101,49 @@ impl Rule for AmbiguousDate {
             }
         }
     }
+}
+
+/// Whether `text` may hold a date that reads two ways: only `09-06-2024` does, a day and a
+/// month of one or two digits before a year of four, so most runs need no search for dates.
+fn may_have_ambiguous_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    ['-', '/', '.'].into_iter().any(|separator| {
+        text.match_indices(separator).any(|(at, _)| {
+            bytes
+                .get(at + 1..at + 5)
+                .is_some_and(|year| year.iter().all(u8::is_ascii_digit))
+        })
+    })
+}
+
+/// Whether `text` may name a zone that stands for several: the abbreviations `IST`, `CST` and
+/// `BST`, or "Central", "Eastern", "Mountain" or "Pacific" before "Time". Other runs need no
+/// search.
+fn may_have_ambiguous_zone(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let abbreviated = text.match_indices('S').any(|(at, _)| {
+        at.checked_sub(1)
+            .is_some_and(|before| matches!(bytes[before], b'I' | b'C' | b'B'))
+            && bytes.get(at + 1) == Some(&b'T')
+    });
+    abbreviated
+        || ['m', 'M'].into_iter().any(|m| {
+            text.match_indices(m).any(|(at, _)| {
+                let Some(time) = at.checked_sub(2) else {
+                    return false;
+                };
+                let before = bytes[..time].trim_ascii_end();
+                bytes[time..].len() >= 4
+                    && bytes[time..time + 4].eq_ignore_ascii_case(b"time")
+                    && ["central", "eastern", "mountain", "pacific"]
+                        .iter()
+                        .any(|name| ends_with_ignore_ascii_case(before, name.as_bytes()))
+            })
+        })
+}
+
+fn ends_with_ignore_ascii_case(bytes: &[u8], suffix: &[u8]) -> bool {
+    bytes.len() >= suffix.len() && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// Where every run of the document is: title, opening text and sections.

@@ -60,13 +60,31 @@ impl Rule for BlamefulLanguage {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
+        // A passage's words are read once, for the passage and for each of its sentences: a
+        // sentence ends at punctuation, which no word holds, so its words are a run of them.
+        let mut words = Vec::new();
         for_each_passage(context.document, |passage| {
-            if !may_blame(passage.text) {
+            let text = passage.text;
+            words.clear();
+            words.extend(word_slices(text).map(|word| {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                PassageWord {
+                    start,
+                    end: start + word.len(),
+                    cue: cue(word),
+                }
+            }));
+            if !may_blame(text, &words) {
                 return;
             }
-            for sentence in sentences(passage.text) {
-                if may_blame(sentence)
-                    && let Some(phrase) = blame(sentence)
+            for sentence in sentences(text) {
+                let start = sentence.as_ptr() as usize - text.as_ptr() as usize;
+                let end = start + sentence.len();
+                let first = words.partition_point(|word| word.start < start);
+                let last = words.partition_point(|word| word.end <= end);
+                let sentence_words = &words[first..last];
+                if may_blame(text, sentence_words)
+                    && let Some(phrase) = blame(text, sentence_words)
                 {
                     report.push(blameful(passage.locate(context.source, phrase), phrase));
                 }
@@ -172,12 +190,17 @@ fn visit_block<'d>(
 /// without them is not read in detail: a word that only blame uses ("careless", "human",
 /// "mistakenly", "intern", "blamed"), or "caused by", "did not bother", "should have known" or
 /// "new" before a person.
-fn may_blame(text: &str) -> bool {
+fn may_blame(text: &str, words: &[PassageWord]) -> bool {
     let mut previous = [Cue::None; 2];
-    for word in word_slices(text) {
+    for word in words {
         // Whether a word names a person only matters after "new".
-        let cue = match cue(word) {
-            Cue::None if previous[1] == Cue::New && is_person_or_qualifier(word) => Cue::Person,
+        let cue = match word.cue {
+            Cue::None
+                if previous[1] == Cue::New
+                    && is_person_or_qualifier(&text[word.start..word.end]) =>
+            {
+                Cue::Person
+            }
             cue => cue,
         };
         match (previous, cue) {
@@ -190,6 +213,13 @@ fn may_blame(text: &str) -> bool {
         }
     }
     false
+}
+
+/// A word of a passage (as [`word_slices`] gives it): its byte range and its [`cue`].
+struct PassageWord {
+    start: usize,
+    end: usize,
+    cue: Cue,
 }
 
 /// What a word contributes to a blameful phrase, for [`may_blame`].
@@ -495,11 +525,11 @@ struct Word<'s> {
     end: usize,
 }
 
-/// The blameful phrase of a sentence, if any, as written.
-fn blame(sentence: &str) -> Option<&str> {
-    let words = words(sentence);
+/// The blameful phrase of a sentence, given its words in `text`, if any, as written.
+fn blame<'t>(text: &'t str, sentence: &[PassageWord]) -> Option<&'t str> {
+    let words = words(text, sentence);
     let lower: Vec<&str> = words.iter().map(|word| word.lower.as_ref()).collect();
-    let phrase = |from: usize, to: usize| &sentence[words[from].start..words[to].end];
+    let phrase = |from: usize, to: usize| &text[words[from].start..words[to].end];
 
     if let Some(index) = lower.iter().position(|word| JUDGEMENTS.contains(word)) {
         return Some(words[index].text);
@@ -615,10 +645,11 @@ fn person_after(lower: &[&str], from: usize) -> bool {
 }
 
 /// Words of a sentence, lowercased, with apostrophes normalised ("someone’s" → "someone's").
-fn words(sentence: &str) -> Vec<Word<'_>> {
-    word_slices(sentence)
-        .map(|text| {
-            let start = text.as_ptr() as usize - sentence.as_ptr() as usize;
+fn words<'t>(text: &'t str, sentence: &[PassageWord]) -> Vec<Word<'t>> {
+    sentence
+        .iter()
+        .map(|&PassageWord { start, end, .. }| {
+            let text = &text[start..end];
             let is_lower = text
                 .bytes()
                 .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase());
@@ -630,7 +661,7 @@ fn words(sentence: &str) -> Vec<Word<'_>> {
                 },
                 text,
                 start,
-                end: start + text.len(),
+                end,
             }
         })
         .collect()

@@ -99,19 +99,35 @@ fn name(section: &Section) -> &str {
 }
 
 /// A section's place in the outline.
-pub(super) struct Entry<'d> {
-    pub(super) section: &'d Section,
+struct Entry<'d> {
+    section: &'d Section,
     /// Outline depth: heading levels as written; a label sits one below the last heading.
     level: u8,
     /// The index of the nearest earlier entry with a lower level.
-    pub(super) parent: Option<usize>,
+    parent: Option<usize>,
     /// What the section is called, for recognised sections that read as section headings.
     key: Option<(SectionKind, Vec<String>)>,
 }
 
-/// The sections with their outline depth and parent.
-pub(super) fn outline(sections: &[Section]) -> Vec<Entry<'_>> {
-    let mut entries: Vec<Entry<'_>> = Vec::with_capacity(sections.len());
+/// The sections with their outline depth, parent and name.
+fn outline(sections: &[Section]) -> Vec<Entry<'_>> {
+    sections
+        .iter()
+        .zip(outline_places(sections))
+        .map(|(section, (level, parent))| Entry {
+            section,
+            level,
+            parent,
+            key: (section.kind != SectionKind::Other && names_a_section(&section.heading))
+                .then(|| (section.kind, name_key(&section.heading.text))),
+        })
+        .collect()
+}
+
+/// Each section's outline depth (heading levels as written; a label sits one below the last
+/// heading) and the index of the nearest earlier section with a lower depth, its parent.
+pub(super) fn outline_places(sections: &[Section]) -> Vec<(u8, Option<usize>)> {
+    let mut places: Vec<(u8, Option<usize>)> = Vec::with_capacity(sections.len());
     let mut heading_level = 0;
     for section in sections {
         let level = match section.heading.style {
@@ -121,17 +137,10 @@ pub(super) fn outline(sections: &[Section]) -> Vec<Entry<'_>> {
                 section.heading.level
             }
         };
-        let parent = entries.iter().rposition(|entry| entry.level < level);
-        let key = (section.kind != SectionKind::Other && names_a_section(&section.heading))
-            .then(|| (section.kind, name_key(&section.heading.text)));
-        entries.push(Entry {
-            section,
-            level,
-            parent,
-            key,
-        });
+        let parent = places.iter().rposition(|&(earlier, _)| earlier < level);
+        places.push((level, parent));
     }
-    entries
+    places
 }
 
 /// Words that do not change what a heading names.

@@ -3,7 +3,6 @@
 use super::vague_task::task_span;
 use crate::rule::prelude::*;
 use crate::words::split_whitespace;
-use std::borrow::Cow;
 
 declare_rule! {
     /// Reports a task or improvement listed twice, or a whole list repeated.
@@ -56,8 +55,8 @@ declare_rule! {
 const MIN_WORDS: usize = 3;
 
 /// One improvement or task, in source order.
-struct Item {
-    key: String,
+struct Item<'k> {
+    key: &'k str,
     /// The number of words of the key.
     words: usize,
     span: Span,
@@ -72,18 +71,31 @@ impl Rule for DuplicateTask {
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
         let source = context.source;
         let measures = &context.document.measures;
+        // Each task's key is made once, for the items and for the lists.
+        let improvement_keys: Vec<String> = measures
+            .improvements
+            .iter()
+            .map(|run| normalise(&run.text))
+            .collect();
+        let task_keys: Vec<String> = measures
+            .tasks
+            .iter()
+            .map(|task| normalise(&task.text))
+            .collect();
         let mut items: Vec<Item> = measures
             .improvements
             .iter()
             .map(|run| (run.text.as_str(), run.span))
+            .zip(&improvement_keys)
             .chain(
                 measures
                     .tasks
                     .iter()
-                    .map(|task| (task.text.as_str(), task.span)),
+                    .map(|task| (task.text.as_str(), task.span))
+                    .zip(&task_keys),
             )
-            .map(|(text, span)| {
-                let key = normalise(text);
+            .map(|((text, span), key)| {
+                let key = key.as_str();
                 Item {
                     words: key.split(' ').count(),
                     key,
@@ -102,10 +114,9 @@ impl Rule for DuplicateTask {
             if tasks.len() < 2 {
                 continue;
             }
-            let originals: Option<Vec<&Item>> = tasks
+            let originals: Option<Vec<&Item>> = task_keys[list.tasks.clone()]
                 .iter()
-                .map(|task| {
-                    let key = normalise(&task.text);
+                .map(|key| {
                     let long_enough = key.split(' ').count() >= MIN_WORDS;
                     items.iter().find(|item| {
                         item.line.start < list.span.start && long_enough && item.key == key
@@ -161,18 +172,22 @@ fn repeated_item(span: Span, line: usize) -> Diagnostic {
 fn normalise(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     let mut numbering = true;
+    // The letters and digits of a token with other characters, reused from token to token.
+    let mut letters = String::new();
     for token in split_whitespace(text) {
-        // A token of ASCII letters and digits is its own word, lowercased as it is copied.
-        let word: Cow<'_, str> = if token.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
-            Cow::Borrowed(token)
+        // A token of ASCII letters and digits is its own word, and an ASCII token's letters and
+        // digits are: both are lowercased as they are copied.
+        let word = if token.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
+            token
         } else {
-            Cow::Owned(
-                token
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .collect::<String>()
-                    .to_lowercase(),
-            )
+            letters.clear();
+            let kept = token.chars().filter(|c| c.is_alphanumeric());
+            if token.is_ascii() {
+                letters.extend(kept);
+            } else {
+                letters.push_str(&kept.collect::<String>().to_lowercase());
+            }
+            letters.as_str()
         };
         if word.is_empty() {
             continue;
@@ -186,7 +201,7 @@ fn normalise(text: &str) -> String {
             key.push(' ');
         }
         let start = key.len();
-        key.push_str(&word);
+        key.push_str(word);
         key[start..].make_ascii_lowercase();
     }
     key

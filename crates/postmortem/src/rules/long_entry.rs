@@ -76,6 +76,9 @@ impl Rule for LongEntry {
             return;
         }
         for entry in &timeline.entries {
+            if most_sentences(&entry.text) <= MAX_SENTENCES {
+                continue;
+            }
             let count = sentences(&entry.text);
             if count > MAX_SENTENCES {
                 report.push(long(first_line(context.source, entry.span), count));
@@ -96,6 +99,27 @@ fn long(line: Span, count: usize) -> Diagnostic {
 /// How many sentences `text` has. A line break ends a sentence when the next line starts one
 /// (a sub-item, a new line starting with a capital); a line wrapped mid-sentence does not.
 /// Labels count for nothing.
+/// At most how many sentences [`sentences`] finds in `text`, counted without reading them, so
+/// that most entries, too short to be long, are passed over. Each sentence it ends closes a
+/// run of punctuation before a space or the end of the line, and at most one per line is left
+/// open. In ASCII text, which the bound covers, only those characters close a run.
+fn most_sentences(text: &str) -> usize {
+    if !text.is_ascii() {
+        return usize::MAX;
+    }
+    let bytes = text.as_bytes();
+    let closes_run = |at: usize| {
+        matches!(
+            bytes[at],
+            b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b'*' | b'_'
+        ) && bytes
+            .get(at + 1)
+            .is_none_or(|&next| char::from(next).is_whitespace())
+    };
+    let runs = (0..bytes.len()).filter(|&at| closes_run(at)).count();
+    runs + text.lines().count()
+}
+
 fn sentences(text: &str) -> usize {
     let lines: Vec<&str> = text
         .lines()
@@ -225,4 +249,23 @@ fn first_line(source: &str, span: Span) -> Span {
         span.start,
         span.start + u32::try_from(line.len()).unwrap_or(0),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bound_is_never_below_the_count() {
+        for text in [
+            "",
+            "The database was slow.",
+            "10:00 a.m. The team saw errors. They rolled back! Was it fixed? Yes.",
+            "Errors rose (see \"the graph.\") Then it fell.\nA second line. And more",
+            "*Alert fired.* On-call paged.\n\nDetails:\n- Restarted. Fixed.",
+            "Ends with e.g. Dr. Smith. It.",
+        ] {
+            assert!(most_sentences(text) >= sentences(text), "{text:?}");
+        }
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::blameful_language::for_each_passage;
 use crate::rule::prelude::*;
-use crate::words::{CharSet, any_byte, match_starts};
+use crate::words::{CharSet, any_byte, match_starts, with_lowercase};
 use std::sync::LazyLock;
 
 declare_rule! {
@@ -319,10 +319,10 @@ fn names(text: &str) -> Vec<&str> {
     // Every name but a mention comes after an honorific, or a name or a role comes right
     // before ", ".
     let may_name = (any_byte(text, |byte| matches!(byte, b'M' | b'D' | b'P'))
-        && HONORIFICS.iter().any(|honorific| text.contains(honorific)))
+        && contains_honorific(text))
         || match_starts(text, ", ").any(|at| {
             let word = word_before(text, at);
-            is_name(word) || ROLES.contains(&word.to_lowercase().as_str())
+            is_name(word) || is_role(word)
         });
     let words = if may_name { words(text) } else { Vec::new() };
     for (index, word) in words.iter().enumerate() {
@@ -358,7 +358,7 @@ fn names(text: &str) -> Vec<&str> {
         }
         // "our lead engineer, Sarah, noticed".
         if after.starts_with(", ")
-            && ROLES.contains(&word.text.to_lowercase().as_str())
+            && is_role(word.text)
             && let Some(next) = next
             && is_name(next.text)
             && text[next.end..].starts_with([',', ')'])
@@ -369,6 +369,25 @@ fn names(text: &str) -> Vec<&str> {
     }
     names.extend(mentions(text));
     names
+}
+
+/// Whether an honorific is written anywhere in `text`, in one pass over it: each starts with
+/// `M`, `D` or `P`.
+fn contains_honorific(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &byte)| {
+        matches!(byte, b'M' | b'D' | b'P')
+            && HONORIFICS
+                .iter()
+                .any(|honorific| bytes[at..].starts_with(honorific.as_bytes()))
+    })
+}
+
+/// Whether a word, in lowercase, is one of the [`ROLES`].
+fn is_role(word: &str) -> bool {
+    with_lowercase(word, |lower| {
+        ROLES.iter().any(|role| role.as_bytes() == lower)
+    })
 }
 
 fn preceded_by_honorific(words: &[Word<'_>], index: usize) -> bool {
@@ -393,14 +412,14 @@ fn role_phrase_after(text: &str, words: &[Word<'_>]) -> bool {
         .skip(1)
         .take(5)
         .any(|(index, word)| {
-            let is_role = ROLES.contains(&word.text.to_lowercase().as_str());
+            let role = is_role(word.text);
             let rest = &text[word.end..];
             let closes = rest.is_empty()
                 || rest.starts_with([',', ')', '.', ';', ':'])
                 || words
                     .get(index + 1)
                     .is_some_and(|next| matches!(next.text, "who" | "whose"));
-            is_role && closes
+            role && closes
         })
 }
 

@@ -1,6 +1,6 @@
 //! PM106 `noncanonical-heading`.
 
-use super::duplicate_section::outline;
+use super::duplicate_section::outline_places;
 use crate::model::{BlockKind, Document, Heading, HeadingStyle, Section, find_ignore_ascii_case};
 use crate::parse::classify_heading;
 use crate::rule::prelude::*;
@@ -60,30 +60,35 @@ impl Rule for NoncanonicalHeading {
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
         let profile = context.profile();
-        let outline = outline(&context.document.sections);
+        let sections = &context.document.sections;
+        // The outline is only read for a section named otherwise.
+        let mut places = None;
         for &kind in profile.required_sections() {
             let canonical = profile.heading(kind);
             let canonical_words = name_words(canonical);
-            let of_kind = || outline.iter().filter(|entry| entry.section.kind == kind);
-            if of_kind().any(|entry| {
-                contains_phrase(&name_words(&entry.section.heading.text), &canonical_words)
+            if context.document.sections_of(kind).any(|section| {
+                contains_phrase(&name_words(&section.heading.text), &canonical_words)
             }) || names_only_the_cause(context.document, kind)
                 || has_canonical_line(context.document, &canonical_words)
             {
                 continue;
             }
+            let places = places.get_or_insert_with(|| outline_places(sections));
             // Subsections of a section of the same kind (`### What went well` under
             // `## Lessons learned`) keep their own names.
-            let mut candidates = of_kind().filter(|entry| {
-                names_a_section(&entry.section.heading)
-                    && entry
-                        .parent
-                        .is_none_or(|parent| outline[parent].section.kind != kind)
-            });
+            let mut candidates = sections
+                .iter()
+                .zip(places.iter())
+                .filter(|&(section, &(_, parent))| {
+                    section.kind == kind
+                        && names_a_section(&section.heading)
+                        && parent.is_none_or(|parent| sections[parent].kind != kind)
+                })
+                .map(|(section, _)| section);
             // With two candidates and neither named canonically, which one to rename is the
             // author's call.
-            if let (Some(entry), None) = (candidates.next(), candidates.next()) {
-                report.push(noncanonical(context.source, entry.section, canonical));
+            if let (Some(section), None) = (candidates.next(), candidates.next()) {
+                report.push(noncanonical(context.source, section, canonical));
             }
         }
     }

@@ -194,11 +194,10 @@ fn find_placeholders(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     // A pattern can only be found where each of its characters is written: most texts have
     // no `TODO`, `:`, `%` or `[`, and are not searched for what needs them.
-    let mut written = [false; 128];
+    // A place for every byte value, so that marking one takes no test of its range.
+    let mut written = [false; 256];
     for byte in text.bytes() {
-        if let Some(seen) = written.get_mut(usize::from(byte)) {
-            *seen = true;
-        }
+        written[usize::from(byte)] = true;
     }
     let is_written = |byte: u8| written[usize::from(byte)];
     let may_hold = |pattern: &str| pattern.bytes().all(is_written);

@@ -498,11 +498,11 @@ fn vagueness(text: &str) -> Option<Problem> {
     {
         return Some(Problem::Exploratory(description));
     }
-    let lower_words = words(&lower);
+    let lower_words: Vec<&str> = words_of_lowercase(&lower).collect();
     for (phrase, description) in CAREFULNESS {
         if lower_words
             .windows(phrase.split(' ').count())
-            .any(|window| window.iter().eq(phrase.split(' ')))
+            .any(|window| window.iter().copied().eq(phrase.split(' ')))
         {
             return Some(Problem::Carefulness(description));
         }
@@ -597,41 +597,42 @@ fn split_label(text: &str) -> (Option<&str>, &str) {
 }
 
 /// "investigate and fix ...", "investigate why X and patch it": the task ends in a change.
+/// `after` is in lowercase.
 fn leads_to_action(after: &str) -> bool {
     // Only the first eight words are read: the rest need not be lowercased.
-    let after: Vec<String> = lowercase_words(after).take(8).collect();
-    after.iter().enumerate().any(|(index, word)| {
-        let joined = index > 0 && matches!(after[index - 1].as_str(), "and" | "then" | "to");
+    let after: Vec<&str> = words_of_lowercase(after).take(8).collect();
+    after.iter().enumerate().any(|(index, &word)| {
+        let joined = index > 0 && matches!(after[index - 1], "and" | "then" | "to");
         joined
             && is_listed_verb(word)
-            && !matches!(word.as_str(), "identify" | "understand" | "review" | "find")
+            && !matches!(word, "identify" | "understand" | "review" | "find")
     })
 }
 
+/// The improving verb and broad area `part` (in lowercase) is made of, such as "improve
+/// monitoring", if that is all it says.
 fn improvement_without_object(part: &str) -> Option<String> {
     // The verbs have one or two words: most tasks start with another verb, and need not have
     // all their words lowercased.
-    let first_two: Vec<String> = lowercase_words(part).take(2).collect();
+    let first_two: Vec<&str> = words_of_lowercase(part).take(2).collect();
     let verb = IMPROVING.iter().find(|verb| {
         let verb_words = verb.split(' ').count();
-        first_two.len() >= verb_words && first_two[..verb_words].iter().eq(verb.split(' '))
+        first_two.len() >= verb_words && first_two[..verb_words].iter().copied().eq(verb.split(' '))
     })?;
-    let all = words(part);
-    let rest = &all[verb.split(' ').count()..];
-    let rest: Vec<&str> = rest
-        .iter()
-        .map(String::as_str)
+    let rest: Vec<&str> = words_of_lowercase(part)
+        .skip(verb.split(' ').count())
         .filter(|word| !FILLER.contains(word))
         .collect();
     let area = rest.join(" ");
     (!area.is_empty() && BROAD_AREAS.contains(&area.as_str())).then(|| format!("{verb} {area}"))
 }
 
+/// Whether `part` (in lowercase) starts with a verb.
 fn starts_with_verb(part: &str) -> bool {
-    let Some(first) = lowercase_words(part).next() else {
+    let Some(first) = words_of_lowercase(part).next() else {
         return false;
     };
-    is_verb(&first)
+    is_verb(first)
 }
 
 fn is_verb(word: &str) -> bool {
@@ -663,6 +664,15 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// The words of [`words`], one at a time.
+/// The words of text already in lowercase, as [`lowercase_words`] gives them, without copying
+/// them: lowercasing lowercase text changes nothing.
+fn words_of_lowercase(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
+}
+
 fn lowercase_words(text: &str) -> impl Iterator<Item = String> {
     text.split_whitespace()
         .map(|word| {
