@@ -116,15 +116,16 @@ fn may_have_ambiguous_date(text: &str) -> bool {
     })
 }
 
-/// Whether `text` may name a zone that stands for several: the abbreviations `IST`, `CST` and
-/// `BST`, or "Central", "Eastern", "Mountain" or "Pacific" before "Time". Other runs need no
-/// search.
+/// Whether `text` may name a zone that stands for several: the abbreviations `IST`, `CST`,
+/// `BST`, `ET`, `CT`, `MT` and `PT`, or "Central", "Eastern", "Mountain" or "Pacific" before
+/// "Time". Other runs need no search.
 fn may_have_ambiguous_zone(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let abbreviated = text.match_indices('S').any(|(at, _)| {
-        at.checked_sub(1)
-            .is_some_and(|before| matches!(bytes[before], b'I' | b'C' | b'B'))
-            && bytes.get(at + 1) == Some(&b'T')
+    let byte_before = |at: usize, back: usize| at.checked_sub(back).map(|before| bytes[before]);
+    let abbreviated = text.match_indices('T').any(|(at, _)| {
+        matches!(byte_before(at, 1), Some(b'E' | b'C' | b'M' | b'P'))
+            || (byte_before(at, 1) == Some(b'S')
+                && matches!(byte_before(at, 2), Some(b'I' | b'C' | b'B')))
     });
     abbreviated
         || ['m', 'M'].into_iter().any(|m| {
@@ -177,4 +178,57 @@ fn iso(reading: crate::time::DateReading) -> String {
 fn month_name(month: u8, day: u8) -> String {
     let name = crate::time::month_name(month).unwrap_or("?");
     format!("{name} {day}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick checks only skip searches: wherever a search finds something ambiguous, they
+    /// must have let it search.
+    #[test]
+    fn quick_checks_never_skip_an_ambiguous_date_or_zone() {
+        let zones = [
+            "IST", "CST", "BST", "ET", "CT", "MT", "PT", "ist", "Ist", "cst", "bst", "et", "pt",
+        ];
+        let long_zones = ["Central", "Eastern", "Mountain", "Pacific"];
+        let mut texts: Vec<String> = Vec::new();
+        for zone in zones {
+            texts.extend([
+                format!("at 10:00 {zone} the alert fired"),
+                format!("10:00{zone}"),
+                format!("({zone})"),
+                format!("All times {zone}."),
+            ]);
+        }
+        for name in long_zones {
+            for time in ["Time", "time", "TIME", "Standard Time"] {
+                texts.extend([format!("10:00 {name} {time}"), format!("{name}  {time}")]);
+            }
+        }
+        for date in ["09-06-2024", "9/6/2024", "09.06.2024", "on 1-2-2024, then"] {
+            texts.push(date.to_owned());
+        }
+        let mut ambiguous_found = 0;
+        for text in &texts {
+            if time::find_zones(text)
+                .iter()
+                .any(|zone| zone.lookup.is_ambiguous())
+            {
+                ambiguous_found += 1;
+                assert!(may_have_ambiguous_zone(text), "{text:?}");
+            }
+            if time::find_dates(text)
+                .iter()
+                .any(|date| date.meaning.is_ambiguous())
+            {
+                ambiguous_found += 1;
+                assert!(may_have_ambiguous_date(text), "{text:?}");
+            }
+        }
+        assert!(
+            ambiguous_found >= 10,
+            "the searches found {ambiguous_found}"
+        );
+    }
 }

@@ -96,9 +96,6 @@ fn long(line: Span, count: usize) -> Diagnostic {
     .with_help("Keep the entry to one or two short sentences, and move the explanation to the root cause section")
 }
 
-/// How many sentences `text` has. A line break ends a sentence when the next line starts one
-/// (a sub-item, a new line starting with a capital); a line wrapped mid-sentence does not.
-/// Labels count for nothing.
 /// At most how many sentences [`sentences`] finds in `text`, counted without reading them, so
 /// that most entries, too short to be long, are passed over. Each sentence it ends closes a
 /// run of punctuation before a space or the end of the line, and at most one per line is left
@@ -120,6 +117,9 @@ fn most_sentences(text: &str) -> usize {
     runs + text.lines().count()
 }
 
+/// How many sentences `text` has. A line break ends a sentence when the next line starts one
+/// (a sub-item, a new line starting with a capital); a line wrapped mid-sentence does not.
+/// Labels count for nothing.
 fn sentences(text: &str) -> usize {
     let lines: Vec<&str> = text
         .lines()
