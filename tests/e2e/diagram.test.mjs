@@ -36,7 +36,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.getByTestId('tab-diagram').click();
     const diagram = page.getByTestId('diagram');
     await diagram.locator('svg').waitFor();
-    assert.equal(await diagram.locator('circle').count(), 4);
+    assert.equal(await diagram.locator('.pm-marker').count(), 4);
     assert.equal(await diagram.locator('.pm-window').count(), 1);
     assert.deepEqual(await diagram.locator('text.pm-time').allTextContents(), ['14:08 UTC', '14:15 UTC', '14:20 UTC', '15:20 UTC']);
     const labels = await diagram.locator('text.pm-label').allTextContents();

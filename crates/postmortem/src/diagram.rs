@@ -44,6 +44,35 @@ impl Mark {
         }
     }
 
+    /// The marker drawn at (`x`, `y`): milestones differ by shape, never by colour (colour
+    /// marks severity and nothing else), and each label names its milestone too.
+    fn marker(self, x: i64, y: i64) -> String {
+        let class = self.class();
+        match self {
+            Mark::Detected => {
+                format!("<circle class=\"pm-marker {class}\" cx=\"{x}\" cy=\"{y}\" r=\"6\"/>")
+            }
+            Mark::MisleadingPath => {
+                format!("<circle class=\"pm-marker {class}\" cx=\"{x}\" cy=\"{y}\" r=\"5\"/>")
+            }
+            Mark::Event => {
+                format!("<circle class=\"pm-marker {class}\" cx=\"{x}\" cy=\"{y}\" r=\"4\"/>")
+            }
+            Mark::Escalated => format!(
+                "<rect class=\"pm-marker {class}\" x=\"{}\" y=\"{}\" width=\"11\" height=\"11\"/>",
+                x - 5,
+                y - 5
+            ),
+            Mark::Resolved => format!(
+                "<polygon class=\"pm-marker {class}\" points=\"{x},{} {},{y} {x},{} {},{y}\"/>",
+                y - 8,
+                x + 8,
+                y + 8,
+                x - 8
+            ),
+        }
+    }
+
     const fn class(self) -> &'static str {
         match self {
             Mark::Detected => "pm-detected",
@@ -165,7 +194,7 @@ const LABEL_CHARACTERS: usize = 52;
 
 /// The timeline as an SVG picture, time flowing down: the outage window as a band along the
 /// axis, each entry a marker with its time on the left and what it records on the right.
-/// Styled by classes (`pm-window`, `pm-detected`, …); with `standalone`, it carries its own
+/// Styled by classes (`pm-window`, `pm-marker`, `pm-detected`, …); with `standalone`, it carries its own
 /// styles for light and dark mode, ready to save as a file.
 pub fn svg(source: &str, document: &Document, standalone: bool) -> Option<String> {
     let layout = Layout::of(source, document)?;
@@ -216,11 +245,12 @@ pub fn svg(source: &str, document: &Document, standalone: bool) -> Option<String
         };
         let _ = write!(
             svg,
-            "<g class=\"pm-entry\"><title>{}</title><text class=\"pm-time\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><circle class=\"pm-marker {class}\" cx=\"{AXIS_X}\" cy=\"{y}\" r=\"6\"/><text class=\"pm-label {class}\" x=\"{}\" y=\"{}\">{}</text></g>",
+            "<g class=\"pm-entry\"><title>{}</title><text class=\"pm-time\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>{}<text class=\"pm-label {class}\" x=\"{}\" y=\"{}\">{}</text></g>",
             escape(&format!("{} {}", point.time, point.text)),
             AXIS_X - 16,
             y + 4,
             escape(&point.time),
+            point.mark.marker(AXIS_X, y),
             AXIS_X + 16,
             y + 4,
             escape(&description)
@@ -251,15 +281,14 @@ fn y_at(placed: &[(i64, i64)], minute: i64, span: i64) -> i64 {
 const STANDALONE_STYLE: &str = "<style>\
 .pm-diagram{font:12px system-ui,sans-serif;color:#1f2328}\
 .pm-axis,.pm-leader{stroke:currentColor;stroke-opacity:.45}\
-.pm-window{fill:#c62828;fill-opacity:.12;stroke:#c62828;stroke-opacity:.5}\
+.pm-window{fill:currentColor;fill-opacity:.08;stroke:currentColor;stroke-opacity:.3}\
 .pm-window-label,.pm-label,.pm-time{fill:currentColor}\
 .pm-window-label,.pm-time{fill-opacity:.7}\
-.pm-marker{stroke:#fff;stroke-width:2}\
-.pm-event{fill:#59636e}.pm-detected{fill:#2f6db5}.pm-escalated{fill:#8250df}\
-.pm-misleading{fill:#a15c00}.pm-resolved{fill:#1a7f37}\
-text.pm-label{fill:currentColor}\
+.pm-marker{fill:currentColor;stroke:#fff;stroke-width:2}\
+.pm-marker.pm-misleading{fill:#fff;stroke:currentColor}\
+.pm-marker.pm-event{fill-opacity:.6}\
 @media (prefers-color-scheme:dark){.pm-diagram{color:#e6e8eb}.pm-marker{stroke:#1b1f24}\
-.pm-window{fill:#ff7b72;stroke:#ff7b72}}\
+.pm-marker.pm-misleading{fill:#1b1f24;stroke:currentColor}}\
 </style>";
 
 const START_MARKER: &str = "<!-- postmortem:diagram -->";
@@ -411,7 +440,14 @@ A bad deploy.
         let document = crate::parse(OUTAGE);
         let svg = svg(OUTAGE, &document, false).unwrap();
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-        assert_eq!(svg.matches("<circle").count(), 4);
+        assert_eq!(svg.matches("class=\"pm-marker ").count(), 4);
+        // One shape per milestone, in the timeline's order: detected, misleading path,
+        // escalated, resolved.
+        let shapes: Vec<&str> = svg
+            .match_indices(" class=\"pm-marker ")
+            .map(|(at, _)| svg[..at].rsplit('<').next().unwrap_or_default())
+            .collect();
+        assert_eq!(shapes, ["circle", "circle", "rect", "polygon"]);
         assert_eq!(svg.matches("class=\"pm-window\"").count(), 1);
         for label in [
             ">14:08 UTC</text>",
