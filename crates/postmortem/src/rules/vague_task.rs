@@ -137,6 +137,22 @@ const CAREFULNESS: &[(&str, &str)] = &[
 ];
 
 /// Verbs of improvement that need an object ("improve monitoring" says nothing).
+/// [`CAREFULNESS`] with each phrase split into its words once, to compare with a task's words.
+static CAREFULNESS_WORDS: LazyLock<Vec<(Vec<&str>, &str)>> = LazyLock::new(|| {
+    CAREFULNESS
+        .iter()
+        .map(|&(phrase, description)| (phrase.split(' ').collect(), description))
+        .collect()
+});
+
+/// [`IMPROVING`] with each verb split into its words once.
+static IMPROVING_WORDS: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| {
+    IMPROVING
+        .iter()
+        .map(|&verb| (verb, verb.split(' ').collect()))
+        .collect()
+});
+
 const IMPROVING: &[&str] = &[
     "improve",
     "improved",
@@ -499,10 +515,10 @@ fn vagueness(text: &str) -> Option<Problem> {
         return Some(Problem::Exploratory(description));
     }
     let lower_words: Vec<&str> = words_of_lowercase(&lower).collect();
-    for (phrase, description) in CAREFULNESS {
+    for (phrase, description) in CAREFULNESS_WORDS.iter() {
         if lower_words
-            .windows(phrase.split(' ').count())
-            .any(|window| window.iter().copied().eq(phrase.split(' ')))
+            .windows(phrase.len())
+            .any(|window| window == phrase)
         {
             return Some(Problem::Carefulness(description));
         }
@@ -615,12 +631,11 @@ fn improvement_without_object(part: &str) -> Option<String> {
     // The verbs have one or two words: most tasks start with another verb, and need not have
     // all their words lowercased.
     let first_two: Vec<&str> = words_of_lowercase(part).take(2).collect();
-    let verb = IMPROVING.iter().find(|verb| {
-        let verb_words = verb.split(' ').count();
-        first_two.len() >= verb_words && first_two[..verb_words].iter().copied().eq(verb.split(' '))
-    })?;
+    let (verb, verb_words) = IMPROVING_WORDS
+        .iter()
+        .find(|(_, words)| first_two.starts_with(words))?;
     let rest: Vec<&str> = words_of_lowercase(part)
-        .skip(verb.split(' ').count())
+        .skip(verb_words.len())
         .filter(|word| !FILLER.contains(word))
         .collect();
     let area = rest.join(" ");
