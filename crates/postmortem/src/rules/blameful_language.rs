@@ -531,7 +531,7 @@ fn blame<'t>(text: &'t str, sentence: &[PassageWord]) -> Option<&'t str> {
     let lower: Vec<&str> = words.iter().map(|word| word.lower.as_ref()).collect();
     let phrase = |from: usize, to: usize| &text[words[from].start..words[to].end];
 
-    if let Some(index) = lower.iter().position(|word| JUDGEMENTS.contains(word)) {
+    if let Some(index) = lower.iter().position(|word| JUDGEMENT.contains(word)) {
         return Some(words[index].text);
     }
     for (index, pair) in lower.windows(2).enumerate() {
@@ -565,7 +565,7 @@ fn blame<'t>(text: &'t str, sentence: &[PassageWord]) -> Option<&'t str> {
     }
     for (start, end) in subjects(&lower) {
         let after = &lower[end..];
-        let is_person = PERSONS.contains(&lower[end - 1]);
+        let is_person = PERSON.contains(lower[end - 1]);
         // "caused by a developer", "triggered by the intern".
         if start >= 2
             && lower[start - 1] == "by"
@@ -600,21 +600,27 @@ fn blame<'t>(text: &'t str, sentence: &[PassageWord]) -> Option<&'t str> {
     None
 }
 
+/// [`JUDGEMENTS`], [`PERSONS`] and [`QUALIFIERS`] as lexicons: a sentence's every word is
+/// looked up in them, where a search through each list compared it with every entry.
+static JUDGEMENT: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::of(JUDGEMENTS));
+static PERSON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::of(PERSONS));
+static QUALIFIER: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::of(QUALIFIERS));
+
 /// Word ranges naming a person or group as a subject: "a junior developer", "one of the
 /// interns", "someone", "the DevOps team".
 fn subjects(lower: &[&str]) -> Vec<(usize, usize)> {
     let mut subjects = Vec::new();
     for (index, word) in lower.iter().enumerate() {
-        let is_subject = PERSONS.contains(word) || GROUPS.contains(word);
+        let is_subject = PERSON.contains(word) || GROUPS.contains(word);
         if !is_subject
             || lower
                 .get(index + 1)
-                .is_some_and(|next| PERSONS.contains(next))
+                .is_some_and(|next| PERSON.contains(next))
         {
             continue;
         }
         let mut start = index;
-        while start > 0 && QUALIFIERS.contains(&lower[start - 1]) {
+        while start > 0 && QUALIFIER.contains(lower[start - 1]) {
             start -= 1;
         }
         if start > 0
@@ -637,7 +643,7 @@ fn subjects(lower: &[&str]) -> Vec<(usize, usize)> {
 }
 
 fn is_person(word: &str) -> bool {
-    PERSONS.contains(&word) || matches!(word, "him" | "them" | "whoever" | "intern" | "interns")
+    PERSON.contains(word) || matches!(word, "him" | "them" | "whoever" | "intern" | "interns")
 }
 
 fn person_after(lower: &[&str], from: usize) -> bool {
