@@ -211,8 +211,10 @@ const ACTION_MARKERS: &[&str] = &[
 
 fn is_fix(sentence: &Sentence) -> bool {
     static ACTIONS: LazyLock<Markers> = LazyLock::new(|| Markers::new(ACTION_MARKERS));
-    let acts = ACTIONS.any_at_word_start(&sentence.lower) || has_by_gerund(&sentence.lower);
-    sentence.names_fix || (acts && !sentence.causal)
+    // A sentence's words are read only when its flags do not already decide.
+    sentence.names_fix
+        || (!sentence.causal
+            && (ACTIONS.any_at_word_start(&sentence.lower) || has_by_gerund(&sentence.lower)))
 }
 
 /// Whether a sentence (in lowercase) uses a word that only a fix is described with ("fixed",
@@ -224,10 +226,15 @@ pub(super) fn names_fix(lower: &str) -> bool {
 
 /// "by restarting", "by raising": a means of fixing.
 fn has_by_gerund(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.windows(2).any(|pair| {
-        let next = pair[1].trim_matches(|c: char| !c.is_alphanumeric());
-        pair[0] == "by" && next.len() > 5 && next.ends_with("ing")
+    if !text.contains("by") {
+        return false;
+    }
+    let mut previous = "";
+    text.split_whitespace().any(|word| {
+        let after_by = previous == "by";
+        previous = word;
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        after_by && word.len() > 5 && word.ends_with("ing")
     })
 }
 
