@@ -55,27 +55,7 @@ pub(crate) fn run() -> Result<(), String> {
         ])
         .args([&out, &input])
         .run()?;
-        let wasm_opt = root().join("node_modules/.bin/wasm-opt");
-        if !wasm_opt.exists() {
-            return Err(format!(
-                "{} is missing: run `cargo xtask install-tools` (npm's binaryen; never Debian's)",
-                wasm_opt.display()
-            ));
-        }
-        let shrunk = Step::new(
-            "shrink the wasm (wasm-opt -Oz --converge, npm's binaryen)",
-            &wasm_opt.to_string_lossy(),
-        )
-        // --converge repeats -Oz while it still shrinks: about 1.5 KB gzip for a few seconds.
-        .args([
-            "-Oz",
-            "--converge",
-            "--strip-debug",
-            "--strip-producers",
-            "-o",
-        ])
-        .args([&wasm, &wasm])
-        .run();
+        let shrunk = shrink(&wasm);
         if shrunk.is_err() {
             // Otherwise the next run would take the unshrunk wasm for an up-to-date one.
             let _ = std::fs::remove_file(&wasm);
@@ -89,6 +69,31 @@ pub(crate) fn run() -> Result<(), String> {
     )?;
     println!("\n==> package ready in {}", out.display());
     Ok(())
+}
+
+/// Shrinks a wasm file in place with npm's binaryen: the package's, and the size floors'.
+pub(crate) fn shrink(wasm: &Path) -> Result<(), String> {
+    let wasm_opt = root().join("node_modules/.bin/wasm-opt");
+    if !wasm_opt.exists() {
+        return Err(format!(
+            "{} is missing: run `cargo xtask install-tools` (npm's binaryen; never Debian's)",
+            wasm_opt.display()
+        ));
+    }
+    Step::new(
+        &format!("shrink {} (wasm-opt -Oz --converge)", wasm.display()),
+        &wasm_opt.to_string_lossy(),
+    )
+    // --converge repeats -Oz while it still shrinks: about 1.5 KB gzip for a few seconds.
+    .args([
+        "-Oz",
+        "--converge",
+        "--strip-debug",
+        "--strip-producers",
+        "-o",
+    ])
+    .args([wasm, wasm])
+    .run()
 }
 
 /// `npm/package.json` with the workspace's version.

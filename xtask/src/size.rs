@@ -59,20 +59,7 @@ fn finish_floor(name: &str) -> Result<PathBuf, String> {
         .args([&out, &input])
         .run()?;
     let wasm = out.join(format!("{name}_bg.wasm"));
-    let wasm_opt = root().join("node_modules/.bin/wasm-opt");
-    Step::new(
-        &format!("wasm-opt -Oz --converge: {name}"),
-        &wasm_opt.to_string_lossy(),
-    )
-    .args([
-        "-Oz",
-        "--converge",
-        "--strip-debug",
-        "--strip-producers",
-        "-o",
-    ])
-    .args([&wasm, &wasm])
-    .run()?;
+    crate::npm::shrink(&wasm)?;
     Ok(wasm)
 }
 
