@@ -21,18 +21,20 @@ pub(crate) fn sarif(files: &[Checked]) -> String {
                 .collect::<Vec<_>>()
         })
         .collect();
+    let mut driver = json!({
+        "name": "postmortem",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": catalogue.iter().map(|meta| rule(meta)).collect::<Vec<_>>(),
+    });
+    // The project's home, once the package names one (`repository` in Cargo.toml).
+    if !env!("CARGO_PKG_REPOSITORY").is_empty() {
+        driver["informationUri"] = json!(env!("CARGO_PKG_REPOSITORY"));
+    }
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "postmortem",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                    "rules": catalogue.iter().map(|meta| rule(meta)).collect::<Vec<_>>(),
-                }
-            },
+            "tool": { "driver": driver },
             "columnKind": "unicodeCodePoints",
             "results": results,
         }]
