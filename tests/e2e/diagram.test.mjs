@@ -11,23 +11,8 @@ const SHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url
 const { server, browser } = await startApp();
 await mkdir(SHOTS, { recursive: true });
 
-const OUTAGE = `# Checkout outage
-
-## Issue Summary
-
-From 14:05 to 15:20 UTC on October 3, 2024, checkout failed for 45% of users because of a bad deploy.
-
-## Timeline
-
-- 14:08 UTC - An alert fired for checkout errors.
-- 14:15 UTC - We suspected the CDN, which turned out to be a red herring.
-- 14:20 UTC - Escalated to the payments team.
-- 15:20 UTC - Rolled back; the incident is resolved.
-
-## Root Cause and Resolution
-
-A bad deploy.
-`;
+/** An outage with each milestone, shared with the core's diagram tests. */
+const OUTAGE = await readFile(new URL('../../crates/postmortem/src/diagram/checkout_outage.md', import.meta.url), 'utf8');
 
 for (const colorScheme of ['light', 'dark']) {
   test(`the diagram shows the window and each entry by its milestone (${colorScheme})`, async () => {

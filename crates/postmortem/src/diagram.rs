@@ -395,23 +395,8 @@ mod tests {
     use super::*;
     use crate::fix::apply_edits;
 
-    const OUTAGE: &str = "# Checkout outage
-
-## Issue Summary
-
-From 14:05 to 15:20 UTC on October 3, 2024, checkout failed for 45% of users because of a bad deploy.
-
-## Timeline
-
-- 14:08 UTC - An alert fired for checkout errors.
-- 14:15 UTC - We suspected the CDN, which turned out to be a red herring.
-- 14:20 UTC - Escalated to the payments team.
-- 15:20 UTC - Rolled back; the incident is resolved.
-
-## Root Cause and Resolution
-
-A bad deploy.
-";
+    /// An outage with each milestone, shared with the app's end-to-end diagram test.
+    const OUTAGE: &str = include_str!("diagram/checkout_outage.md");
 
     #[test]
     fn lays_out_the_window_and_each_entry_by_its_milestone() {

@@ -2,6 +2,7 @@
 
 use super::blameful_language::for_each_passage;
 use crate::rule::prelude::*;
+use crate::time::{self, Weekday};
 use crate::words::{CharSet, any_byte, match_starts, with_lowercase};
 use std::sync::LazyLock;
 
@@ -177,25 +178,6 @@ const NOT_NAMES: &[&str] = &[
     "Below",
     "Finally",
     "Initially",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Nginx",
     "Apache",
     "Redis",
@@ -444,7 +426,13 @@ fn is_name(word: &str) -> bool {
         && rest.chars().nth(1).is_some()
         && rest.chars().all(char::is_lowercase)
         && !NOT_NAMES.contains(&word)
+        && !is_calendar_name(word)
         && !is_adverb(&word.to_lowercase())
+}
+
+/// "Friday", "March": capitalised as names are, but days and months.
+fn is_calendar_name(word: &str) -> bool {
+    Weekday::is_name(word) || (1..=12).any(|month| time::month_name(month) == Some(word))
 }
 
 /// "Additionally", "Unfortunately": sentence adverbs, by their endings.

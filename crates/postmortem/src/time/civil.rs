@@ -133,6 +133,24 @@ impl Weekday {
         Weekday::Sunday,
     ];
 
+    /// Whether `word` is a day's English name, written in full and capitalised ("Friday").
+    pub fn is_name(word: &str) -> bool {
+        Self::ALL.iter().any(|day| day.name() == word)
+    }
+
+    /// The English name ("Monday").
+    pub const fn name(self) -> &'static str {
+        match self {
+            Weekday::Monday => "Monday",
+            Weekday::Tuesday => "Tuesday",
+            Weekday::Wednesday => "Wednesday",
+            Weekday::Thursday => "Thursday",
+            Weekday::Friday => "Friday",
+            Weekday::Saturday => "Saturday",
+            Weekday::Sunday => "Sunday",
+        }
+    }
+
     fn from_monday_index(index: i64) -> Self {
         let index = usize::try_from(index.rem_euclid(7)).unwrap_or_default();
         Self::ALL.get(index).copied().unwrap_or(Weekday::Monday)
@@ -245,6 +263,14 @@ mod tests {
 
     fn clock(hour: u8, minute: u8) -> ClockTime {
         ClockTime::new(hour, minute, None).unwrap()
+    }
+
+    #[test]
+    fn names_the_seven_days_in_full() {
+        assert_eq!(Weekday::Monday.name(), "Monday");
+        assert!(Weekday::ALL.iter().all(|day| Weekday::is_name(day.name())));
+        assert!(!Weekday::is_name("friday"));
+        assert!(!Weekday::is_name("Fri"));
     }
 
     #[test]
