@@ -229,62 +229,95 @@ impl Phrases {
     }
 }
 
-/// Word beginnings and phrases (lowercase, starting with an ASCII letter) found where a word of
-/// a text starts: what `text.match_indices(marker)` at a word boundary finds for each marker,
-/// for a whole list in one pass over the text.
+/// Word beginnings and phrases (lowercase ASCII, starting with a letter, at least two bytes long)
+/// found where a word of a text starts: what `text.match_indices(marker)` at a word boundary
+/// finds for each marker, for several lists in one pass over the text.
 pub(crate) struct Markers {
-    /// The markers by their first byte.
-    by_first_byte: [Vec<&'static str>; 128],
-    /// For each first byte, the second bytes of its markers as bits (see [`second_byte_bit`]):
-    /// most word starts are turned away by one look-up rather than a comparison per marker.
-    second_bytes: [u32; 128],
+    /// The markers, each with the bit of its list, sorted by [`bucket`].
+    entries: Vec<(&'static [u8], u8)>,
+    /// Where each bucket's markers start in `entries`, and where the last one ends: a word start
+    /// is compared only with the markers that share its first two bytes' bucket.
+    bucket_starts: Vec<u16>,
+    /// A bit for each list.
+    all_lists: u8,
 }
 
-/// The bit of a marker's second byte: the low five bits, which tell lowercase letters apart
-/// (other bytes share bits with them, which only lets more words through to the comparison).
-fn second_byte_bit(second: u8) -> u32 {
-    1 << (second & 31)
+/// Which ASCII bytes are letters or digits: one look-up where [`u8::is_ascii_alphanumeric`]
+/// takes two range checks, at every byte of a text.
+static ASCII_ALPHANUMERIC: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = matches!(byte, 0x30..=0x39 | 0x41..=0x5a | 0x61..=0x7a);
+        byte += 1;
+    }
+    table
+};
+
+/// The buckets: a lowercase ASCII letter then the low five bits of the next byte, which tell
+/// lowercase letters apart (other bytes share a bucket with one, which only lets more
+/// candidates through to the comparison).
+const BUCKETS: usize = 26 * 32;
+
+/// The bucket of a word that starts with `first` then `second`, if a marker may start so.
+fn bucket(first: u8, second: u8) -> Option<usize> {
+    first
+        .is_ascii_lowercase()
+        .then(|| usize::from(first - b'a') * 32 + usize::from(second & 31))
 }
 
 impl Markers {
-    pub(crate) fn new(markers: &[&'static str]) -> Self {
-        let mut by_first_byte: [Vec<&'static str>; 128] = std::array::from_fn(|_| Vec::new());
-        let mut second_bytes = [0; 128];
-        for &marker in markers {
-            let first = marker.as_bytes().first().copied().unwrap_or_default();
-            assert!(first.is_ascii_alphabetic(), "{marker:?}");
-            by_first_byte[usize::from(first)].push(marker);
-            second_bytes[usize::from(first)] |= marker
-                .as_bytes()
-                .get(1)
-                .map_or(u32::MAX, |&second| second_byte_bit(second));
+    /// The markers of `lists` (at most eight), list `i` reported as bit `1 << i`.
+    pub(crate) fn new(lists: &[&[&'static str]]) -> Self {
+        assert!(lists.len() <= 8, "{} lists", lists.len());
+        let mut markers = Vec::new();
+        let mut all_lists = 0;
+        for (bit, list) in (0..).map(|shift| 1_u8 << shift).zip(lists) {
+            all_lists |= bit;
+            for &marker in *list {
+                let bytes = marker.as_bytes();
+                assert!(
+                    bytes.len() >= 2 && bytes[0].is_ascii_lowercase() && marker.is_ascii(),
+                    "{marker:?}"
+                );
+                markers.push((bytes, bit));
+            }
         }
+        let key = |marker: &[u8]| bucket(marker[0], marker[1]).unwrap_or(BUCKETS);
+        markers.sort_by_key(|&(marker, _)| key(marker));
+        let bucket_starts = (0..=BUCKETS)
+            .map(|bucket| {
+                let start = markers.partition_point(|&(marker, _)| key(marker) < bucket);
+                u16::try_from(start).unwrap_or(u16::MAX)
+            })
+            .collect();
         Self {
-            by_first_byte,
-            second_bytes,
+            entries: markers,
+            bucket_starts,
+            all_lists,
         }
     }
 
-    /// Whether one of the markers starts where a word of `text` starts: at the start of the text
-    /// or after a character that is not a letter or digit.
-    pub(crate) fn any_at_word_start(&self, text: &str) -> bool {
+    /// The lists with a marker where a word of `text` starts (at the start of the text or
+    /// after a character that is not a letter or digit), as bits.
+    pub(crate) fn lists_at_word_starts(&self, text: &str) -> u8 {
         let bytes = text.as_bytes();
+        let mut found = 0;
         // Whether the character before is a letter or digit, carried along a byte at a time
         // rather than looked up at each byte.
         let mut after_word_character = false;
         for (index, &byte) in bytes.iter().enumerate() {
             if byte.is_ascii() {
                 if !after_word_character
-                    && bytes.get(index + 1).is_none_or(|&second| {
-                        self.second_bytes[usize::from(byte)] & second_byte_bit(second) != 0
-                    })
-                    && self.by_first_byte[usize::from(byte)]
-                        .iter()
-                        .any(|marker| starts_with(&bytes[index..], marker.as_bytes()))
+                    && let Some(&second) = bytes.get(index + 1)
+                    && let Some(bucket) = bucket(byte, second)
                 {
-                    return true;
+                    found |= self.lists_starting(&bytes[index..], bucket, found);
+                    if found == self.all_lists {
+                        break;
+                    }
                 }
-                after_word_character = byte.is_ascii_alphanumeric();
+                after_word_character = ASCII_ALPHANUMERIC[usize::from(byte)];
             } else if text.is_char_boundary(index) {
                 after_word_character = text[index..]
                     .chars()
@@ -292,8 +325,43 @@ impl Markers {
                     .is_some_and(char::is_alphanumeric);
             }
         }
-        false
+        found
     }
+
+    /// The lists, other than those `found` already, with a marker of `bucket` that `text`
+    /// starts with.
+    fn lists_starting(&self, text: &[u8], bucket: usize, found: u8) -> u8 {
+        let start = usize::from(self.bucket_starts[bucket]);
+        let end = usize::from(self.bucket_starts[bucket + 1]);
+        let mut lists = 0;
+        for &(marker, list) in self.entries.get(start..end).unwrap_or_default() {
+            // Byte by byte in place: most candidates differ in a byte or two, and calling
+            // `memcmp` for that costs more than the comparison.
+            if (found | lists) & list == 0
+                && text.len() >= marker.len()
+                && text.iter().zip(marker).all(|(byte, wanted)| byte == wanted)
+            {
+                lists |= list;
+            }
+        }
+        lists
+    }
+}
+
+/// The number of pieces `text.split_whitespace()` gives, counted a byte at a time in ASCII
+/// text (where the whitespace is the space and `\t` to `\r`) rather than a character at a time.
+pub(crate) fn whitespace_word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut count = 0;
+    let mut after_whitespace = true;
+    for &byte in text.as_bytes() {
+        let whitespace = matches!(byte, b' ' | b'\t'..=b'\r');
+        count += usize::from(after_whitespace && !whitespace);
+        after_whitespace = whitespace;
+    }
+    count
 }
 
 /// `bytes.starts_with(prefix)`, comparing the second byte before calling `memcmp`: where a
@@ -558,6 +626,76 @@ mod tests {
                 .find_map(|&phrase| find_from(text, phrase, 0).map(|index| (index, phrase)));
             assert_eq!(phrases.first_listed(text), searched, "{text:?}");
             assert_eq!(phrases.any_in(text), searched.is_some(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn finds_the_lists_with_a_marker_at_a_word_start() {
+        static CAUSES: &[&str] = &["cause", "due to", "led to"];
+        static FIXES: &[&str] = &["fix", "rolled back", "restor", "re-ran"];
+        static ACTIONS: &[&str] = &["rais", "ab", "re"];
+        let lists = [CAUSES, FIXES, ACTIONS];
+        let markers = Markers::new(&lists);
+        for text in [
+            "",
+            "the cause was fixed",
+            "because of it, nothing",
+            "prefix and suffix",
+            "due to a typo",
+            "é:cause éfix",
+            "café fix",
+            "raised; rolled back",
+            "rolled",
+            "x-ab",
+            "çab",
+            "r",
+            "restored",
+            "re-ran it",
+            "ab",
+            "a",
+        ] {
+            let at_word_start = |marker: &str| {
+                text.char_indices().any(|(index, _)| {
+                    text[index..].starts_with(marker)
+                        && !text[..index]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                })
+            };
+            let expected = (0..)
+                .zip(lists)
+                .filter(|(_, list)| list.iter().any(|marker| at_word_start(marker)))
+                .fold(0_u8, |bits, (shift, _)| bits | 1 << shift);
+            assert_eq!(markers.lists_at_word_starts(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn knows_the_ascii_letters_and_digits() {
+        for byte in 0..128_u8 {
+            assert_eq!(
+                ASCII_ALPHANUMERIC[usize::from(byte)],
+                byte.is_ascii_alphanumeric()
+            );
+        }
+    }
+
+    #[test]
+    fn counts_the_pieces_split_whitespace_gives() {
+        for text in [
+            "",
+            " ",
+            "one",
+            "  one two\tthree\nfour\r\n",
+            "a\u{b}b\u{c}c\x1cd",
+            "café — naïve\u{a0}x\u{2003}y",
+        ] {
+            assert_eq!(
+                whitespace_word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
         }
     }
 

@@ -1,9 +1,9 @@
 //! PM401 `missing-cause-detail`.
 
-use super::missing_fix_detail::names_fix;
+use super::missing_fix_detail::{ACTION_MARKERS, FIX_MARKERS, has_by_gerund};
 use crate::model::{Document, Section, block_runs};
 use crate::rule::prelude::*;
-use crate::words::{Markers, more_words_than};
+use crate::words::{Markers, more_words_than, whitespace_word_count};
 use std::sync::LazyLock;
 
 declare_rule! {
@@ -82,10 +82,7 @@ impl Rule for MissingCauseDetail {
             report.push(no_causal_statement(first.heading.span));
             return;
         }
-        let words: usize = causal
-            .iter()
-            .map(|sentence| sentence.text.split_whitespace().count())
-            .sum();
+        let words: usize = causal.iter().map(|sentence| sentence.words).sum();
         if words < MIN_CAUSE_WORDS {
             report.push(thin_cause(first.heading.span, words));
         }
@@ -163,10 +160,29 @@ const CAUSAL_MARKERS: &[&str] = &[
     "come from",
 ];
 
-/// Whether a sentence (its text and the text in lowercase) says what caused what.
-fn is_causal(text: &str, lower: &str) -> bool {
-    static CAUSAL: LazyLock<Markers> = LazyLock::new(|| Markers::new(CAUSAL_MARKERS));
-    CAUSAL.any_at_word_start(lower) || label_of(text).is_some_and(|label| label.contains("cause"))
+/// What a sentence's words say.
+struct Flags {
+    causal: bool,
+    names_fix: bool,
+    describes_action: bool,
+}
+
+/// Reads a sentence's flags from its text and its text in lowercase: one pass over it for the
+/// three lists of markers.
+fn flags(text: &str, lower: &str) -> Flags {
+    const CAUSAL: u8 = 1;
+    const FIX: u8 = 2;
+    const ACTION: u8 = 4;
+    static MARKERS: LazyLock<Markers> =
+        LazyLock::new(|| Markers::new(&[CAUSAL_MARKERS, FIX_MARKERS, ACTION_MARKERS]));
+    let found = MARKERS.lists_at_word_starts(lower);
+    let causal = found & CAUSAL != 0 || label_of(text).is_some_and(|label| label.contains("cause"));
+    let names_fix = found & FIX != 0;
+    Flags {
+        causal,
+        names_fix,
+        describes_action: !causal && !names_fix && (found & ACTION != 0 || has_by_gerund(lower)),
+    }
 }
 
 /// Which part of the root cause and resolution a sentence is in, by the labels above it.
@@ -180,17 +196,21 @@ pub(crate) enum Part {
     Either,
 }
 
-/// A sentence of the root cause or resolution, without its leading label.
+/// A sentence of the root cause or resolution, without its leading label: what the two rules
+/// weigh it by.
 #[derive(Clone, Debug)]
 pub(crate) struct Sentence {
-    pub(super) text: String,
-    /// The text in lowercase, where markers are looked for.
-    pub(super) lower: String,
+    /// Its whitespace-separated words.
+    pub(super) words: usize,
     pub(super) part: Part,
-    /// Whether it says what caused what.
+    /// It says what caused what.
     pub(super) causal: bool,
-    /// Whether it uses a word only a fix is described with.
+    /// It uses a word only a fix is described with ("fixed", "rolled back").
     pub(super) names_fix: bool,
+    /// It describes an action ("the limit was raised", "by restarting"), which is a fix unless
+    /// the sentence is about the cause. Left unset when it is causal or names a fix, where it
+    /// does not matter.
+    pub(super) describes_action: bool,
 }
 
 /// For each section of the document, its sentences if it is a root cause or resolution
@@ -239,6 +259,8 @@ fn read_line(line: &str, part: &mut Part, found: &mut Vec<Sentence>) {
         *part = labelled;
         return;
     }
+    // One buffer for the line's sentences in lowercase, lowercased in place when ASCII.
+    let mut lower = String::new();
     for sentence in sentences(line) {
         if let Some(label) = label_of(sentence)
             && let Some(labelled) = part_of_label(&label)
@@ -247,13 +269,20 @@ fn read_line(line: &str, part: &mut Part, found: &mut Vec<Sentence>) {
         }
         let text = strip_label(sentence);
         if more_words_than(text, 1) {
-            let lower = text.to_lowercase();
+            lower.clear();
+            if text.is_ascii() {
+                lower.push_str(text);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&text.to_lowercase());
+            }
+            let flags = flags(text, &lower);
             found.push(Sentence {
-                causal: is_causal(text, &lower),
-                names_fix: names_fix(&lower),
-                text: text.to_owned(),
-                lower,
+                words: whitespace_word_count(text),
                 part: *part,
+                causal: flags.causal,
+                names_fix: flags.names_fix,
+                describes_action: flags.describes_action,
             });
         }
     }

@@ -3,8 +3,6 @@
 use super::missing_cause_detail::{Part, Sentence};
 use crate::config::Profile;
 use crate::rule::prelude::*;
-use crate::words::Markers;
-use std::sync::LazyLock;
 
 declare_rule! {
     /// Checks that the root cause and resolution explain in detail how the issue was fixed.
@@ -89,10 +87,7 @@ impl Rule for MissingFixDetail {
             report.push(no_fix_statement(anchor));
             return;
         }
-        let words: usize = fixes
-            .iter()
-            .map(|sentence| sentence.text.split_whitespace().count())
-            .sum();
+        let words: usize = fixes.iter().map(|sentence| sentence.words).sum();
         if words < MIN_FIX_WORDS {
             report.push(thin_fix(anchor, words));
         }
@@ -125,7 +120,7 @@ fn thin_fix(heading: Span, words: usize) -> Diagnostic {
 }
 
 /// Word beginnings and phrases that say what was done to fix the issue.
-const FIX_MARKERS: &[&str] = &[
+pub(super) const FIX_MARKERS: &[&str] = &[
     "fix",
     "hotfix",
     "resolv",
@@ -157,7 +152,7 @@ const FIX_MARKERS: &[&str] = &[
 ];
 /// Word beginnings that describe a fix when the sentence is not about the cause: "the limit
 /// was increased" fixes, "increased traffic caused" does not.
-const ACTION_MARKERS: &[&str] = &[
+pub(super) const ACTION_MARKERS: &[&str] = &[
     "increas",
     "decreas",
     "updat",
@@ -210,22 +205,11 @@ const ACTION_MARKERS: &[&str] = &[
 ];
 
 fn is_fix(sentence: &Sentence) -> bool {
-    static ACTIONS: LazyLock<Markers> = LazyLock::new(|| Markers::new(ACTION_MARKERS));
-    // A sentence's words are read only when its flags do not already decide.
-    sentence.names_fix
-        || (!sentence.causal
-            && (ACTIONS.any_at_word_start(&sentence.lower) || has_by_gerund(&sentence.lower)))
-}
-
-/// Whether a sentence (in lowercase) uses a word that only a fix is described with ("fixed",
-/// "rolled back", "restarted").
-pub(super) fn names_fix(lower: &str) -> bool {
-    static FIXES: LazyLock<Markers> = LazyLock::new(|| Markers::new(FIX_MARKERS));
-    FIXES.any_at_word_start(lower)
+    sentence.names_fix || (!sentence.causal && sentence.describes_action)
 }
 
 /// "by restarting", "by raising": a means of fixing.
-fn has_by_gerund(text: &str) -> bool {
+pub(super) fn has_by_gerund(text: &str) -> bool {
     if !text.contains("by") {
         return false;
     }

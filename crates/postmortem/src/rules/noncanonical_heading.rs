@@ -142,31 +142,46 @@ fn has_canonical_line(document: &Document, canonical_words: &[String]) -> bool {
 
 /// How many words [`name_words`] gives for an ASCII `text`, counted no further than `limit + 1`:
 /// most lines are sentences, far longer than any section name. `None` for other text, whose
-/// lowercase can split words where the text does not.
+/// lowercase can split words where the text does not, unless more than `limit` words come
+/// before its first other character (words the rest can only add to).
 fn ascii_name_word_count(text: &str, limit: usize) -> Option<usize> {
-    if !text.is_ascii() {
-        return None;
-    }
     let mut counter = WordCounter {
         count: 0,
         numbering: true,
     };
-    let mut word = Vec::new();
+    // The current word's length, whether it is all digits, and its first letters in lowercase:
+    // enough to tell a numeral (no Roman numeral up to ten is longer than four letters).
+    let mut length = 0_usize;
+    let mut all_digits = true;
+    let mut first_letters = [0_u8; 4];
     let mut depth = 0_usize;
     // A space after the text closes its last word.
     for byte in text.bytes().chain([b' ']) {
         match byte {
+            _ if !byte.is_ascii() => return None,
             // Notes in parentheses are left out, joining what is around them.
             b'(' => depth += 1,
             b')' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            _ if byte.is_ascii_alphanumeric() => word.push(byte.to_ascii_lowercase()),
+            _ if byte.is_ascii_alphanumeric() => {
+                if let Some(letter) = first_letters.get_mut(length) {
+                    *letter = byte.to_ascii_lowercase();
+                }
+                length += 1;
+                all_digits &= byte.is_ascii_digit();
+            }
             _ => {
-                if !word.is_empty() {
-                    let numeral = word.iter().all(u8::is_ascii_digit)
-                        || std::str::from_utf8(&word).is_ok_and(is_roman_numeral);
+                if length > 0 {
+                    // Only numbering at the front is dropped, so later words need no check.
+                    let numeral = counter.numbering
+                        && (all_digits
+                            || first_letters
+                                .get(..length)
+                                .and_then(|word| std::str::from_utf8(word).ok())
+                                .is_some_and(is_roman_numeral));
                     counter.add(numeral);
-                    word.clear();
+                    length = 0;
+                    all_digits = true;
                 }
                 // `&` is read as the word "and".
                 if byte == b'&' {
@@ -436,6 +451,10 @@ mod tests {
             "(only a note)",
             "",
             "a&b",
+            "v(note)i Timeline",
+            "viiii x Impact",
+            "12a Summary",
+            "IX. X. Lessons",
             "The outage began at 10:00 and lasted for two hours, then the site came back.",
         ] {
             assert_eq!(
@@ -446,5 +465,7 @@ mod tests {
         }
         assert_eq!(ascii_name_word_count("one two three four", 2), Some(3));
         assert_eq!(ascii_name_word_count("Café", 5), None);
+        assert_eq!(ascii_name_word_count("one two Café", 2), None);
+        assert_eq!(ascii_name_word_count("one two three Café", 2), Some(3));
     }
 }
