@@ -542,6 +542,11 @@ fn crosses_midnight(previous: i64, clock: i64) -> bool {
 
 /// "All times are UTC", "Times in EAT", "(all times EAT)": a zone declared for what follows.
 fn declaration(text: &str) -> Option<time::Zone> {
+    // Every phrase has "time", which only ASCII letters lowercase to: most lines lack it, and
+    // are turned away before they are lowercased and searched five times.
+    if !time::mentions_time(text) {
+        return None;
+    }
     let lowered = text.to_lowercase();
     let declares = (lowered.contains("all times")
         || lowered.contains("times are")
@@ -890,6 +895,36 @@ mod tests {
     fn reads_a_label_time_with_a_colon() {
         let timeline = timeline_of("## Timeline\n- **07:40:** Initial theory: overload.\n");
         assert_eq!(timeline.entries[0].time.as_ref().unwrap().clock.hour(), 7);
+    }
+
+    #[test]
+    fn declarations_are_found_as_searching_the_lowercased_line_finds_them() {
+        let by_lowercase = |text: &str| {
+            let lowered = text.to_lowercase();
+            let declares = (lowered.contains("all times")
+                || lowered.contains("times are")
+                || lowered.contains("times in")
+                || lowered.contains("timezone")
+                || lowered.contains("time zone"))
+                && find_times(text).is_empty();
+            declares
+                .then(|| time::find_zones(text).into_iter().next())
+                .flatten()
+        };
+        for text in [
+            "",
+            "All times are UTC",
+            "ALL TIMES EAT",
+            "Times in CEST",
+            "TİMES ARE UTC",
+            "Timezone: WAT",
+            "Time Zone (EAT)",
+            "All times UTC, 10:00 deploy",
+            "Deploy at 10:00 UTC",
+            "é times in UTC é",
+        ] {
+            assert_eq!(declaration(text), by_lowercase(text), "{text:?}");
+        }
     }
 
     #[test]
