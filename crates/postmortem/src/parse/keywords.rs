@@ -36,10 +36,16 @@ impl<V: Copy> Keywords<V> {
         let Some(short_head) = head(text, 3) else {
             return;
         };
-        self.short.prefixes_with_head(text, short_head, &mut found);
+        // The tables are read only past their filters, checked here: the call costs more than
+        // the check, and most word starts go no further.
+        if self.short.may_hold(short_head) {
+            self.short.prefixes_with_head(text, short_head, &mut found);
+        }
         if let Some(&fourth) = text.get(3) {
             let long_head = short_head << 8 | u32::from(fourth);
-            self.long.prefixes_with_head(text, long_head, &mut found);
+            if self.long.may_hold(long_head) {
+                self.long.prefixes_with_head(text, long_head, &mut found);
+            }
         }
     }
 }
@@ -91,13 +97,16 @@ impl<V: Copy> Table<V> {
         }
     }
 
+    /// Whether a keyword of the table may have `head`: false for most heads.
+    #[inline]
+    fn may_hold(&self, head: u32) -> bool {
+        let (word, bit) = hashed(head);
+        self.hashed_heads[word] >> bit & 1 == 1
+    }
+
     /// Calls `found` with each keyword of the table that `text`, whose head is `head`, starts
     /// with.
     fn prefixes_with_head(&self, text: &[u8], head: u32, found: &mut impl FnMut(&'static str, V)) {
-        let (word, bit) = hashed(head);
-        if self.hashed_heads[word] >> bit & 1 == 0 {
-            return;
-        }
         let (start, end) = self.buckets[bucket(head)];
         for &(listed, keyword, value) in &self.entries[usize::from(start)..usize::from(end)] {
             if listed == head && text.starts_with(keyword.as_bytes()) {
