@@ -170,22 +170,42 @@ pub(crate) fn find_from(haystack: &str, needle: &str, from: usize) -> Option<usi
 /// each phrase in turn with [`find_from`] finds, without a search per phrase (on a short line,
 /// twenty searches cost far more than one look at each byte).
 pub(crate) struct Phrases {
-    phrases: &'static [&'static str],
+    list: &'static [&'static str],
     /// The phrases' places in the list, by their first byte.
     by_first_byte: [Vec<usize>; 128],
+    /// For each first byte, the bytes its phrases go on with, as bits (see [`second_byte_bit`]):
+    /// one look-up turns away most places, where the phrases' lists would each be read.
+    next_bytes: [u32; 128],
 }
 
 impl Phrases {
     pub(crate) fn new(phrases: &'static [&'static str]) -> Self {
         let mut by_first_byte: [Vec<usize>; 128] = std::array::from_fn(|_| Vec::new());
+        let mut next_bytes = [0; 128];
         for (rank, phrase) in phrases.iter().enumerate() {
             assert!(phrase.is_ascii() && !phrase.is_empty(), "{phrase:?}");
-            by_first_byte[usize::from(phrase.as_bytes()[0])].push(rank);
+            let first = usize::from(phrase.as_bytes()[0]);
+            by_first_byte[first].push(rank);
+            next_bytes[first] |= phrase
+                .as_bytes()
+                .get(1)
+                .map_or(u32::MAX, |&second| second_byte_bit(second));
         }
         Self {
-            phrases,
+            list: phrases,
             by_first_byte,
+            next_bytes,
         }
+    }
+
+    /// Whether a phrase may start at `at`: one with the byte there and the byte after it.
+    fn may_start_at(&self, bytes: &[u8], at: usize) -> bool {
+        self.next_bytes
+            .get(usize::from(bytes[at]))
+            .is_some_and(|&next| {
+                // Past the end, NUL: a phrase of one byte, which sets every bit, still matches.
+                next & second_byte_bit(bytes.get(at + 1).copied().unwrap_or_default()) != 0
+            })
     }
 
     /// The first phrase of the list that `text` contains, and where it first occurs: what
@@ -196,13 +216,13 @@ impl Phrases {
         // time a phrase is seen is its first occurrence, and a phrase later in the list than
         // the best so far need not be tried.
         let mut best: Option<(usize, usize)> = None;
-        for (at, &byte) in bytes.iter().enumerate() {
-            let Some(ranks) = self.by_first_byte.get(usize::from(byte)) else {
+        for at in 0..bytes.len() {
+            if !self.may_start_at(bytes, at) {
                 continue;
-            };
-            for &rank in ranks {
+            }
+            for &rank in &self.by_first_byte[usize::from(bytes[at])] {
                 if best.is_none_or(|(best_rank, _)| rank < best_rank)
-                    && starts_with(&bytes[at..], self.phrases[rank].as_bytes())
+                    && starts_with(&bytes[at..], self.list[rank].as_bytes())
                 {
                     best = Some((rank, at));
                 }
@@ -211,22 +231,25 @@ impl Phrases {
                 break;
             }
         }
-        best.map(|(rank, at)| (at, self.phrases[rank]))
+        best.map(|(rank, at)| (at, self.list[rank]))
     }
 
     /// Whether `text` contains any of the phrases.
     pub(crate) fn any_in(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
-        bytes.iter().enumerate().any(|(at, &byte)| {
-            self.by_first_byte
-                .get(usize::from(byte))
-                .is_some_and(|ranks| {
-                    ranks
-                        .iter()
-                        .any(|&rank| starts_with(&bytes[at..], self.phrases[rank].as_bytes()))
-                })
+        (0..bytes.len()).any(|at| {
+            self.may_start_at(bytes, at)
+                && self.by_first_byte[usize::from(bytes[at])]
+                    .iter()
+                    .any(|&rank| starts_with(&bytes[at..], self.list[rank].as_bytes()))
         })
     }
+}
+
+/// The bit of a phrase's second byte: the low five bits, which tell lowercase letters apart
+/// (other bytes share bits with them, which only lets more places through to the comparison).
+fn second_byte_bit(second: u8) -> u32 {
+    1 << (second & 31)
 }
 
 /// Word beginnings and phrases (lowercase ASCII, starting with a letter, at least two bytes long)
@@ -610,7 +633,7 @@ mod tests {
 
     #[test]
     fn finds_the_phrase_a_search_per_phrase_finds() {
-        static LIST: &[&str] = &["all users", "users", "all", "500", "is"];
+        static LIST: &[&str] = &["all users", "users", "all", "500", "is", "x"];
         let phrases = Phrases::new(LIST);
         for text in [
             "",
@@ -620,6 +643,12 @@ mod tests {
             "é users é",
             "this is é",
             "nothing",
+            "ends with i",
+            "ends with x",
+            "xé",
+            "isé",
+            "i\u{0}s",
+            "\u{0}is\u{0}",
         ] {
             let searched = LIST
                 .iter()

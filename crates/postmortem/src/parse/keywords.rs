@@ -32,14 +32,27 @@ impl<V: Copy> Keywords<V> {
 
     /// Calls `found` with each keyword that `text` starts with and its value.
     pub(crate) fn prefixes_of(&self, text: &[u8], mut found: impl FnMut(&'static str, V)) {
-        self.short.prefixes_of(text, &mut found);
-        self.long.prefixes_of(text, &mut found);
+        // The heads are read once for both tables: the long one's is the short one's and a byte.
+        let Some(short_head) = head(text, 3) else {
+            return;
+        };
+        // The tables are read only past their filters, checked here: the call costs more than
+        // the check, and most word starts go no further.
+        if self.short.may_hold(short_head) {
+            self.short.prefixes_with_head(text, short_head, &mut found);
+        }
+        if let Some(&fourth) = text.get(3) {
+            let long_head = short_head << 8 | u32::from(fourth);
+            if self.long.may_hold(long_head) {
+                self.long.prefixes_with_head(text, long_head, &mut found);
+            }
+        }
     }
 }
 
-/// Keywords looked up by their first `head_len` bytes (their head), in a hash table.
+/// Keywords looked up by their first bytes (their head: three or four, the same for all), in a
+/// hash table.
 struct Table<V> {
-    head_len: usize,
     /// A bit for each hash of the keywords' heads, over more hashes than there are buckets:
     /// one small look-up turns most places away before a bucket is read.
     hashed_heads: [u64; HASHED_HEAD_WORDS],
@@ -78,22 +91,22 @@ impl<V: Copy> Table<V> {
             range.1 = index + 1;
         }
         Self {
-            head_len,
             hashed_heads,
             buckets,
             entries,
         }
     }
 
-    /// Calls `found` with each keyword of the table that `text` starts with.
-    fn prefixes_of(&self, text: &[u8], found: &mut impl FnMut(&'static str, V)) {
-        let Some(head) = head(text, self.head_len) else {
-            return;
-        };
+    /// Whether a keyword of the table may have `head`: false for most heads.
+    #[inline]
+    fn may_hold(&self, head: u32) -> bool {
         let (word, bit) = hashed(head);
-        if self.hashed_heads[word] >> bit & 1 == 0 {
-            return;
-        }
+        self.hashed_heads[word] >> bit & 1 == 1
+    }
+
+    /// Calls `found` with each keyword of the table that `text`, whose head is `head`, starts
+    /// with.
+    fn prefixes_with_head(&self, text: &[u8], head: u32, found: &mut impl FnMut(&'static str, V)) {
         let (start, end) = self.buckets[bucket(head)];
         for &(listed, keyword, value) in &self.entries[usize::from(start)..usize::from(end)] {
             if listed == head && text.starts_with(keyword.as_bytes()) {

@@ -24,17 +24,50 @@ pub(crate) fn sectionize(blocks: Vec<Block>, document: &mut Document) {
 
 /// Which canonical section a heading's text names, if any.
 pub fn classify_heading(text: &str) -> Option<SectionKind> {
+    // Short ASCII headings without apostrophes, nearly all, are lowercased on the stack: the
+    // heading of every section and each line that may be a label comes here.
+    let mut buffer = [0; 64];
+    if let Some(lowered) = buffer
+        .get_mut(..text.len())
+        .filter(|_| text.is_ascii() && !text.contains('\''))
+    {
+        lowered.copy_from_slice(text.as_bytes());
+        lowered.make_ascii_lowercase();
+        return std::str::from_utf8(lowered).ok().and_then(kind_named_in);
+    }
     let mut lowered = text.to_lowercase();
     if lowered.contains(['\'', '’']) {
         lowered = lowered.replace(['\'', '’'], "");
     }
-    let words = normalized_words(&lowered);
-    // A heading that names several sections is the one that comes first in `kind_named_at`'s
-    // order ("Root Cause and Resolution" is the root cause).
-    (0..words.len())
-        .filter_map(|index| kind_named_at(&words[index..]))
-        .min_by_key(|&(rank, _)| rank)
-        .map(|(_, kind)| kind)
+    kind_named_in(&lowered)
+}
+
+/// The section a lowercased heading names. A heading that names several sections is the one
+/// that comes first in `kind_named_at`'s order ("Root Cause and Resolution" is the root cause).
+fn kind_named_in(lowered: &str) -> Option<SectionKind> {
+    // `kind_named_at` reads at most three words, so they are carried along in a window rather
+    // than collected.
+    let mut words = normalized_words(lowered);
+    let mut window = [""; 3];
+    let mut len = 0;
+    for word in words.by_ref().take(window.len()) {
+        window[len] = word;
+        len += 1;
+    }
+    let mut best: Option<(u8, SectionKind)> = None;
+    while len > 0 {
+        if let Some((rank, kind)) = kind_named_at(&window[..len])
+            && best.is_none_or(|(best_rank, _)| rank < best_rank)
+        {
+            best = Some((rank, kind));
+        }
+        window.rotate_left(1);
+        match words.next() {
+            Some(word) => window[window.len() - 1] = word,
+            None => len -= 1,
+        }
+    }
+    best.map(|(_, kind)| kind)
 }
 
 /// The section that the words at the start of `words` name, if they name one, with its rank:
@@ -69,12 +102,11 @@ fn kind_named_at(words: &[&str]) -> Option<(u8, SectionKind)> {
 
 /// The alphanumeric words of a lowercased text; numbering such as `1.` or `II.` at the front
 /// is dropped.
-fn normalized_words(lowered: &str) -> Vec<&str> {
+fn normalized_words(lowered: &str) -> impl Iterator<Item = &str> {
     lowered
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .skip_while(|word| word.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(word))
-        .collect()
 }
 
 fn is_roman_numeral(word: &str) -> bool {
@@ -358,6 +390,44 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(classify_heading(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn classifies_as_reading_every_word_of_the_whole_lowercased_text_does() {
+        let by_all_words = |text: &str| {
+            let mut lowered = text.to_lowercase();
+            if lowered.contains(['\'', '’']) {
+                lowered = lowered.replace(['\'', '’'], "");
+            }
+            let words: Vec<&str> = normalized_words(&lowered).collect();
+            (0..words.len())
+                .filter_map(|index| kind_named_at(&words[index..]))
+                .min_by_key(|&(rank, _)| rank)
+                .map(|(_, kind)| kind)
+        };
+        let long = format!("{} timeline", "word ".repeat(20));
+        for text in [
+            "",
+            "Timeline",
+            "II. Root Cause and Resolution",
+            "Impact and Resolution",
+            "Sequence of Events",
+            "Sequence of",
+            "Time line",
+            "What Went Wrong",
+            "Root cause's impact",
+            "Root cause’s timeline",
+            "TL;DR",
+            "Follow-up Action Items",
+            "Next steps and lessons",
+            "Résumé of the summary",
+            "İmpact",
+            "Lessons Learned from the Timeline",
+            long.as_str(),
+            "1. 2. 3.",
+        ] {
+            assert_eq!(classify_heading(text), by_all_words(text), "{text:?}");
         }
     }
 

@@ -185,7 +185,11 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
             summary.impact = Some(run.span);
         }
         if summary.affected_share.is_none() {
-            summary.affected_share = affected_share(text, run.span.start);
+            summary.affected_share = if text.is_ascii() {
+                affected_share_in(&lowered, run.span.start)
+            } else {
+                affected_share_in(&text.to_ascii_lowercase(), run.span.start)
+            };
         }
         if summary.root_cause.is_none() && ROOT_CAUSE_PHRASES.any_in(&lowered) {
             summary.root_cause = Some(run.span);
@@ -391,23 +395,29 @@ pub(crate) fn written_zone(zone: &time::Zone, base: u32) -> WrittenZone {
     }
 }
 
-/// A percentage, "all users", or a number of people.
+/// [`affected_share_in`] of a text in any case.
+#[cfg(test)]
 fn affected_share(text: &str, base: u32) -> Option<AffectedShare> {
+    affected_share_in(&text.to_ascii_lowercase(), base)
+}
+
+/// A percentage, "all users", or a number of people, in a text lowercased in ASCII: the
+/// summary lowercases each run once, which for ASCII text is the same.
+fn affected_share_in(lowered: &str, base: u32) -> Option<AffectedShare> {
     static WHOLE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WHOLE_SHARES));
-    let lowered = text.to_ascii_lowercase();
-    if let Some((start, end, per_mille)) = percentage(&lowered) {
+    if let Some((start, end, per_mille)) = percentage(lowered) {
         return Some(AffectedShare {
             span: Span::new(base + to_u32(start), base + to_u32(end)),
             per_mille: Some(per_mille),
         });
     }
-    if let Some((index, phrase)) = WHOLE.first_listed(&lowered) {
+    if let Some((index, phrase)) = WHOLE.first_listed(lowered) {
         return Some(AffectedShare {
             span: Span::new(base + to_u32(index), base + to_u32(index + phrase.len())),
             per_mille: Some(1000),
         });
     }
-    counted_people(&lowered).map(|(start, end)| AffectedShare {
+    counted_people(lowered).map(|(start, end)| AffectedShare {
         span: Span::new(base + to_u32(start), base + to_u32(end)),
         per_mille: None,
     })
@@ -472,13 +482,16 @@ fn counted_people(lowered: &str) -> Option<(usize, usize)> {
     if let Some((index, phrase)) = QUANTIFIED.first_listed(lowered) {
         return Some((index, index + phrase.len()));
     }
-    let words: Vec<(usize, &str)> = lowered
+    // A count is written in digits: without one, the words need not be read.
+    if !lowered.bytes().any(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    let mut words = lowered
         .split_whitespace()
-        .map(|word| (word.as_ptr() as usize - lowered.as_ptr() as usize, word))
-        .collect();
-    words.windows(2).find_map(|pair| {
-        let (start, number) = pair[0];
-        let (noun_start, noun) = pair[1];
+        .map(|word| (word.as_ptr() as usize - lowered.as_ptr() as usize, word));
+    let mut previous = words.next()?;
+    words.find_map(|(noun_start, noun)| {
+        let (start, number) = std::mem::replace(&mut previous, (noun_start, noun));
         let is_number = number
             .trim_matches(|c: char| !c.is_ascii_digit())
             .chars()
@@ -519,5 +532,39 @@ mod tests {
                 .is_some_and(|share| share.per_mille.is_none())
         );
         assert!(affected_share("The site was slow", 0).is_none());
+    }
+
+    #[test]
+    fn counts_people_as_reading_every_pair_of_words_does() {
+        let by_pairs = |lowered: &str| {
+            let words: Vec<(usize, &str)> = lowered
+                .split_whitespace()
+                .map(|word| (word.as_ptr() as usize - lowered.as_ptr() as usize, word))
+                .collect();
+            words.windows(2).find_map(|pair| {
+                let ((start, number), (noun_start, noun)) = (pair[0], pair[1]);
+                let is_number = number
+                    .trim_matches(|c: char| !c.is_ascii_digit())
+                    .chars()
+                    .any(|c| c.is_ascii_digit())
+                    && number
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || ",.+~".contains(c));
+                (is_number && PEOPLE.iter().any(|person| noun.starts_with(person)))
+                    .then_some((start, noun_start + noun.len()))
+            })
+        };
+        for lowered in [
+            "",
+            "users",
+            "10,000 users",
+            "about 10,000 users and 5 customers",
+            "é 3 clients é",
+            "v2 users",
+            "2 ~ users 3",
+            "5\u{a0}users",
+        ] {
+            assert_eq!(counted_people(lowered), by_pairs(lowered), "{lowered:?}");
+        }
     }
 }

@@ -11,7 +11,7 @@ use crate::parse::milestones::classify;
 use crate::parse::strip_tags;
 use crate::parse::summary::{shift, written_zone};
 use crate::span::Span;
-use crate::time::{self, CivilDate, DateReading, TimeMention, epoch_minutes};
+use crate::time::{self, CivilDate, DateMention, DateReading, TimeMention, epoch_minutes};
 
 /// A time counts as an entry's own when it starts within this many bytes of the entry's start
 /// (after list markers, bold and the like): `- **10:05 AM:** ...`.
@@ -89,6 +89,9 @@ struct Piece {
     /// The piece's time, once found: when the piece is read from times already found in its
     /// text, or else in [`Reader::finish`].
     time: PieceTime,
+    /// The dates of the piece's source text as [`time::find_dates`] finds them, when they were
+    /// read with its time: its leading date is then looked up among them, not read again.
+    dates: Option<Vec<DateMention>>,
 }
 
 /// Whether a piece's time has been looked for, and what was found.
@@ -122,21 +125,30 @@ impl Reader<'_> {
             marker: self.date,
             list: 0,
             time: PieceTime::Unknown,
+            dates: None,
         });
         self.pieces.len() - 1
     }
 
     /// Records the time of the piece at `index`, whose source text is `text`, from the times
-    /// found in that text.
-    fn found_time(&mut self, index: usize, text: &str, times: &[TimeMention]) {
-        self.pieces[index].time =
-            PieceTime::Found(leading_among(text, times).or(times.first()).cloned());
+    /// (and, when known, the dates) found in that text.
+    fn found_time(
+        &mut self,
+        index: usize,
+        text: &str,
+        times: &[TimeMention],
+        dates: Option<Vec<DateMention>>,
+    ) {
+        let piece = &mut self.pieces[index];
+        piece.time = PieceTime::Found(leading_among(text, times).or(times.first()).cloned());
+        piece.dates = dates;
     }
 
     fn append(&mut self, index: usize, span: Span, text: &str) {
         let piece = &mut self.pieces[index];
         piece.span = piece.span.cover(span);
         piece.time = PieceTime::Unknown;
+        piece.dates = None;
         if !text.is_empty() {
             piece.text.push('\n');
             piece.text.push_str(text);
@@ -200,7 +212,7 @@ impl Reader<'_> {
 
     fn item(&mut self, span: Span, text: &str) {
         let raw = span.text(self.source);
-        let times = find_times(raw);
+        let (times, dates) = times_and_dates(raw);
         let leads = leading_among(raw, &times).is_some();
         let starts = entry_starts(raw, &times);
         let run_on = if leads {
@@ -219,7 +231,7 @@ impl Reader<'_> {
         } else {
             let index = self.push(Kind::Listed, span, text.to_owned());
             self.pieces[index].list = self.lists;
-            self.found_time(index, raw, &times);
+            self.found_time(index, raw, &times, dates);
         }
     }
 
@@ -289,7 +301,11 @@ impl Reader<'_> {
                 previous_ends_sentence = true;
                 continue;
             }
-            let times = find_times(raw);
+            let (times, dates) = times_and_dates(raw);
+            let line_date = |dates: Option<&[DateMention]>| match dates {
+                Some(dates) => leading_date_among(raw, dates),
+                None => leading_date(raw),
+            };
             if leading_among(raw, &times).is_some() {
                 let starts = entry_starts(raw, &times);
                 if starts.len() > 1 {
@@ -297,7 +313,7 @@ impl Reader<'_> {
                     open = Some(self.pieces.len() - 1);
                 } else {
                     let index = self.push(Kind::Line, line.span, line.text.clone());
-                    self.found_time(index, raw, &times);
+                    self.found_time(index, raw, &times, dates);
                     open = Some(index);
                 }
             } else if let Some(index) = open
@@ -306,12 +322,12 @@ impl Reader<'_> {
                 // A wrapped continuation of the entry above.
                 self.append(index, line.span, &line.text);
             } else if open.is_some_and(|index| self.pieces[index].kind == Kind::Line)
-                && leading_date(raw).is_none()
+                && line_date(dates.as_deref()).is_none()
             {
                 // A sentence of its own among lines that start with times: an entry whose time
                 // is missing.
                 open = Some(self.push(Kind::Line, line.span, line.text.clone()));
-            } else if let Some(date) = leading_date(raw) {
+            } else if let Some(date) = line_date(dates.as_deref()) {
                 if dated_entry(&line.text) {
                     self.set_date(date);
                     open = Some(self.push(Kind::Line, line.span, line.text.clone()));
@@ -458,7 +474,10 @@ fn place(
             .as_ref()
             .and_then(|mention| mention.date.as_ref())
             .and_then(|date| date.meaning.certain())
-            .or_else(|| leading_date(written));
+            .or_else(|| match &piece.dates {
+                Some(dates) => leading_date_among(written, dates),
+                None => leading_date(written),
+            });
         let new_marker = piece
             .marker
             .filter(|(_, number)| Some(*number) != marker_in_force);
@@ -542,6 +561,11 @@ fn crosses_midnight(previous: i64, clock: i64) -> bool {
 
 /// "All times are UTC", "Times in EAT", "(all times EAT)": a zone declared for what follows.
 fn declaration(text: &str) -> Option<time::Zone> {
+    // Every phrase has "time", which only ASCII letters lowercase to: most lines lack it, and
+    // are turned away before they are lowercased and searched five times.
+    if !time::mentions_time(text) {
+        return None;
+    }
     let lowered = text.to_lowercase();
     let declares = (lowered.contains("all times")
         || lowered.contains("times are")
@@ -559,6 +583,12 @@ fn declaration(text: &str) -> Option<time::Zone> {
 /// colon right after it (`07:40: Initial theory`), which the scanner reads as the start of
 /// seconds.
 fn find_times(text: &str) -> Vec<TimeMention> {
+    times_and_dates(text).0
+}
+
+/// [`find_times`], and the dates of `text` as [`time::find_dates`] finds them when they are
+/// read on the way: not when a label's colon had to be masked, which the dates may depend on.
+fn times_and_dates(text: &str) -> (Vec<TimeMention>, Option<Vec<DateMention>>) {
     let bytes = text.as_bytes();
     let mut masked: Option<Vec<u8>> = None;
     // Colons are found by `match_indices`, which skips the text between them a block at a time.
@@ -573,10 +603,11 @@ fn find_times(text: &str) -> Vec<TimeMention> {
         }
     }
     // Replacing an ASCII colon with a space keeps the text valid UTF-8 and every offset.
-    match masked.map(String::from_utf8) {
-        Some(Ok(masked)) => time::find_times(&masked),
-        _ => time::find_times(text),
+    if let Some(Ok(masked)) = masked.map(String::from_utf8) {
+        return (time::find_times(&masked), None);
     }
+    let dates = time::find_dates(text);
+    (time::find_times_among_dates(text, &dates), Some(dates))
 }
 
 /// How many bytes of list markers, emphasis and brackets open `text`.
@@ -616,8 +647,16 @@ fn piece_time(text: &str) -> Option<TimeMention> {
 /// The date a line starts with: `2019-01-22`, `**Feb 05, 2021:**`, `19. April, 11:00`.
 fn leading_date(text: &str) -> Option<DateReading> {
     let skipped = markup_prefix(text);
-    time::find_dates_starting_before(text, skipped + LEADING_TIME_WINDOW + 1)
-        .into_iter()
+    let dates = time::find_dates_starting_before(text, skipped + LEADING_TIME_WINDOW + 1);
+    leading_date_among(text, &dates)
+}
+
+/// [`leading_date`], given the dates of `text` as [`time::find_dates`] finds them (or as many
+/// as start within the window after the markup).
+fn leading_date_among(text: &str, dates: &[DateMention]) -> Option<DateReading> {
+    let skipped = markup_prefix(text);
+    dates
+        .iter()
         .find(|date| date.span.start >= skipped && date.span.start - skipped <= LEADING_TIME_WINDOW)
         .and_then(|date| date.meaning.certain())
         .or_else(|| day_dot_month(&text[skipped..]))
@@ -890,6 +929,64 @@ mod tests {
     fn reads_a_label_time_with_a_colon() {
         let timeline = timeline_of("## Timeline\n- **07:40:** Initial theory: overload.\n");
         assert_eq!(timeline.entries[0].time.as_ref().unwrap().clock.hour(), 7);
+    }
+
+    #[test]
+    fn declarations_are_found_as_searching_the_lowercased_line_finds_them() {
+        let by_lowercase = |text: &str| {
+            let lowered = text.to_lowercase();
+            let declares = (lowered.contains("all times")
+                || lowered.contains("times are")
+                || lowered.contains("times in")
+                || lowered.contains("timezone")
+                || lowered.contains("time zone"))
+                && find_times(text).is_empty();
+            declares
+                .then(|| time::find_zones(text).into_iter().next())
+                .flatten()
+        };
+        for text in [
+            "",
+            "All times are UTC",
+            "ALL TIMES EAT",
+            "Times in CEST",
+            "TİMES ARE UTC",
+            "Timezone: WAT",
+            "Time Zone (EAT)",
+            "All times UTC, 10:00 deploy",
+            "Deploy at 10:00 UTC",
+            "é times in UTC é",
+        ] {
+            assert_eq!(declaration(text), by_lowercase(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn finds_the_leading_date_among_all_the_dates_of_a_line() {
+        for text in [
+            "",
+            "2019-01-22",
+            "- **Feb 05, 2021:** Disclosure",
+            "19. April, 11:00",
+            "### 19. April",
+            "- 10:00 AM on June 7, 2024: Alert",
+            "**Sep 25, 2020, 23:24 (UTC)**: Reports.",
+            "A long line before the date of June 7, 2024",
+            "09-06-2024 10:00",
+            "é 2024-01-01",
+            "- **07:40:** Initial theory on 2024-01-02",
+        ] {
+            assert_eq!(
+                leading_date_among(text, &time::find_dates(text)),
+                leading_date(text),
+                "{text:?}"
+            );
+            let (times, dates) = times_and_dates(text);
+            assert_eq!(times, find_times(text), "{text:?}");
+            if let Some(dates) = dates {
+                assert_eq!(dates, time::find_dates(text), "{text:?}");
+            }
+        }
     }
 
     #[test]

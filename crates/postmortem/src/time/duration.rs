@@ -52,6 +52,10 @@ fn may_state_length(text: &str) -> bool {
             .is_some_and(|written| written.eq_ignore_ascii_case(unit))
     };
     (0..bytes.len()).any(|at| {
+        // The byte itself first: most are none of the three letters.
+        if !matches!(bytes[at] | 0x20, b'h' | b'm' | b'd') {
+            return false;
+        }
         let before = at.checked_sub(1).map_or(b' ', |before| bytes[before]);
         if before.is_ascii_alphabetic() {
             return false;

@@ -123,7 +123,7 @@ pub fn find_zones(text: &str) -> Vec<Zone> {
 
 /// Whether "time" is written in `text`, in any case: looked for from its `m`, which
 /// `str::match_indices` finds a machine word at a time.
-fn mentions_time(text: &str) -> bool {
+pub(crate) fn mentions_time(text: &str) -> bool {
     ['m', 'M'].into_iter().any(|m| {
         text.match_indices(m).any(|(index, _)| {
             index
