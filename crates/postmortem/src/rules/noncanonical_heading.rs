@@ -1,9 +1,12 @@
 //! PM106 `noncanonical-heading`.
 
 use super::duplicate_section::outline_places;
+use crate::config::Profile;
 use crate::model::{BlockKind, Document, Heading, HeadingStyle, Section, find_ignore_ascii_case};
 use crate::parse::classify_heading;
 use crate::rule::prelude::*;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 declare_rule! {
     /// Reports a recognised section whose heading does not use the profile's name for it.
@@ -63,13 +66,13 @@ impl Rule for NoncanonicalHeading {
         let sections = &context.document.sections;
         // The outline is only read for a section named otherwise.
         let mut places = None;
-        for &kind in profile.required_sections() {
-            let canonical = profile.heading(kind);
-            let canonical_words = name_words(canonical);
-            if context.document.sections_of(kind).any(|section| {
-                contains_phrase(&name_words(&section.heading.text), &canonical_words)
-            }) || names_only_the_cause(context.document, kind)
-                || has_canonical_line(context.document, &canonical_words)
+        for (kind, canonical, canonical_words) in canonical_names(profile) {
+            let (kind, canonical) = (*kind, *canonical);
+            if context
+                .document
+                .sections_of(kind)
+                .any(|section| contains_phrase(&name_words(&section.heading.text), canonical_words))
+                || names_only_the_cause(context.document, kind)
             {
                 continue;
             }
@@ -86,12 +89,42 @@ impl Rule for NoncanonicalHeading {
                 })
                 .map(|(section, _)| section);
             // With two candidates and neither named canonically, which one to rename is the
-            // author's call.
-            if let (Some(section), None) = (candidates.next(), candidates.next()) {
+            // author's call. The lines are read last: with no candidate, there is nothing to
+            // report whatever they say.
+            if let (Some(section), None) = (candidates.next(), candidates.next())
+                && !has_canonical_line(context.document, canonical_words)
+            {
                 report.push(noncanonical(context.source, section, canonical));
             }
         }
     }
+}
+
+/// A required section, its canonical name and the words of that name.
+type CanonicalName = (SectionKind, &'static str, Vec<String>);
+
+/// A profile's required sections with their canonical names: worked out once, not for every
+/// document.
+fn canonical_names(profile: Profile) -> &'static [CanonicalName] {
+    static NAMES: LazyLock<Vec<Vec<CanonicalName>>> = LazyLock::new(|| {
+        Profile::ALL
+            .iter()
+            .map(|&profile| {
+                profile
+                    .required_sections()
+                    .iter()
+                    .map(|&kind| {
+                        let canonical = profile.heading(kind);
+                        (kind, canonical, name_words(canonical))
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    let index = Profile::ALL.iter().position(|&listed| listed == profile);
+    index
+        .and_then(|index| NAMES.get(index))
+        .map_or(&[], Vec::as_slice)
 }
 
 /// `Root Cause` is the right name for a root cause section when the resolution has a section or
@@ -275,9 +308,11 @@ fn starts_with_clock_time(text: &str) -> bool {
 /// The words of a heading's name, normalised: lowercase, without numbering, emoji, punctuation
 /// or notes in parentheses, with spelling variants merged.
 fn name_words(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = without_parentheses(text)
-        .to_lowercase()
-        .replace('&', " and ")
+    let mut lowered = without_parentheses(text).to_lowercase();
+    if lowered.contains('&') {
+        lowered = lowered.replace('&', " and ");
+    }
+    let mut words: Vec<String> = lowered
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(|word| match word {
@@ -299,7 +334,10 @@ fn name_words(text: &str) -> Vec<String> {
     words
 }
 
-fn without_parentheses(text: &str) -> String {
+fn without_parentheses(text: &str) -> Cow<'_, str> {
+    if !text.contains(['(', ')']) {
+        return Cow::Borrowed(text);
+    }
     let mut kept = String::with_capacity(text.len());
     let mut depth = 0_usize;
     for character in text.chars() {
@@ -310,7 +348,7 @@ fn without_parentheses(text: &str) -> String {
             _ => {}
         }
     }
-    kept
+    Cow::Owned(kept)
 }
 
 fn is_roman_numeral(word: &str) -> bool {
