@@ -65,15 +65,11 @@ impl Rule for BlamefulLanguage {
         let mut words = Vec::new();
         for_each_passage(context.document, |passage| {
             let text = passage.text;
-            words.clear();
-            words.extend(word_slices(text).map(|word| {
-                let start = word.as_ptr() as usize - text.as_ptr() as usize;
-                PassageWord {
-                    start,
-                    end: start + word.len(),
-                    cue: cue(word),
-                }
-            }));
+            // Most passages have no key cue, and are passed over without reading their words.
+            if !may_hold_key_cue(text) {
+                return;
+            }
+            read_words(text, &mut words);
             if !may_blame(text, &words) {
                 return;
             }
@@ -215,6 +211,19 @@ fn may_blame(text: &str, words: &[PassageWord]) -> bool {
     false
 }
 
+/// Replaces `words` with the words of `text` and their cues.
+fn read_words(text: &str, words: &mut Vec<PassageWord>) {
+    words.clear();
+    words.extend(word_slices(text).map(|word| {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        PassageWord {
+            start,
+            end: start + word.len(),
+            cue: cue(word),
+        }
+    }));
+}
+
 /// A word of a passage (as [`word_slices`] gives it): its byte range and its [`cue`].
 struct PassageWord {
     start: usize,
@@ -252,23 +261,7 @@ fn cue(word: &str) -> Cue {
             .chain(MISTAKEN)
             .chain(OTHER_BLAME_CUES)
             .map(|&word| (word, Cue::Blame));
-        let phrase_words = [
-            ("caused", Cue::Caused),
-            ("triggered", Cue::Caused),
-            ("by", Cue::By),
-            ("did", Cue::Did),
-            ("not", Cue::Not),
-            ("bother", Cue::Bother),
-            ("should", Cue::Should),
-            ("have", Cue::Have),
-            ("known", Cue::Lapse),
-            ("checked", Cue::Lapse),
-            ("tested", Cue::Lapse),
-            ("noticed", Cue::Lapse),
-            ("caught", Cue::Lapse),
-            ("new", Cue::New),
-        ];
-        Lexicon::new(blame.into_iter().chain(phrase_words))
+        Lexicon::new(blame.chain(PHRASE_CUES.iter().copied()))
     });
     if let Some(cue) = CUES.get(word) {
         return cue;
@@ -283,6 +276,84 @@ fn cue(word: &str) -> Cue {
     } else {
         Cue::None
     }
+}
+
+/// The words of blameful phrases and what each contributes.
+const PHRASE_CUES: &[(&str, Cue)] = &[
+    ("caused", Cue::Caused),
+    ("triggered", Cue::Caused),
+    ("by", Cue::By),
+    ("did", Cue::Did),
+    ("not", Cue::Not),
+    ("bother", Cue::Bother),
+    ("should", Cue::Should),
+    ("have", Cue::Have),
+    ("known", Cue::Lapse),
+    ("checked", Cue::Lapse),
+    ("tested", Cue::Lapse),
+    ("noticed", Cue::Lapse),
+    ("caught", Cue::Lapse),
+    ("new", Cue::New),
+];
+
+/// Whether a cue is one that [`may_blame`] needs in every phrase it finds: a passage without
+/// a word of these cues is not read word by word.
+fn is_key(cue: Cue) -> bool {
+    matches!(
+        cue,
+        Cue::Blame | Cue::Caused | Cue::Bother | Cue::Should | Cue::New
+    )
+}
+
+/// Whether `text` may have a word whose cue [`is_key`], found in one pass over its bytes
+/// rather than by splitting it into words and looking each up: whether a key cue's word (or
+/// `blam`) starts, in any ASCII case, after a byte other than an ASCII letter or digit, as every
+/// ASCII word does. A word with other characters lowercases to a cue's word only with the
+/// kelvin sign (`K`, "k"), so text with one is read word by word.
+fn may_hold_key_cue(text: &str) -> bool {
+    /// The key cues' words by their first letter (`a` to `z`).
+    static BY_FIRST_LETTER: LazyLock<[Vec<&[u8]>; 26]> = LazyLock::new(|| {
+        let mut by_first_letter: [Vec<&[u8]>; 26] = std::array::from_fn(|_| Vec::new());
+        let key_words = JUDGEMENTS
+            .iter()
+            .chain(MISTAKEN)
+            .chain(OTHER_BLAME_CUES)
+            .chain(&["blam"])
+            .chain(
+                PHRASE_CUES
+                    .iter()
+                    .filter(|(_, cue)| is_key(*cue))
+                    .map(|(word, _)| word),
+            );
+        for word in key_words {
+            by_first_letter[usize::from(word.as_bytes()[0] - b'a')].push(word.as_bytes());
+        }
+        by_first_letter
+    });
+    const KELVIN_SIGN: &[u8] = "\u{212A}".as_bytes();
+    let by_first_letter = &*BY_FIRST_LETTER;
+    let bytes = text.as_bytes();
+    let mut after_word_character = false;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if !after_word_character && byte.is_ascii_alphabetic() {
+            let first = usize::from(byte.to_ascii_lowercase() - b'a');
+            // The second letters differ for most candidates: compared first, they spare a
+            // comparison of the whole word.
+            let second = bytes.get(at + 1).map(u8::to_ascii_lowercase);
+            if by_first_letter[first].iter().any(|word| {
+                second == word.get(1).copied()
+                    && bytes
+                        .get(at..at + word.len())
+                        .is_some_and(|start| start.eq_ignore_ascii_case(word))
+            }) {
+                return true;
+            }
+        } else if byte == KELVIN_SIGN[0] && bytes[at..].starts_with(KELVIN_SIGN) {
+            return true;
+        }
+        after_word_character = byte.is_ascii_alphanumeric();
+    }
+    false
 }
 
 /// Whether a word (in any case) is a person, a group or a word that may stand before one.
@@ -725,5 +796,57 @@ mod tests {
         assert!(cue("blameless") == Cue::Blame);
         assert!(cue("team") == Cue::None);
         assert!(is_person_or_qualifier("Engineer") && is_person_or_qualifier("on-call"));
+    }
+
+    #[test]
+    fn passes_over_no_text_that_may_blame() {
+        let key_words = JUDGEMENTS
+            .iter()
+            .chain(MISTAKEN)
+            .chain(OTHER_BLAME_CUES)
+            .chain(PHRASE_CUES.iter().map(|(word, _)| word))
+            .chain(&["blamed", "Blameless", "BLAMING"]);
+        let mut texts: Vec<String> = key_words
+            .flat_map(|word| {
+                let capitalised = word[..1].to_uppercase() + &word[1..];
+                [
+                    (*word).to_owned(),
+                    word.to_uppercase(),
+                    format!("The x-{word} ({capitalised}) and '{word}’, —{word}."),
+                    word.replace('k', "\u{212A}"),
+                ]
+            })
+            .collect();
+        texts.extend(
+            [
+                "The outage was caused, by a developer.",
+                "It was triggered by the intern; she did not bother to test.",
+                "A new hire should have known. 12:00 - blamed.",
+                "The team mistakenly believed the API was down.",
+                "We will automate the deploy to reduce human error.",
+                "The deploy script ran against production.",
+                "causedby newly shouldn't bothered",
+                "",
+            ]
+            .map(str::to_owned),
+        );
+        let mut words = Vec::new();
+        for text in &texts {
+            read_words(text, &mut words);
+            if words.iter().any(|word| is_key(word.cue)) || may_blame(text, &words) {
+                assert!(may_hold_key_cue(text), "{text:?}");
+            }
+        }
+        assert!(!may_hold_key_cue(
+            "The deploy script ran against production."
+        ));
+    }
+
+    #[test]
+    fn only_the_kelvin_sign_lowercases_to_ascii_alone() {
+        let lowercasing_to_ascii: Vec<char> = (char::MIN..=char::MAX)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().all(|lower| lower.is_ascii()))
+            .collect();
+        assert_eq!(lowercasing_to_ascii, ['\u{212A}']);
     }
 }
