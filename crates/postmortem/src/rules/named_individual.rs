@@ -3,7 +3,7 @@
 use super::blameful_language::for_each_passage;
 use crate::rule::prelude::*;
 use crate::time::{self, Weekday};
-use crate::words::{CharSet, any_byte, match_starts, with_lowercase};
+use crate::words::{CharSet, Lexicon, any_byte, match_starts};
 use std::sync::LazyLock;
 
 declare_rule! {
@@ -367,9 +367,10 @@ fn contains_honorific(text: &str) -> bool {
 
 /// Whether a word, in lowercase, is one of the [`ROLES`].
 fn is_role(word: &str) -> bool {
-    with_lowercase(word, |lower| {
-        ROLES.iter().any(|role| role.as_bytes() == lower)
-    })
+    // The word before every ", " is looked up: a lexicon turns most away by their first and
+    // last letters and length, where the list compared each with every role.
+    static LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::of(ROLES));
+    LEXICON.contains(word)
 }
 
 fn preceded_by_honorific(words: &[Word<'_>], index: usize) -> bool {
@@ -501,4 +502,35 @@ fn words(text: &str) -> Vec<Word<'_>> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_roles_the_list_holds() {
+        let mut words: Vec<String> = ROLES
+            .iter()
+            .flat_map(|role| [role.to_uppercase(), role[..1].to_uppercase() + &role[1..]])
+            .collect();
+        words.extend(
+            [
+                "",
+                "engineers",
+                "engine",
+                "Mahari",
+                "our",
+                "sré",
+                "\u{212A}",
+                "Ceo.",
+                "x-dba",
+            ]
+            .map(str::to_owned),
+        );
+        for word in &words {
+            let listed = ROLES.contains(&word.to_lowercase().as_str());
+            assert_eq!(is_role(word), listed, "{word:?}");
+        }
+    }
 }
