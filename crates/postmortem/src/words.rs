@@ -153,16 +153,6 @@ impl CharSet {
     }
 }
 
-/// Whether a byte of `text` is `wanted`: checked a block at a time, which the compiler does with
-/// vector instructions when `wanted` has no branches (`|` rather than `||`).
-pub(crate) fn any_byte(text: &str, wanted: impl Fn(u8) -> bool) -> bool {
-    text.as_bytes().chunks(32).any(|block| {
-        block
-            .iter()
-            .fold(false, |found, &byte| found | wanted(byte))
-    })
-}
-
 /// Where `needle` (not empty) starts in `haystack`, as [`str::match_indices`] finds it (from the
 /// left, without overlaps), but without its set-up cost, which dominates on short texts.
 pub(crate) fn match_starts<'a>(
