@@ -57,7 +57,8 @@ fn is_whitespace(byte: u8) -> bool {
 }
 
 /// A piece between whitespace counts as a word when it has a letter or digit and is not a URL
-/// or a path.
+/// or a path: from its first to its last letter or digit, it neither holds `://` nor starts with
+/// `www.` or `mailto:`.
 fn is_word(piece: &str) -> bool {
     let core = piece.trim_matches(|c: char| !c.is_alphanumeric());
     !core.is_empty()
