@@ -10,25 +10,27 @@ use std::sync::LazyLock;
 /// The number of words a reader sees in a piece of plain text.
 pub fn count_words(text: &str) -> u32 {
     // One pass over the bytes, where splitting and then testing each piece read them several
-    // times: pieces between ASCII whitespace are read a byte at a time, and only those with a
-    // colon or a character other than ASCII, which may hold a link or other whitespace, are
-    // split and tested as words are defined.
+    // times: pieces between ASCII whitespace are read a byte at a time, each byte's kind looked
+    // up in a table, and only those with a colon or a character other than ASCII, which may
+    // hold a link or other whitespace, are split and tested as words are defined.
     let bytes = text.as_bytes();
     let mut words = 0_u32;
     let mut at = 0;
     while at < bytes.len() {
         let start = at;
-        let mut has_word_character = false;
-        let mut plain = true;
-        while let Some(&byte) = bytes.get(at)
-            && !is_whitespace(byte)
-        {
-            has_word_character |= byte.is_ascii_alphanumeric();
-            plain &= byte.is_ascii() && byte != b':';
+        // The kinds of the piece's bytes, together.
+        let mut kinds = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let kind = BYTE_KINDS[usize::from(byte)];
+            if kind & WHITESPACE != 0 {
+                break;
+            }
+            kinds |= kind;
             at += 1;
         }
+        let has_word_character = kinds & WORD_CHARACTER != 0;
         let piece = &bytes[start..at];
-        let piece_words = if plain {
+        let piece_words = if kinds & LINK_OR_OTHER == 0 {
             // Without a colon, `www.` at the first letter or digit, with one after it, is the
             // only link.
             let is_word = has_word_character
@@ -50,10 +52,34 @@ pub fn count_words(text: &str) -> u32 {
     words
 }
 
-/// Whether a byte is ASCII whitespace to [`char::is_whitespace`]: the vertical tab too, which
-/// [`u8::is_ascii_whitespace`] leaves out.
-fn is_whitespace(byte: u8) -> bool {
-    matches!(byte, b'\t'..=b'\r' | b' ')
+/// What each byte is to [`count_words`], looked up rather than tested.
+static BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [0; 256];
+    let mut byte: u8 = 0;
+    loop {
+        kinds[byte as usize] = byte_kind(byte);
+        if byte == u8::MAX {
+            break kinds;
+        }
+        byte += 1;
+    }
+};
+
+const WHITESPACE: u8 = 1;
+const WORD_CHARACTER: u8 = 2;
+/// A colon, which may start a link's `://`, or a byte of a character other than ASCII.
+const LINK_OR_OTHER: u8 = 4;
+
+/// What a byte is to [`count_words`]: ASCII whitespace to [`char::is_whitespace`] (the vertical
+/// tab too, which [`u8::is_ascii_whitespace`] leaves out), an ASCII letter or digit, or a colon
+/// or a byte of another character.
+const fn byte_kind(byte: u8) -> u8 {
+    match byte {
+        b'\t'..=b'\r' | b' ' => WHITESPACE,
+        b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => WORD_CHARACTER,
+        b':' | 128.. => LINK_OR_OTHER,
+        _ => 0,
+    }
 }
 
 /// A piece between whitespace counts as a word when it has a letter or digit and is not a URL
@@ -566,8 +592,8 @@ mod tests {
         }
         // Every text of up to four pieces from these, which meet in every order.
         let pieces = [
-            "a", "w", " ", ":", "//", "://", "www.", "mailto:", ".", "é", "\u{b}", "\u{a0}", "—",
-            "(",
+            "a", "Z9", "w", " ", "\t", ":", "//", "://", "www.", "mailto:", ".", "é", "\u{b}",
+            "\u{a0}", "—", "(",
         ];
         let mut texts = vec![String::new()];
         for _ in 0..4 {
