@@ -9,37 +9,88 @@ use std::sync::LazyLock;
 
 /// The number of words a reader sees in a piece of plain text.
 pub fn count_words(text: &str) -> u32 {
-    // ASCII text, the usual case, is split directly: the general splitter's chained iterators
-    // cost more than the splitting on a short run.
-    let count = if splits_as_ascii(text) {
-        text.split_ascii_whitespace()
-            .filter(|token| is_word(token))
-            .count()
-    } else {
-        split_whitespace(text)
-            .filter(|token| is_word(token))
-            .count()
-    };
-    u32::try_from(count).unwrap_or(u32::MAX)
+    // One pass over the bytes, where splitting and then testing each piece read them several
+    // times: pieces between ASCII whitespace are read a byte at a time, each byte's kind looked
+    // up in a table, and only those with a colon or a character other than ASCII, which may
+    // hold a link or other whitespace, are split and tested as words are defined.
+    let bytes = text.as_bytes();
+    let mut words = 0_u32;
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        // The kinds of the piece's bytes, together.
+        let mut kinds = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let kind = BYTE_KINDS[usize::from(byte)];
+            if kind & WHITESPACE != 0 {
+                break;
+            }
+            kinds |= kind;
+            at += 1;
+        }
+        let has_word_character = kinds & WORD_CHARACTER != 0;
+        let piece = &bytes[start..at];
+        let piece_words = if kinds & LINK_OR_OTHER == 0 {
+            // Without a colon, `www.` at the first letter or digit, with one after it, is the
+            // only link.
+            let is_word = has_word_character
+                && !piece
+                    .iter()
+                    .position(u8::is_ascii_alphanumeric)
+                    .and_then(|first| piece[first..].strip_prefix(b"www."))
+                    .is_some_and(|rest| rest.iter().any(u8::is_ascii_alphanumeric));
+            usize::from(is_word)
+        } else {
+            split_whitespace(&text[start..at])
+                .filter(|piece| is_word(piece))
+                .count()
+        };
+        words = words.saturating_add(u32::try_from(piece_words).unwrap_or(u32::MAX));
+        // Past the whitespace, an ASCII character.
+        at += 1;
+    }
+    words
 }
 
-/// A token counts when it has a letter or digit and is not a URL or a path.
-fn is_word(token: &str) -> bool {
-    let bytes = token.as_bytes();
-    let trimmed = bytes.first().is_some_and(u8::is_ascii_alphanumeric)
-        && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
-    let token = if trimmed {
-        token
-    } else {
-        token.trim_matches(|c: char| !c.is_alphanumeric())
-    };
-    !token.is_empty()
-        && !token
-            .as_bytes()
-            .windows(3)
-            .any(|window| matches!(window, [b':', b'/', b'/']))
-        && !token.starts_with("www.")
-        && !token.starts_with("mailto:")
+/// What each byte is to [`count_words`], looked up rather than tested.
+static BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [0; 256];
+    let mut byte: u8 = 0;
+    loop {
+        kinds[byte as usize] = byte_kind(byte);
+        if byte == u8::MAX {
+            break kinds;
+        }
+        byte += 1;
+    }
+};
+
+const WHITESPACE: u8 = 1;
+const WORD_CHARACTER: u8 = 2;
+/// A colon, which may start a link's `://`, or a byte of a character other than ASCII.
+const LINK_OR_OTHER: u8 = 4;
+
+/// What a byte is to [`count_words`]: ASCII whitespace to [`char::is_whitespace`] (the vertical
+/// tab too, which [`u8::is_ascii_whitespace`] leaves out), an ASCII letter or digit, or a colon
+/// or a byte of another character.
+const fn byte_kind(byte: u8) -> u8 {
+    match byte {
+        b'\t'..=b'\r' | b' ' => WHITESPACE,
+        b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => WORD_CHARACTER,
+        b':' | 128.. => LINK_OR_OTHER,
+        _ => 0,
+    }
+}
+
+/// A piece between whitespace counts as a word when it has a letter or digit and is not a URL
+/// or a path: from its first to its last letter or digit, it neither holds `://` nor starts with
+/// `www.` or `mailto:`.
+fn is_word(piece: &str) -> bool {
+    let core = piece.trim_matches(|c: char| !c.is_alphanumeric());
+    !core.is_empty()
+        && !core.contains("://")
+        && !core.starts_with("www.")
+        && !core.starts_with("mailto:")
 }
 
 /// Characters other than whitespace.
@@ -127,16 +178,6 @@ impl CharSet {
         }
         at
     }
-}
-
-/// Whether a byte of `text` is `wanted`: checked a block at a time, which the compiler does with
-/// vector instructions when `wanted` has no branches (`|` rather than `||`).
-pub(crate) fn any_byte(text: &str, wanted: impl Fn(u8) -> bool) -> bool {
-    text.as_bytes().chunks(32).any(|block| {
-        block
-            .iter()
-            .fold(false, |found, &byte| found | wanted(byte))
-    })
 }
 
 /// Where `needle` (not empty) starts in `haystack`, as [`str::match_indices`] finds it (from the
@@ -610,6 +651,55 @@ mod tests {
             "---\ntitle: x y z\n---\n# Two words\n\n<!-- not counted at all -->\n\n<b>Three more words</b>\n\n- one\n- [ ] two\n\n```sh\ncode is not prose\n```\n\n```\nunlabelled fences hold prose\n```\n\n| Time | Event |\n|---|---|\n| 10:00 | up |\n",
         );
         assert_eq!(document_words(&document), 2 + 3 + 2 + 4 + 4);
+    }
+
+    /// [`count_words`] as first written: split at whitespace, then test each piece.
+    fn count_words_by_definition(text: &str) -> u32 {
+        u32::try_from(
+            text.split_whitespace()
+                .filter(|piece| is_word(piece))
+                .count(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn counts_the_words_the_definition_counts() {
+        for text in [
+            "",
+            "  one two\tthree\nfour\r\n",
+            "a\u{b}b\u{c}c\u{a0}d\u{2003}e\u{3000}f\u{85}g x\u{1c}y",
+            "café — naïve 😀 ... - ** | 12:00 ü",
+            "see https://example.com/x, (www.example.com) and mailto:a@b.c or <http://x>",
+            "www. mailto: a:// ://a www.é mailto:é x://é é://x wwww.x (mailto:) http:///",
+            "mailto://x www.://x a:/b a//b ::// x:::// https://",
+            "ÀB\u{2028}cd\u{1680}ef",
+        ] {
+            assert_eq!(
+                count_words(text),
+                count_words_by_definition(text),
+                "{text:?}"
+            );
+        }
+        // Every text of up to four pieces from these, which meet in every order.
+        let pieces = [
+            "a", "Z9", "w", " ", "\t", ":", "//", "://", "www.", "mailto:", ".", "é", "\u{b}",
+            "\u{a0}", "—", "(",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            texts = texts
+                .iter()
+                .flat_map(|text| pieces.iter().map(move |piece| format!("{text}{piece}")))
+                .collect();
+            for text in &texts {
+                assert_eq!(
+                    count_words(text),
+                    count_words_by_definition(text),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

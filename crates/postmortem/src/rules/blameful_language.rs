@@ -65,15 +65,11 @@ impl Rule for BlamefulLanguage {
         let mut words = Vec::new();
         for_each_passage(context.document, |passage| {
             let text = passage.text;
-            words.clear();
-            words.extend(word_slices(text).map(|word| {
-                let start = word.as_ptr() as usize - text.as_ptr() as usize;
-                PassageWord {
-                    start,
-                    end: start + word.len(),
-                    cue: cue(word),
-                }
-            }));
+            // Most passages have no key cue, and are passed over without reading their words.
+            if !may_hold_key_cue(text) {
+                return;
+            }
+            read_words(text, &mut words);
             if !may_blame(text, &words) {
                 return;
             }
@@ -215,6 +211,19 @@ fn may_blame(text: &str, words: &[PassageWord]) -> bool {
     false
 }
 
+/// Replaces `words` with the words of `text` and their cues.
+fn read_words(text: &str, words: &mut Vec<PassageWord>) {
+    words.clear();
+    words.extend(word_slices(text).map(|word| {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        PassageWord {
+            start,
+            end: start + word.len(),
+            cue: cue(word),
+        }
+    }));
+}
+
 /// A word of a passage (as [`word_slices`] gives it): its byte range and its [`cue`].
 struct PassageWord {
     start: usize,
@@ -252,23 +261,7 @@ fn cue(word: &str) -> Cue {
             .chain(MISTAKEN)
             .chain(OTHER_BLAME_CUES)
             .map(|&word| (word, Cue::Blame));
-        let phrase_words = [
-            ("caused", Cue::Caused),
-            ("triggered", Cue::Caused),
-            ("by", Cue::By),
-            ("did", Cue::Did),
-            ("not", Cue::Not),
-            ("bother", Cue::Bother),
-            ("should", Cue::Should),
-            ("have", Cue::Have),
-            ("known", Cue::Lapse),
-            ("checked", Cue::Lapse),
-            ("tested", Cue::Lapse),
-            ("noticed", Cue::Lapse),
-            ("caught", Cue::Lapse),
-            ("new", Cue::New),
-        ];
-        Lexicon::new(blame.into_iter().chain(phrase_words))
+        Lexicon::new(blame.chain(PHRASE_CUES.iter().copied()))
     });
     if let Some(cue) = CUES.get(word) {
         return cue;
@@ -282,6 +275,140 @@ fn cue(word: &str) -> Cue {
         Cue::Blame
     } else {
         Cue::None
+    }
+}
+
+/// The words of blameful phrases and what each contributes.
+const PHRASE_CUES: &[(&str, Cue)] = &[
+    ("caused", Cue::Caused),
+    ("triggered", Cue::Caused),
+    ("by", Cue::By),
+    ("did", Cue::Did),
+    ("not", Cue::Not),
+    ("bother", Cue::Bother),
+    ("should", Cue::Should),
+    ("have", Cue::Have),
+    ("known", Cue::Lapse),
+    ("checked", Cue::Lapse),
+    ("tested", Cue::Lapse),
+    ("noticed", Cue::Lapse),
+    ("caught", Cue::Lapse),
+    ("new", Cue::New),
+];
+
+/// Whether a cue is one that [`may_blame`] needs in every phrase it finds: a passage without
+/// a word of these cues is not read word by word.
+fn is_key(cue: Cue) -> bool {
+    matches!(
+        cue,
+        Cue::Blame | Cue::Caused | Cue::Bother | Cue::Should | Cue::New
+    )
+}
+
+/// Whether `text` may have a word whose cue [`is_key`], found in one pass over its bytes
+/// rather than by splitting it into words and looking each up: whether a key cue's word (or
+/// `blam`) starts, in any ASCII case, after a byte other than an ASCII letter or digit, as every
+/// ASCII word does. A word with other characters lowercases to a cue's word only with the
+/// kelvin sign (`K`, "k"), so text with one is read word by word.
+fn may_hold_key_cue(text: &str) -> bool {
+    static KEY_WORDS: LazyLock<KeyWords> = LazyLock::new(|| {
+        KeyWords::new(
+            JUDGEMENTS
+                .iter()
+                .chain(MISTAKEN)
+                .chain(OTHER_BLAME_CUES)
+                .chain(&["blam"])
+                .chain(
+                    PHRASE_CUES
+                        .iter()
+                        .filter(|(_, cue)| is_key(*cue))
+                        .map(|(word, _)| word),
+                ),
+        )
+    });
+    let key_words = &*KEY_WORDS;
+    let bytes = text.as_bytes();
+    // The kinds of byte that may start what is looked for here: after a letter or digit, only
+    // the kelvin sign. Most bytes are turned away by one look-up, without a test of what they
+    // are.
+    let mut wanted = KeyWords::FIRST_LETTER | KeyWords::KELVIN_SIGN_START;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let kind = key_words.byte_kinds[usize::from(byte)];
+        if kind & wanted != 0 && key_words.starts(&bytes[at..]) {
+            return true;
+        }
+        wanted = if kind & KeyWords::WORD_CHARACTER == 0 {
+            KeyWords::FIRST_LETTER | KeyWords::KELVIN_SIGN_START
+        } else {
+            KeyWords::KELVIN_SIGN_START
+        };
+    }
+    false
+}
+
+/// Words (lowercase ASCII) looked for in any ASCII case, and the kelvin sign.
+struct KeyWords {
+    /// The words by their first letter (`a` to `z`).
+    by_first_letter: [Vec<&'static [u8]>; 26],
+    /// For each first letter, the low five bits of the second letters of its words, as bits:
+    /// other bytes share bits with letters, which only lets more through.
+    second_letters: [u32; 26],
+    /// What each byte is, as bits: looked up rather than tested, byte by byte.
+    byte_kinds: [u8; 256],
+}
+
+impl KeyWords {
+    /// An ASCII letter or digit.
+    const WORD_CHARACTER: u8 = 1;
+    /// The first letter of a key word, in either case.
+    const FIRST_LETTER: u8 = 2;
+    /// The first byte of the kelvin sign.
+    const KELVIN_SIGN_START: u8 = 4;
+    /// `K`, which lowercases to "k".
+    const KELVIN_SIGN: &[u8] = "\u{212A}".as_bytes();
+
+    fn new<'w>(words: impl IntoIterator<Item = &'w &'static str>) -> Self {
+        let mut key_words = Self {
+            by_first_letter: std::array::from_fn(|_| Vec::new()),
+            second_letters: [0; 26],
+            byte_kinds: std::array::from_fn(|byte| {
+                if u8::try_from(byte).is_ok_and(|byte| byte.is_ascii_alphanumeric()) {
+                    Self::WORD_CHARACTER
+                } else {
+                    0
+                }
+            }),
+        };
+        key_words.byte_kinds[usize::from(Self::KELVIN_SIGN[0])] |= Self::KELVIN_SIGN_START;
+        for word in words {
+            let [first, second, ..] = *word.as_bytes() else {
+                unreachable!("{word:?} has fewer than two letters");
+            };
+            key_words.by_first_letter[usize::from(first - b'a')].push(word.as_bytes());
+            key_words.second_letters[usize::from(first - b'a')] |= 1 << (second & 31);
+            for letter in [first, first.to_ascii_uppercase()] {
+                key_words.byte_kinds[usize::from(letter)] |= Self::FIRST_LETTER;
+            }
+        }
+        key_words
+    }
+
+    /// Whether `rest` starts with a key word in any ASCII case, or with the kelvin sign.
+    fn starts(&self, rest: &[u8]) -> bool {
+        let Some(&first) = rest.first() else {
+            return false;
+        };
+        if !first.is_ascii_alphabetic() {
+            return rest.starts_with(Self::KELVIN_SIGN);
+        }
+        let first = usize::from(first.to_ascii_lowercase() - b'a');
+        let second = rest.get(1).map_or(0, u8::to_ascii_lowercase);
+        // Most candidates are turned away by their second letter, in one look-up.
+        self.second_letters[first] >> (second & 31) & 1 == 1
+            && self.by_first_letter[first].iter().any(|word| {
+                rest.get(..word.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(word))
+            })
     }
 }
 
@@ -725,5 +852,57 @@ mod tests {
         assert!(cue("blameless") == Cue::Blame);
         assert!(cue("team") == Cue::None);
         assert!(is_person_or_qualifier("Engineer") && is_person_or_qualifier("on-call"));
+    }
+
+    #[test]
+    fn passes_over_no_text_that_may_blame() {
+        let key_words = JUDGEMENTS
+            .iter()
+            .chain(MISTAKEN)
+            .chain(OTHER_BLAME_CUES)
+            .chain(PHRASE_CUES.iter().map(|(word, _)| word))
+            .chain(&["blamed", "Blameless", "BLAMING"]);
+        let mut texts: Vec<String> = key_words
+            .flat_map(|word| {
+                let capitalised = word[..1].to_uppercase() + &word[1..];
+                [
+                    (*word).to_owned(),
+                    word.to_uppercase(),
+                    format!("The x-{word} ({capitalised}) and '{word}’, —{word}."),
+                    word.replace('k', "\u{212A}"),
+                ]
+            })
+            .collect();
+        texts.extend(
+            [
+                "The outage was caused, by a developer.",
+                "It was triggered by the intern; she did not bother to test.",
+                "A new hire should have known. 12:00 - blamed.",
+                "The team mistakenly believed the API was down.",
+                "We will automate the deploy to reduce human error.",
+                "The deploy script ran against production.",
+                "causedby newly shouldn't bothered",
+                "",
+            ]
+            .map(str::to_owned),
+        );
+        let mut words = Vec::new();
+        for text in &texts {
+            read_words(text, &mut words);
+            if words.iter().any(|word| is_key(word.cue)) || may_blame(text, &words) {
+                assert!(may_hold_key_cue(text), "{text:?}");
+            }
+        }
+        assert!(!may_hold_key_cue(
+            "The deploy script ran against production."
+        ));
+    }
+
+    #[test]
+    fn only_the_kelvin_sign_lowercases_to_ascii_alone() {
+        let lowercasing_to_ascii: Vec<char> = (char::MIN..=char::MAX)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().all(|lower| lower.is_ascii()))
+            .collect();
+        assert_eq!(lowercasing_to_ascii, ['\u{212A}']);
     }
 }

@@ -3,7 +3,7 @@
 use super::blameful_language::for_each_passage;
 use crate::rule::prelude::*;
 use crate::time::{self, Weekday};
-use crate::words::{CharSet, any_byte, match_starts, with_lowercase};
+use crate::words::{CharSet, Lexicon};
 use std::sync::LazyLock;
 
 declare_rule! {
@@ -298,15 +298,12 @@ struct Word<'s> {
 /// The names in a run, as written.
 fn names(text: &str) -> Vec<&str> {
     let mut names = Vec::new();
-    // Every name but a mention comes after an honorific, or a name or a role comes right
-    // before ", ".
-    let may_name = (any_byte(text, |byte| matches!(byte, b'M' | b'D' | b'P'))
-        && contains_honorific(text))
-        || match_starts(text, ", ").any(|at| {
-            let word = word_before(text, at);
-            is_name(word) || is_role(word)
-        });
-    let words = if may_name { words(text) } else { Vec::new() };
+    let signs = Signs::of(text);
+    let words = if signs.may_name {
+        words(text)
+    } else {
+        Vec::new()
+    };
     for (index, word) in words.iter().enumerate() {
         let next = words.get(index + 1);
         let after = &text[word.end..];
@@ -349,27 +346,67 @@ fn names(text: &str) -> Vec<&str> {
             names.push(next.text);
         }
     }
-    names.extend(mentions(text));
+    if signs.may_mention {
+        names.extend(mentions(text));
+    }
     names
 }
 
-/// Whether an honorific is written anywhere in `text`, in one pass over it: each starts with
-/// `M`, `D` or `P`.
-fn contains_honorific(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(at, &byte)| {
-        matches!(byte, b'M' | b'D' | b'P')
-            && HONORIFICS
-                .iter()
-                .any(|honorific| bytes[at..].starts_with(honorific.as_bytes()))
-    })
+/// What a run shows of the names it may hold, found in one pass over its bytes rather than a
+/// search for each sign.
+struct Signs {
+    /// Every name but a mention comes after an honorific (written anywhere), or a name or a
+    /// role comes right before ", ".
+    may_name: bool,
+    /// Every mention starts with `@`.
+    may_mention: bool,
+}
+
+impl Signs {
+    fn of(text: &str) -> Self {
+        const BLOCK: usize = 16;
+        let bytes = text.as_bytes();
+        let mut signs = Self {
+            may_name: false,
+            may_mention: false,
+        };
+        for (block_index, block) in bytes.chunks(BLOCK).enumerate() {
+            // Most blocks have none of the bytes looked for (each honorific starts with `M`,
+            // `D` or `P`): checked without a branch per byte, which the compiler does with
+            // vector instructions.
+            let has_sign = block.iter().fold(false, |found, &byte| {
+                found | matches!(byte, b',' | b'@' | b'M' | b'D' | b'P')
+            });
+            if !has_sign {
+                continue;
+            }
+            for (offset, &byte) in block.iter().enumerate() {
+                let at = block_index * BLOCK + offset;
+                match byte {
+                    b'@' => signs.may_mention = true,
+                    b',' if !signs.may_name && bytes.get(at + 1) == Some(&b' ') => {
+                        let word = word_before(text, at);
+                        signs.may_name = is_name(word) || is_role(word);
+                    }
+                    b'M' | b'D' | b'P' if !signs.may_name => {
+                        signs.may_name = HONORIFICS
+                            .iter()
+                            .any(|honorific| bytes[at..].starts_with(honorific.as_bytes()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        signs
+    }
 }
 
 /// Whether a word, in lowercase, is one of the [`ROLES`].
 fn is_role(word: &str) -> bool {
-    with_lowercase(word, |lower| {
-        ROLES.iter().any(|role| role.as_bytes() == lower)
-    })
+    // The word before every ", " is looked up: a lexicon turns most away by their first and
+    // last letters and length, where the list compared each with every role.
+    static LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::of(ROLES));
+    LEXICON.contains(word)
 }
 
 fn preceded_by_honorific(words: &[Word<'_>], index: usize) -> bool {
@@ -501,4 +538,75 @@ fn words(text: &str) -> Vec<Word<'_>> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_signs_a_search_for_each_finds() {
+        let snippets = [
+            "Mr. Kyle",
+            "Dr Smith",
+            "Prof",
+            "Ms",
+            "Miss",
+            "Mx",
+            "Mahari, our developer,",
+            "lead engineer, Sarah, saw",
+            "@dana",
+            "café, x",
+            "Friday, then",
+            "the end, and",
+            ",",
+            ", ",
+            "M",
+            "a@b",
+            "é",
+        ];
+        for padding in 0..20 {
+            for snippet in snippets {
+                for text in [
+                    format!("{}{snippet}", "x".repeat(padding)),
+                    format!("{}{snippet} and more text after it", "é ".repeat(padding)),
+                ] {
+                    let may_name = HONORIFICS.iter().any(|honorific| text.contains(honorific))
+                        || text.match_indices(", ").any(|(at, _)| {
+                            let word = word_before(&text, at);
+                            is_name(word) || is_role(word)
+                        });
+                    let signs = Signs::of(&text);
+                    assert_eq!(signs.may_name, may_name, "{text:?}");
+                    assert_eq!(signs.may_mention, text.contains('@'), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn finds_the_roles_the_list_holds() {
+        let mut words: Vec<String> = ROLES
+            .iter()
+            .flat_map(|role| [role.to_uppercase(), role[..1].to_uppercase() + &role[1..]])
+            .collect();
+        words.extend(
+            [
+                "",
+                "engineers",
+                "engine",
+                "Mahari",
+                "our",
+                "sré",
+                "\u{212A}",
+                "Ceo.",
+                "x-dba",
+            ]
+            .map(str::to_owned),
+        );
+        for word in &words {
+            let listed = ROLES.contains(&word.to_lowercase().as_str());
+            assert_eq!(is_role(word), listed, "{word:?}");
+        }
+    }
 }
