@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 const CRATE: &str = "crates/postmortem_wasm";
+/// The cargo profile of the package's wasm (see the workspace's Cargo.toml): the release build,
+/// with the validation's code optimised for speed as well.
+pub(crate) const PROFILE: &str = "npm";
 /// The file names inside the package: `postmortem.js`, `postmortem_bg.wasm`…
 const OUT_NAME: &str = "postmortem";
 /// The version field of the package.json template, replaced by the workspace's version.
@@ -21,17 +24,20 @@ pub(crate) fn out_dir() -> PathBuf {
 /// Builds the package. The cargo build is incremental, and wasm-bindgen and wasm-opt are
 /// skipped when the package's wasm is newer than cargo's.
 pub(crate) fn run() -> Result<(), String> {
-    Step::new("build the wasm package (cargo, release)", "cargo")
+    Step::new("build the wasm package (cargo, npm profile)", "cargo")
         .args([
             "build",
             "-p",
             "postmortem_wasm",
             "--target",
             "wasm32-unknown-unknown",
-            "--release",
+            "--profile",
+            PROFILE,
         ])
         .run()?;
-    let input = target_dir().join("wasm32-unknown-unknown/release/postmortem_wasm.wasm");
+    let input = target_dir().join(format!(
+        "wasm32-unknown-unknown/{PROFILE}/postmortem_wasm.wasm"
+    ));
     let out = out_dir();
     let wasm = out.join(format!("{OUT_NAME}_bg.wasm"));
     let declarations = out.join(format!("{OUT_NAME}.d.ts"));

@@ -11,20 +11,18 @@ use std::process::Command;
 pub(crate) fn run() -> Result<(), String> {
     crate::npm::run()?;
     crate::tasks::build()?;
-    Step::new("build the floors (cargo, release)", "cargo")
-        .args([
-            "build",
-            "-p",
-            "size_floor_validator",
-            "-p",
-            "size_floor_editor",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--release",
-        ])
-        .run()?;
-    let validator_floor = finish_floor("size_floor_validator")?;
-    let editor_floor = finish_floor("size_floor_editor")?;
+    // Each floor is built with its product's profile.
+    for (floor, profile) in [
+        ("size_floor_validator", crate::npm::PROFILE),
+        ("size_floor_editor", "release"),
+    ] {
+        Step::new(&format!("build {floor} (cargo, {profile})"), "cargo")
+            .args(["build", "-p", floor, "--target", "wasm32-unknown-unknown"])
+            .args(["--profile", profile])
+            .run()?;
+    }
+    let validator_floor = finish_floor("size_floor_validator", crate::npm::PROFILE)?;
+    let editor_floor = finish_floor("size_floor_editor", "release")?;
     let rows = [
         (
             "package (target/npm)",
@@ -51,8 +49,8 @@ pub(crate) fn run() -> Result<(), String> {
 }
 
 /// Runs wasm-bindgen and wasm-opt on a floor as `cargo xtask npm` does on the package.
-fn finish_floor(name: &str) -> Result<PathBuf, String> {
-    let input = target_dir().join(format!("wasm32-unknown-unknown/release/{name}.wasm"));
+fn finish_floor(name: &str, profile: &str) -> Result<PathBuf, String> {
+    let input = target_dir().join(format!("wasm32-unknown-unknown/{profile}/{name}.wasm"));
     let out = target_dir().join("size-floor").join(name);
     Step::new(&format!("wasm-bindgen: {name}"), "wasm-bindgen")
         .args(["--target", "web", "--out-dir"])
