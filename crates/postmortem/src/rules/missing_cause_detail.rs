@@ -262,12 +262,12 @@ fn read_line(line: &str, part: &mut Part, found: &mut Vec<Sentence>) {
     // One buffer for the line's sentences in lowercase, lowercased in place when ASCII.
     let mut lower = String::new();
     for sentence in sentences(line) {
-        if let Some(label) = label_of(sentence)
-            && let Some(labelled) = part_of_label(&label)
+        let (label, text) = split_label(sentence);
+        if let Some(label) = label
+            && let Some(labelled) = part_of_label(&label.trim().to_lowercase())
         {
             *part = labelled;
         }
-        let text = strip_label(sentence);
         if more_words_than(text, 1) {
             lower.clear();
             if text.is_ascii() {
@@ -347,15 +347,17 @@ fn sentences<'t>(text: &'t str) -> Vec<&'t str> {
 
 /// A short label before a colon ("Root Cause: ..."), lowercased.
 fn label_of(sentence: &str) -> Option<String> {
-    let (label, _) = sentence.split_once(':')?;
-    (!more_words_than(label, 4)).then(|| label.trim().to_lowercase())
+    split_label(sentence)
+        .0
+        .map(|label| label.trim().to_lowercase())
 }
 
-/// The sentence without a leading short label ("Root Cause: ").
-pub(super) fn strip_label(sentence: &str) -> &str {
+/// A sentence's short label before a colon ("Root Cause: ..."), if it has one, and the sentence
+/// without it.
+fn split_label(sentence: &str) -> (Option<&str>, &str) {
     match sentence.split_once(':') {
-        Some((label, rest)) if !more_words_than(label, 4) => rest.trim(),
-        _ => sentence,
+        Some((label, rest)) if !more_words_than(label, 4) => (Some(label), rest.trim()),
+        _ => (None, sentence),
     }
 }
 
