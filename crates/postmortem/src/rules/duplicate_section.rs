@@ -111,6 +111,14 @@ struct Entry<'d> {
 
 /// The sections with their outline depth, parent and name.
 fn outline(sections: &[Section]) -> Vec<Entry<'_>> {
+    // A name is only worked out for a kind of section that comes more than once: no other
+    // section can repeat it.
+    let mut kinds: Vec<SectionKind> = sections.iter().map(|section| section.kind).collect();
+    kinds.sort_unstable();
+    let repeated = |kind: SectionKind| {
+        let first = kinds.partition_point(|&listed| listed < kind);
+        kinds.get(first + 1) == Some(&kind)
+    };
     sections
         .iter()
         .zip(outline_places(sections))
@@ -118,8 +126,10 @@ fn outline(sections: &[Section]) -> Vec<Entry<'_>> {
             section,
             level,
             parent,
-            key: (section.kind != SectionKind::Other && names_a_section(&section.heading))
-                .then(|| (section.kind, name_key(&section.heading.text))),
+            key: (section.kind != SectionKind::Other
+                && repeated(section.kind)
+                && names_a_section(&section.heading))
+            .then(|| (section.kind, name_key(&section.heading.text))),
         })
         .collect()
 }
