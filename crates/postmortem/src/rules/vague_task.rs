@@ -740,21 +740,56 @@ fn trimmed_words(text: &str) -> impl Iterator<Item = &str> {
 /// boundary of `text`.
 fn run_end(text: &str, mut at: usize, whitespace: bool) -> usize {
     let bytes = text.as_bytes();
-    while let Some(&byte) = bytes.get(at) {
-        let (is_whitespace, width) = if byte.is_ascii() {
-            // The ASCII characters that `char::is_whitespace` accepts.
-            (matches!(byte, b' ' | b'\t'..=b'\r'), 1)
-        } else {
-            let character = text[at..].chars().next().unwrap_or_default();
-            (character.is_whitespace(), character.len_utf8())
-        };
-        if is_whitespace != whitespace {
-            break;
+    // The kind of byte the run is made of when it is ASCII.
+    let wanted = if whitespace {
+        ByteKind::Whitespace
+    } else {
+        ByteKind::Other
+    };
+    loop {
+        // ASCII bytes are read with one look-up each; other characters are decoded.
+        at += bytes[at..]
+            .iter()
+            .take_while(|&&byte| BYTE_KINDS[usize::from(byte)] == wanted)
+            .count();
+        match bytes.get(at) {
+            Some(byte) if !byte.is_ascii() => {
+                let character = text[at..].chars().next().unwrap_or_default();
+                if character.is_whitespace() != whitespace {
+                    return at;
+                }
+                at += character.len_utf8();
+            }
+            _ => return at,
         }
-        at += width;
     }
-    at
 }
+
+/// What a byte of UTF-8 text is, for [`run_end`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ByteKind {
+    /// An ASCII character that `char::is_whitespace` accepts: the space and `\t` to `\r`.
+    Whitespace,
+    /// Another ASCII character.
+    Other,
+    /// A byte of a non-ASCII character.
+    NonAscii,
+}
+
+/// The kind of each byte value.
+static BYTE_KINDS: [ByteKind; 256] = {
+    let mut kinds = [ByteKind::NonAscii; 256];
+    let mut byte: u8 = 0;
+    while byte < 128 {
+        kinds[byte as usize] = if matches!(byte, b' ' | b'\t'..=b'\r') {
+            ByteKind::Whitespace
+        } else {
+            ByteKind::Other
+        };
+        byte += 1;
+    }
+    kinds
+};
 
 /// Appends the words of `text` (as [`trimmed_words`] reads them), lowercased, to `joined`,
 /// after the words it has and each after a space; at most `limit` of them.
@@ -855,6 +890,24 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn byte_kinds_are_what_char_is_whitespace_says() {
+        for byte in 0..128_u8 {
+            let kind = BYTE_KINDS[usize::from(byte)];
+            let expected = if char::from(byte).is_whitespace() {
+                ByteKind::Whitespace
+            } else {
+                ByteKind::Other
+            };
+            assert_eq!(kind, expected, "{byte}");
+        }
+        assert!(
+            BYTE_KINDS[128..]
+                .iter()
+                .all(|&kind| kind == ByteKind::NonAscii)
+        );
     }
 
     #[test]
