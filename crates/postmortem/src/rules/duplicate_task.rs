@@ -186,36 +186,50 @@ impl Key {
     /// are copied straight into the key, lowercased, and taken back out if the token turns out
     /// to be empty or numbering.
     fn of_ascii(text: &str) -> Self {
-        let mut key = String::with_capacity(text.len());
-        let mut words = 0;
+        let mut key = Self {
+            text: String::with_capacity(text.len()),
+            words: 0,
+        };
         let mut numbering = true;
-        // The ASCII characters that `char::is_whitespace` accepts: the space and `\t` to `\r`.
-        for token in text
-            .as_bytes()
-            .split(|byte| matches!(byte, b' ' | b'\t'..=b'\r'))
-        {
-            let token_start = key.len();
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            let word_start = key.len();
-            key.extend(
-                token
-                    .iter()
-                    .filter(|byte| byte.is_ascii_alphanumeric())
-                    .map(|byte| char::from(byte.to_ascii_lowercase())),
-            );
-            let word = &key[word_start..];
-            let is_numbering =
-                numbering && (word.bytes().all(|byte| byte.is_ascii_digit()) || word == "x");
-            if word.is_empty() || is_numbering {
-                key.truncate(token_start);
+        // Where the token being read starts in the key, before its space, and its word after.
+        let mut token: Option<(usize, usize)> = None;
+        for &byte in text.as_bytes() {
+            // The ASCII characters that `char::is_whitespace` accepts: the space and `\t` to `\r`.
+            if matches!(byte, b' ' | b'\t'..=b'\r') {
+                if let Some((token_start, word_start)) = token.take() {
+                    key.end_token(token_start, word_start, &mut numbering);
+                }
                 continue;
             }
-            numbering = false;
-            words += 1;
+            if token.is_none() {
+                let token_start = key.text.len();
+                if !key.text.is_empty() {
+                    key.text.push(' ');
+                }
+                token = Some((token_start, key.text.len()));
+            }
+            if byte.is_ascii_alphanumeric() {
+                key.text.push(char::from(byte.to_ascii_lowercase()));
+            }
         }
-        Self { text: key, words }
+        if let Some((token_start, word_start)) = token {
+            key.end_token(token_start, word_start, &mut numbering);
+        }
+        key
+    }
+
+    /// Keeps the word copied from `word_start` on, or takes the token back out from
+    /// `token_start` if it is empty or numbering.
+    fn end_token(&mut self, token_start: usize, word_start: usize, numbering: &mut bool) {
+        let word = &self.text[word_start..];
+        let is_numbering =
+            *numbering && (word.bytes().all(|byte| byte.is_ascii_digit()) || word == "x");
+        if word.is_empty() || is_numbering {
+            self.text.truncate(token_start);
+        } else {
+            *numbering = false;
+            self.words += 1;
+        }
     }
 
     /// The key of any text, a token at a time.
