@@ -549,6 +549,11 @@ fn same_words(words: &[&str], phrase: &[&str]) -> bool {
 /// The open-ended verb a part starts with, unless a concrete verb follows it.
 fn exploratory(part: &str) -> Option<&'static str> {
     EXPLORATORY.iter().find_map(|(verb, description)| {
+        // Most parts differ from a verb in their first byte: those are turned away before the
+        // rest is compared.
+        if part.as_bytes().first() != verb.as_bytes().first() {
+            return None;
+        }
         let after = part.strip_prefix(verb)?;
         let bounded = after.is_empty() || after.starts_with(|c: char| !c.is_alphanumeric());
         (bounded && !leads_to_action(after)).then_some(*description)
