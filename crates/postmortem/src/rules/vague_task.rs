@@ -514,11 +514,11 @@ fn vagueness(text: &str) -> Option<Problem> {
     {
         return Some(Problem::Exploratory(description));
     }
-    let lower_words: Vec<&str> = words_of_lowercase(&lower).collect();
+    let lower_words: Vec<&str> = trimmed_words(&lower).collect();
     for (phrase, description) in CAREFULNESS_WORDS.iter() {
         if lower_words
             .windows(phrase.len())
-            .any(|window| window == phrase)
+            .any(|window| same_words(window, phrase))
         {
             return Some(Problem::Carefulness(description));
         }
@@ -535,9 +535,25 @@ fn vagueness(text: &str) -> Option<Problem> {
     None
 }
 
+/// Whether `words` are `phrase`, word for word. Words that differ mostly differ in length or
+/// in their first byte: those are compared before calling `memcmp` on the rest.
+fn same_words(words: &[&str], phrase: &[&str]) -> bool {
+    words.len() == phrase.len()
+        && words.iter().zip(phrase).all(|(word, wanted)| {
+            word.len() == wanted.len()
+                && word.as_bytes().first() == wanted.as_bytes().first()
+                && word == wanted
+        })
+}
+
 /// The open-ended verb a part starts with, unless a concrete verb follows it.
 fn exploratory(part: &str) -> Option<&'static str> {
     EXPLORATORY.iter().find_map(|(verb, description)| {
+        // Most parts differ from a verb in their first byte: those are turned away before the
+        // rest is compared.
+        if part.as_bytes().first() != verb.as_bytes().first() {
+            return None;
+        }
         let after = part.strip_prefix(verb)?;
         let bounded = after.is_empty() || after.starts_with(|c: char| !c.is_alphanumeric());
         (bounded && !leads_to_action(after)).then_some(*description)
@@ -580,6 +596,15 @@ fn strip_prefix(text: &str) -> &str {
 }
 
 fn strip_modal(text: &str) -> &str {
+    // A text that starts with an ASCII character starts its lowercase with that character in
+    // lowercase: when no modal starts with it, none is compared.
+    if let Some(first) = text.bytes().next().filter(u8::is_ascii)
+        && !MODAL_PREFIXES
+            .iter()
+            .any(|modal| modal.as_bytes()[0] == first.to_ascii_lowercase())
+    {
+        return text;
+    }
     // ASCII text lowercases byte for byte: its prefix is compared in place.
     if text.is_ascii() {
         return MODAL_PREFIXES
@@ -615,10 +640,11 @@ fn split_label(text: &str) -> (Option<&str>, &str) {
 /// "investigate and fix ...", "investigate why X and patch it": the task ends in a change.
 /// `after` is in lowercase.
 fn leads_to_action(after: &str) -> bool {
-    // Only the first eight words are read: the rest need not be lowercased.
-    let after: Vec<&str> = words_of_lowercase(after).take(8).collect();
-    after.iter().enumerate().any(|(index, &word)| {
-        let joined = index > 0 && matches!(after[index - 1], "and" | "then" | "to");
+    // Only the first eight words are read.
+    let mut previous = None;
+    trimmed_words(after).take(8).any(|word| {
+        let joined = matches!(previous, Some("and" | "then" | "to"));
+        previous = Some(word);
         joined
             && is_listed_verb(word)
             && !matches!(word, "identify" | "understand" | "review" | "find")
@@ -628,23 +654,34 @@ fn leads_to_action(after: &str) -> bool {
 /// The improving verb and broad area `part` (in lowercase) is made of, such as "improve
 /// monitoring", if that is all it says.
 fn improvement_without_object(part: &str) -> Option<String> {
-    // The verbs have one or two words: most tasks start with another verb, and need not have
-    // all their words lowercased.
-    let first_two: Vec<&str> = words_of_lowercase(part).take(2).collect();
-    let (verb, verb_words) = IMPROVING_WORDS
-        .iter()
-        .find(|(_, words)| first_two.starts_with(words))?;
-    let rest: Vec<&str> = words_of_lowercase(part)
+    // The verbs have one or two words: most tasks start with another verb, and are read no
+    // further.
+    let mut words = trimmed_words(part);
+    let first_two = [words.next(), words.next()];
+    let (verb, verb_words) = IMPROVING_WORDS.iter().find(|(_, words)| {
+        words.len() <= first_two.len()
+            && words
+                .iter()
+                .zip(&first_two)
+                .all(|(word, read)| *read == Some(*word))
+    })?;
+    // The broad areas have one or two words: a third word makes the rest specific.
+    let mut rest = trimmed_words(part)
         .skip(verb_words.len())
-        .filter(|word| !FILLER.contains(word))
-        .collect();
-    let area = rest.join(" ");
-    (!area.is_empty() && BROAD_AREAS.contains(&area.as_str())).then(|| format!("{verb} {area}"))
+        .filter(|word| !FILLER.contains(word));
+    let area = match (rest.next(), rest.next(), rest.next()) {
+        (Some(word), None, _) => word.to_owned(),
+        (Some(first), Some(second), None) => format!("{first} {second}"),
+        _ => return None,
+    };
+    BROAD_AREAS
+        .contains(&area.as_str())
+        .then(|| format!("{verb} {area}"))
 }
 
 /// Whether `part` (in lowercase) starts with a verb.
 fn starts_with_verb(part: &str) -> bool {
-    let Some(first) = words_of_lowercase(part).next() else {
+    let Some(first) = trimmed_words(part).next() else {
         return false;
     };
     is_verb(first)
@@ -673,28 +710,110 @@ fn is_listed_verb(word: &str) -> bool {
     SET.contains(word)
 }
 
-/// Lowercased words without surrounding punctuation.
-fn words(text: &str) -> Vec<String> {
-    lowercase_words(text).collect()
+/// The words of `text`: the pieces of `text.split_whitespace()` trimmed of the characters that
+/// are not letters or digits, the empty ones left out. The pieces are found a byte at a time,
+/// decoding only the non-ASCII characters.
+fn trimmed_words(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let start = run_end(text, at, true);
+            if start == text.len() {
+                at = start;
+                return None;
+            }
+            at = run_end(text, start, false);
+            let piece = &text[start..at];
+            let bytes = piece.as_bytes();
+            // Most pieces start with a letter and end with one, or with a digit: they are
+            // already trimmed.
+            let is_trimmed = bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+                && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+            let word = if is_trimmed {
+                piece
+            } else {
+                piece.trim_matches(|c: char| !c.is_alphanumeric())
+            };
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+    })
 }
 
-/// The words of [`words`], one at a time.
-/// The words of text already in lowercase, as [`lowercase_words`] gives them, without copying
-/// them: lowercasing lowercase text changes nothing.
-fn words_of_lowercase(lower: &str) -> impl Iterator<Item = &str> {
-    lower
-        .split_whitespace()
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|word| !word.is_empty())
+/// The end of the run of whitespace (`whitespace`) or of other characters from `at`, a char
+/// boundary of `text`.
+fn run_end(text: &str, mut at: usize, whitespace: bool) -> usize {
+    let bytes = text.as_bytes();
+    // The kind of byte the run is made of when it is ASCII.
+    let wanted = if whitespace {
+        ByteKind::Whitespace
+    } else {
+        ByteKind::Other
+    };
+    loop {
+        // ASCII bytes are read with one look-up each; other characters are decoded.
+        at += bytes[at..]
+            .iter()
+            .take_while(|&&byte| BYTE_KINDS[usize::from(byte)] == wanted)
+            .count();
+        match bytes.get(at) {
+            Some(byte) if !byte.is_ascii() => {
+                let character = text[at..].chars().next().unwrap_or_default();
+                if character.is_whitespace() != whitespace {
+                    return at;
+                }
+                at += character.len_utf8();
+            }
+            _ => return at,
+        }
+    }
 }
 
-fn lowercase_words(text: &str) -> impl Iterator<Item = String> {
-    text.split_whitespace()
-        .map(|word| {
-            word.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|word| !word.is_empty())
+/// What a byte of UTF-8 text is, for [`run_end`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ByteKind {
+    /// An ASCII character that `char::is_whitespace` accepts: the space and `\t` to `\r`.
+    Whitespace,
+    /// Another ASCII character.
+    Other,
+    /// A byte of a non-ASCII character.
+    NonAscii,
+}
+
+/// The kind of each byte value.
+static BYTE_KINDS: [ByteKind; 256] = {
+    let mut kinds = [ByteKind::NonAscii; 256];
+    let mut byte: u8 = 0;
+    while byte < 128 {
+        kinds[byte as usize] = if matches!(byte, b' ' | b'\t'..=b'\r') {
+            ByteKind::Whitespace
+        } else {
+            ByteKind::Other
+        };
+        byte += 1;
+    }
+    kinds
+};
+
+/// Appends the words of `text` (as [`trimmed_words`] reads them), lowercased, to `joined`,
+/// after the words it has and each after a space; at most `limit` of them.
+fn push_lowercase_words(text: &str, limit: usize, joined: &mut String) {
+    for word in trimmed_words(text).take(limit) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        if word.is_ascii() {
+            joined.extend(
+                word.bytes()
+                    .map(|byte| char::from(byte.to_ascii_lowercase())),
+            );
+        } else {
+            // Lowercasing can depend on the letters around (a final sigma): a whole word is
+            // lowercased at once.
+            joined.push_str(&word.to_lowercase());
+        }
+    }
 }
 
 /// The first line of the task, for messages, shortened to a few words.
@@ -712,23 +831,19 @@ fn excerpt(text: &str) -> String {
 /// read from a labelled item share its span. Falls back to the span's first line.
 pub(super) fn task_span(source: &str, span: Span, task: &str) -> Span {
     let text = span.text(source);
-    let mut lines = text.split_inclusive('\n');
-    let first = lines.next().unwrap_or("");
-    let mut found = (0, first);
+    // The first line, with its line break.
+    let first_end = text.find('\n').map_or(text.len(), |index| index + 1);
+    let mut found = (0, &text[..first_end]);
     // Only a span of several lines needs its lines read: with one, that line is the answer.
-    if lines.next().is_some() {
-        let key: Vec<String> = lowercase_words(task).take(3).collect();
-        let key = key.join(" ");
+    if first_end < text.len() {
+        let mut key = String::new();
+        push_lowercase_words(task, 3, &mut key);
+        // The words of a line, reused from line to line.
         let mut joined = String::new();
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
             joined.clear();
-            for word in words(line) {
-                if !joined.is_empty() {
-                    joined.push(' ');
-                }
-                joined.push_str(&word);
-            }
+            push_lowercase_words(line, usize::MAX, &mut joined);
             if joined.contains(&key) {
                 found = (offset, line);
                 break;
@@ -741,4 +856,167 @@ pub(super) fn task_span(source: &str, span: Span, task: &str) -> Span {
     let indent = line.len() - line.trim_start().len();
     let start = span.start + Span::from_range(0..start + indent).end;
     Span::new(start, start + Span::from_range(0..line.len() - indent).end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts with what splitting, trimming and lowercasing can trip on.
+    const TRICKY: &[&str] = &[
+        "",
+        " \t\n ",
+        "- [ ] Add monitoring on server memory.",
+        "**Patch Database Server:** Review and apply patches",
+        "We'll look into it... (later)",
+        "Line one\nline two\r\n\tline\u{b}three\u{c}four\u{85}five",
+        "Überprüfe die Datenbank-Verbindung — bald",
+        "ΟΔΟΣ. ΣΟΦΟΣ fix it",
+        "\u{212a}elvin İstanbul 100\u{a0}nbsp\u{2003}em\u{3000}space",
+        "--- *** ... !!",
+        "a_b c-d e.f 'quoted' \"word\"",
+    ];
+
+    /// The words as first defined: split at whitespace, trimmed of other characters than
+    /// letters and digits, empty ones left out.
+    fn plain_words(text: &str) -> Vec<&str> {
+        text.split_whitespace()
+            .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|word| !word.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn trimmed_words_are_the_plain_definition() {
+        for text in TRICKY {
+            assert_eq!(
+                trimmed_words(text).collect::<Vec<_>>(),
+                plain_words(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn byte_kinds_are_what_char_is_whitespace_says() {
+        for byte in 0..128_u8 {
+            let kind = BYTE_KINDS[usize::from(byte)];
+            let expected = if char::from(byte).is_whitespace() {
+                ByteKind::Whitespace
+            } else {
+                ByteKind::Other
+            };
+            assert_eq!(kind, expected, "{byte}");
+        }
+        assert!(
+            BYTE_KINDS[128..]
+                .iter()
+                .all(|&kind| kind == ByteKind::NonAscii)
+        );
+    }
+
+    #[test]
+    fn lowercase_words_are_the_plain_definition() {
+        for text in TRICKY {
+            for limit in [0, 3, usize::MAX] {
+                let plain: Vec<String> = plain_words(text)
+                    .into_iter()
+                    .take(limit)
+                    .map(str::to_lowercase)
+                    .collect();
+                let mut joined = String::new();
+                push_lowercase_words(text, limit, &mut joined);
+                assert_eq!(joined, plain.join(" "), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn strip_modal_is_the_plain_definition() {
+        /// The modal stripped as first defined, comparing with the lowercased text.
+        fn plain(text: &str) -> &str {
+            let lower = text.to_lowercase();
+            for modal in MODAL_PREFIXES {
+                if let Some(after) = lower.strip_prefix(modal)
+                    && after.starts_with(' ')
+                {
+                    return text[modal.len()..].trim_start();
+                }
+            }
+            text
+        }
+        for text in TRICKY.iter().chain(&[
+            "We will add an alert",
+            "we'll  add an alert",
+            "The Team Should fix it",
+            "MUST fix it",
+            "must",
+            "mustard on the menu",
+            "Need to: fix it",
+            "Ü need to fix it",
+            "let's go, Übung",
+        ]) {
+            assert_eq!(strip_modal(text), plain(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn task_span_is_the_plain_definition() {
+        /// The span as first defined: the first line whose lowercased words, joined by spaces,
+        /// hold the task's first three.
+        fn plain(source: &str, span: Span, task: &str) -> Span {
+            let lowercase = |text: &str| -> Vec<String> {
+                plain_words(text)
+                    .into_iter()
+                    .map(str::to_lowercase)
+                    .collect()
+            };
+            let text = span.text(source);
+            let mut found = (0, text.split_inclusive('\n').next().unwrap_or(""));
+            if text.split_inclusive('\n').nth(1).is_some() {
+                let key = lowercase(task)
+                    .into_iter()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let mut offset = 0;
+                for line in text.split_inclusive('\n') {
+                    if lowercase(line).join(" ").contains(&key) {
+                        found = (offset, line);
+                        break;
+                    }
+                    offset += line.len();
+                }
+            }
+            let (start, line) = found;
+            let line = line.trim_end();
+            let indent = line.len() - line.trim_start().len();
+            let start = span.start + Span::from_range(0..start + indent).end;
+            Span::new(start, start + Span::from_range(0..line.len() - indent).end)
+        }
+        let source = "- Items:\n  - Fix the Database pool.\n  - ÜBERPRÜFE die Logs\n\n- last\n";
+        for task in [
+            "",
+            "Fix the database pool",
+            "überprüfe die logs",
+            "absent",
+            "last",
+        ] {
+            for range in [
+                0..0,
+                0..8,
+                0..9,
+                0..source.len(),
+                9..source.len(),
+                40..source.len(),
+            ] {
+                let span = Span::from_range(range);
+                assert_eq!(
+                    task_span(source, span, task),
+                    plain(source, span, task),
+                    "{task:?} {span:?}"
+                );
+            }
+        }
+    }
 }
