@@ -862,6 +862,14 @@ pub(super) fn task_span(source: &str, span: Span, task: &str) -> Span {
 mod tests {
     use super::*;
 
+    /// `improvement_without_object` reads at most two words of an area.
+    #[test]
+    fn broad_areas_have_at_most_two_words() {
+        for area in BROAD_AREAS {
+            assert!(trimmed_words(area).count() <= 2, "{area:?}");
+        }
+    }
+
     /// Texts with what splitting, trimming and lowercasing can trip on.
     const TRICKY: &[&str] = &[
         "",
