@@ -12,8 +12,9 @@ const CRATE: &str = "crates/postmortem_wasm";
 pub(crate) const PROFILE: &str = "npm";
 /// The file names inside the package: `postmortem.js`, `postmortem_bg.wasm`…
 const OUT_NAME: &str = "postmortem";
-/// The version field of the package.json template, replaced by the workspace's version.
-const VERSION_PLACEHOLDER: &str = "\"version\": \"0.0.0-workspace\"";
+/// The line of the package.json template after which the workspace's version is written: the
+/// version is kept in the workspace's Cargo.toml only.
+const NAME_LINE: &str = "  \"name\": \"postmortem\",\n";
 
 /// Where the package is written: `target/npm/` in the workspace, wherever cargo builds, so
 /// that the README, the tests and the example page always find it there.
@@ -106,14 +107,21 @@ pub(crate) fn shrink(wasm: &Path) -> Result<(), String> {
 fn write_manifest(out: &Path) -> Result<(), String> {
     let template_path = root().join(CRATE).join("npm/package.json");
     let template = read(&template_path)?;
-    if !template.contains(VERSION_PLACEHOLDER) {
+    let Some(name_end) = template
+        .find(NAME_LINE)
+        .map(|start| start + NAME_LINE.len())
+    else {
         return Err(format!(
-            "{} must contain {VERSION_PLACEHOLDER}",
+            "{} must have the line {NAME_LINE:?}",
             template_path.display()
         ));
-    }
-    let version = format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION"));
-    let manifest = template.replace(VERSION_PLACEHOLDER, &version);
+    };
+    let manifest = format!(
+        "{}  \"version\": \"{}\",\n{}",
+        &template[..name_end],
+        env!("CARGO_PKG_VERSION"),
+        &template[name_end..]
+    );
     std::fs::write(out.join("package.json"), manifest)
         .map_err(|error| format!("cannot write {}/package.json: {error}", out.display()))
 }

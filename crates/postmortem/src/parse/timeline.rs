@@ -19,7 +19,7 @@ const LEADING_TIME_WINDOW: usize = 12;
 const MINUTES_PER_DAY: i64 = 24 * 60;
 /// The year a yearless date is placed in when the document gives none: a leap year, so that
 /// February 29 still counts as a day.
-const PLACEHOLDER_YEAR: i32 = 2000;
+const YEAR_OF_YEARLESS_DATES: i32 = 2000;
 
 pub(crate) fn timeline(source: &str, document: &Document, summary: &Summary) -> Timeline {
     let Some(section) = document.section(SectionKind::Timeline) else {
@@ -489,7 +489,7 @@ fn place(
             year = explicit.and_then(|reading| reading.year);
         }
         if let Some(date) =
-            explicit.and_then(|reading| reading.civil_in(year.unwrap_or(PLACEHOLDER_YEAR)))
+            explicit.and_then(|reading| reading.civil_in(year.unwrap_or(YEAR_OF_YEARLESS_DATES)))
         {
             if let Some(reference) = reference {
                 day = date.days_since_epoch() - reference.days_since_epoch();

@@ -160,31 +160,6 @@ const CAUSAL_MARKERS: &[&str] = &[
     "come from",
 ];
 
-/// What a sentence's words say.
-struct Flags {
-    causal: bool,
-    names_fix: bool,
-    describes_action: bool,
-}
-
-/// Reads a sentence's flags from its text and its text in lowercase: one pass over it for the
-/// three lists of markers.
-fn flags(text: &str, lower: &str) -> Flags {
-    const CAUSAL: u8 = 1;
-    const FIX: u8 = 2;
-    const ACTION: u8 = 4;
-    static MARKERS: LazyLock<Markers> =
-        LazyLock::new(|| Markers::new(&[CAUSAL_MARKERS, FIX_MARKERS, ACTION_MARKERS]));
-    let found = MARKERS.lists_at_word_starts(lower);
-    let causal = found & CAUSAL != 0 || label_of(text).is_some_and(|label| label.contains("cause"));
-    let names_fix = found & FIX != 0;
-    Flags {
-        causal,
-        names_fix,
-        describes_action: !causal && !names_fix && (found & ACTION != 0 || has_by_gerund(lower)),
-    }
-}
-
 /// Which part of the root cause and resolution a sentence is in, by the labels above it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Part {
@@ -211,6 +186,31 @@ pub(crate) struct Sentence {
     /// the sentence is about the cause. Left unset when it is causal or names a fix, where it
     /// does not matter.
     pub(super) describes_action: bool,
+}
+
+impl Sentence {
+    /// Reads a sentence in `part` from its text and its text in lowercase: one pass over it for
+    /// the three lists of markers.
+    fn read(text: &str, lower: &str, part: Part) -> Self {
+        const CAUSAL: u8 = 1;
+        const FIX: u8 = 2;
+        const ACTION: u8 = 4;
+        static MARKERS: LazyLock<Markers> =
+            LazyLock::new(|| Markers::new(&[CAUSAL_MARKERS, FIX_MARKERS, ACTION_MARKERS]));
+        let found = MARKERS.lists_at_word_starts(lower);
+        let causal =
+            found & CAUSAL != 0 || label_of(text).is_some_and(|label| label.contains("cause"));
+        let names_fix = found & FIX != 0;
+        Self {
+            words: whitespace_word_count(text),
+            part,
+            causal,
+            names_fix,
+            describes_action: !causal
+                && !names_fix
+                && (found & ACTION != 0 || has_by_gerund(lower)),
+        }
+    }
 }
 
 /// For each section of the document, its sentences if it is a root cause or resolution
@@ -276,14 +276,7 @@ fn read_line(line: &str, part: &mut Part, found: &mut Vec<Sentence>) {
             } else {
                 lower.push_str(&text.to_lowercase());
             }
-            let flags = flags(text, &lower);
-            found.push(Sentence {
-                words: whitespace_word_count(text),
-                part: *part,
-                causal: flags.causal,
-                names_fix: flags.names_fix,
-                describes_action: flags.describes_action,
-            });
+            found.push(Sentence::read(text, &lower, *part));
         }
     }
 }
