@@ -16,6 +16,10 @@
 //!   edit that would still change it (a new section opened by a line typed into a body, an
 //!   entry split in two) is refused: it yields no edit.
 //!
+//! [`type_into`] is the same for a person typing key by key: each keystroke replaces the text
+//! the last one wrote, found where that one left it, since half-typed text (`4`, `40`) may not
+//! yet read as the field it is meant to be.
+//!
 //! ```
 //! use postmortem::form::{self, Form, FormEdit};
 //! use postmortem::Profile;
@@ -35,8 +39,10 @@ mod edit;
 mod markdown;
 mod place;
 mod read;
+mod typing;
 
 pub use edit::{FormEdit, apply, edit};
+pub use typing::{FieldId, Keystroke, Typed, type_into};
 
 use crate::config::Profile;
 use crate::model::{Document, TimelineForm};

@@ -282,6 +282,9 @@ pub struct ListItem {
     pub span: Span,
     /// `Some(done)` for a `- [ ]` or `- [x]` task.
     pub task: Option<bool>,
+    /// The items of a list nested in this one, each with its own text, span and checkbox:
+    /// the tasks under a `- **Tasks:**` label item.
+    pub children: Vec<ListItem>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -191,15 +191,9 @@ impl Context<'_> {
     }
 
     fn set_title(&self, text: &str) -> Plan {
-        let title = one_line(text);
-        if title.is_empty() || unchanged(text, &self.form.title.value) {
+        if one_line(text).is_empty() || unchanged(text, &self.form.title.value) {
             return None;
         }
-        // A trailing `#` would be read as the closing sequence of an ATX heading.
-        let title = match title.strip_suffix('#') {
-            Some(rest) => format!("{rest}\\#"),
-            None => title,
-        };
         let field = &self.form.title;
         if field.present {
             let html = self
@@ -207,15 +201,17 @@ impl Context<'_> {
                 .title
                 .as_ref()
                 .is_some_and(|heading| heading.style == crate::model::HeadingStyle::Html);
-            let title = if html {
-                title.replace('<', "&lt;")
-            } else {
-                self.at_line_start(field.span, &title)
-            };
-            return Some(vec![Edit::replace(field.span, title)]);
+            let line_start = starts_line(self.source, field.span.start);
+            return Some(vec![Edit::replace(
+                field.span,
+                title_text(text, html, line_start),
+            )]);
         }
-        let (span, replacement) =
-            block_insertion(self.source, field.span.start, &format!("# {title}"));
+        let (span, replacement) = block_insertion(
+            self.source,
+            field.span.start,
+            &format!("# {}", title_text(text, false, false)),
+        );
         Some(vec![Edit::replace(span, replacement)])
     }
 
@@ -559,6 +555,24 @@ impl Context<'_> {
     }
 }
 
+/// A title as written after its heading syntax: on one line, a trailing `#` escaped (it would
+/// close an ATX heading), `<` escaped in an HTML heading, and escaped where it would open a
+/// block when it stands alone on its line.
+pub(super) fn title_text(text: &str, html: bool, line_start: bool) -> String {
+    let title = one_line(text);
+    let title = match title.strip_suffix('#') {
+        Some(rest) => format!("{rest}\\#"),
+        None => title,
+    };
+    if html {
+        title.replace('<', "&lt;")
+    } else if line_start {
+        escape_line_start(&title)
+    } else {
+        title
+    }
+}
+
 /// Whether a typed value says what the field already says: the same text, or the same words
 /// (a single-line field is written on one line, so its line breaks and runs of spaces are
 /// how it was wrapped, not what it says).
@@ -692,7 +706,12 @@ fn move_line_block(source: &str, spans: &[Span], from: usize, to: usize) -> Plan
 /// Whether applying `edits` keeps the document's structure: the same sections (plus, at
 /// most, one of a kind it lacked), its title, and the number of rows and tasks the edit
 /// means to have.
-fn keeps_structure(source: &str, before: &Document, edits: &[Edit], form_edit: &FormEdit) -> bool {
+pub(super) fn keeps_structure(
+    source: &str,
+    before: &Document,
+    edits: &[Edit],
+    form_edit: &FormEdit,
+) -> bool {
     let edited = crate::fix::apply_edits(source, edits);
     let after = crate::parse(&edited);
     let kinds = |document: &Document| -> Vec<SectionKind> {

@@ -32,7 +32,7 @@ pub(super) fn escape_body(markdown: &str) -> String {
             let opens_section = indent < 4
                 && (content.starts_with('#') || is_underline(content) || is_html_heading(content));
             if opens_section {
-                format!("\\{content}")
+                format!("{}\\{}", &line[..indent], content.trim_end())
             } else {
                 line.trim_end().to_owned()
             }

@@ -37,6 +37,8 @@ pub(crate) fn read_blocks(source: &str) -> Content {
         strong: 0,
         image: 0,
         item: None,
+        child: None,
+        children: Vec::new(),
     };
     let mut images = ImageReader::default();
     for (event, range) in Parser::new_ext(source, markdown_options(source)).into_offset_iter() {
@@ -128,6 +130,9 @@ struct BlockReader<'s> {
     image: usize,
     /// Text of the list item being read, and its task marker.
     item: Option<(String, Span, Option<bool>)>,
+    /// The item of a list nested in it that is being read, and those read.
+    child: Option<(String, Span, Option<bool>)>,
+    children: Vec<ListItem>,
 }
 
 impl BlockReader<'_> {
@@ -147,7 +152,7 @@ impl BlockReader<'_> {
             Event::Html(html) | Event::InlineHtml(html) => self.html(&html, &range),
             Event::SoftBreak | Event::HardBreak => self.line_break(),
             Event::TaskListMarker(done) => {
-                if let Some((_, _, task)) = &mut self.item {
+                if let Some((_, _, task)) = self.child.as_mut().or(self.item.as_mut()) {
                     *task = Some(done);
                 }
             }
@@ -222,6 +227,10 @@ impl BlockReader<'_> {
         let Some((open, _)) = &mut self.open else {
             return;
         };
+        // An item of a list directly inside the open item: item, list, item.
+        if matches!(tag, Tag::Item) && self.depth == 2 && self.item.is_some() {
+            self.child = Some((String::new(), Span::from_range(range.clone()), None));
+        }
         match (open, tag) {
             (Open::List { .. }, Tag::Item) if self.depth == 0 => {
                 self.item = Some((String::new(), Span::from_range(range.clone()), None));
@@ -267,6 +276,17 @@ impl BlockReader<'_> {
                         text: trimmed(text),
                         span: trim_end(self.source, span),
                         task,
+                        children: std::mem::take(&mut self.children),
+                    });
+                }
+            }
+            (Open::List { .. }, TagEnd::Item) if self.depth == 2 => {
+                if let Some((text, span, task)) = self.child.take() {
+                    self.children.push(ListItem {
+                        text: trimmed(text),
+                        span: trim_end(self.source, span),
+                        task,
+                        children: Vec::new(),
                     });
                 }
             }
@@ -319,6 +339,9 @@ impl BlockReader<'_> {
             }) => cell.push_str(text),
             Some(Open::ProseCode { paragraphs }) => push_code_lines(paragraphs, text, range.start),
             _ => {
+                if let Some((child, _, _)) = &mut self.child {
+                    child.push_str(text);
+                }
                 if let Some(target) = self.item_or_text() {
                     target.push_str(text);
                 }
@@ -348,6 +371,9 @@ impl BlockReader<'_> {
                 ..
             }) => cell.push(' '),
             _ => {
+                if let Some((child, _, _)) = &mut self.child {
+                    child.push('\n');
+                }
                 if let Some(text) = self.item_or_text() {
                     text.push('\n');
                 }
@@ -377,6 +403,8 @@ impl BlockReader<'_> {
             return;
         };
         self.item = None;
+        self.child = None;
+        self.children.clear();
         let kind = match open {
             Open::Paragraph {
                 mut lines,

@@ -363,6 +363,7 @@ fn html_items(block: &Block, html: &str) -> Vec<ListItem> {
                 text,
                 span,
                 task: None,
+                children: Vec::new(),
             });
         }
         from = end.max(start + 3);
@@ -380,31 +381,37 @@ fn read_list(block: &Block, items: &[ListItem], context: Context, measures: &mut
             if nested_label(&item.text).is_none()
                 && let Some((context, rest)) = item_label(&item.text)
             {
-                push_items(&[rest], item.span, item.span, item.task, context, measures);
+                push_items(
+                    &[(rest, item.span, item.task)],
+                    item.span,
+                    context,
+                    measures,
+                );
                 continue;
             }
             match nested_label(&item.text) {
                 Some((label, nested)) => {
                     let context = label_context(label).unwrap_or(context);
-                    // Nested items start with a word; code and diagrams in the item do not.
-                    let texts: Vec<&str> = nested
-                        .lines()
-                        .map(str::trim)
-                        .filter(|line| {
-                            line.split_whitespace().next().is_some_and(|word| {
-                                word.starts_with(char::is_alphanumeric)
-                                    && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                            })
-                        })
-                        .filter(|line| exceeds_words(line, 1))
-                        .collect();
-                    push_items(&texts, item.span, item.span, None, context, measures);
+                    // Nested items are read each with its own span and checkbox; nested lines
+                    // that are not list items share the label item's.
+                    let nested: Vec<(&str, Span, Option<bool>)> = if item.children.is_empty() {
+                        nested
+                            .lines()
+                            .filter(|line| is_nested_entry(line))
+                            .map(|line| (line.trim(), item.span, None))
+                            .collect()
+                    } else {
+                        item.children
+                            .iter()
+                            .filter(|child| is_nested_entry(&child.text))
+                            .map(|child| (child.text.trim(), child.span, child.task))
+                            .collect()
+                    };
+                    push_items(&nested, item.span, context, measures);
                 }
                 None => push_items(
-                    &[item.text.as_str()],
+                    &[(item.text.as_str(), item.span, item.task)],
                     item.span,
-                    item.span,
-                    item.task,
                     context,
                     measures,
                 ),
@@ -444,31 +451,42 @@ fn read_list(block: &Block, items: &[ListItem], context: Context, measures: &mut
     }
 }
 
-/// Items sharing one source span (the nested items of a labelled list item).
+/// Whether a nested line reads as an entry: it starts with a word of two letters or more and
+/// has more than one word (code and diagrams in an item do not).
+fn is_nested_entry(text: &str) -> bool {
+    let line = text.lines().next().unwrap_or_default().trim();
+    line.split_whitespace().next().is_some_and(|word| {
+        word.starts_with(char::is_alphanumeric)
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    }) && exceeds_words(line, 1)
+}
+
+/// The items of one list, each with its text, span and checkbox: tasks or improvements as a
+/// whole, by `context` and what they say.
 fn push_items(
-    texts: &[&str],
-    span: Span,
+    items: &[(&str, Span, Option<bool>)],
     list_span: Span,
-    done: Option<bool>,
     context: Context,
     measures: &mut Measures,
 ) {
-    if texts.is_empty() {
+    if items.is_empty() {
         return;
     }
     let is_tasks = match context {
-        _ if done.is_some() => true,
+        _ if items.iter().any(|(_, _, done)| done.is_some()) => true,
         Context::Tasks => true,
         Context::Improvements => false,
-        Context::Unlabelled => mostly_specific(texts.iter().copied()),
+        Context::Unlabelled => mostly_specific(items.iter().map(|(text, _, _)| *text)),
     };
     if is_tasks {
         let first = measures.tasks.len();
-        measures.tasks.extend(texts.iter().map(|text| Task {
-            text: (*text).to_owned(),
-            span,
-            done,
-        }));
+        measures
+            .tasks
+            .extend(items.iter().map(|&(text, span, done)| Task {
+                text: text.to_owned(),
+                span,
+                done,
+            }));
         measures.task_lists.push(TaskList {
             span: list_span,
             tasks: first..measures.tasks.len(),
@@ -476,8 +494,8 @@ fn push_items(
     } else {
         measures
             .improvements
-            .extend(texts.iter().map(|text| TextRun {
-                text: (*text).to_owned(),
+            .extend(items.iter().map(|&(text, span, _)| TextRun {
+                text: text.to_owned(),
                 span,
                 origin: RunOrigin::ListItem,
             }));

@@ -174,14 +174,20 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
             };
             continue;
         }
-        match labelled.take() {
+        // A fact is what its label says: the line after "Root Cause:", or an item labelled
+        // "**Impact:**", which states the impact even when it says what the impact led to.
+        let fact = labelled.take().or_else(|| labelled_fact(text));
+        match fact {
             Some(Fact::RootCause) if summary.root_cause.is_none() => {
                 summary.root_cause = Some(run.span);
             }
             Some(Fact::Impact) if summary.impact.is_none() => summary.impact = Some(run.span),
             _ => {}
         }
-        if summary.impact.is_none() && IMPACT_PHRASES.any_in(&lowered) {
+        if summary.impact.is_none()
+            && fact != Some(Fact::RootCause)
+            && IMPACT_PHRASES.any_in(&lowered)
+        {
             summary.impact = Some(run.span);
         }
         if summary.affected_share.is_none() {
@@ -191,7 +197,10 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
                 affected_share_in(&text.to_ascii_lowercase(), run.span.start)
             };
         }
-        if summary.root_cause.is_none() && ROOT_CAUSE_PHRASES.any_in(&lowered) {
+        if summary.root_cause.is_none()
+            && fact != Some(Fact::Impact)
+            && ROOT_CAUSE_PHRASES.any_in(&lowered)
+        {
             summary.root_cause = Some(run.span);
         }
     }
@@ -217,7 +226,7 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
 }
 
 /// A fact that the line after a label states ("Root Cause:" then the cause).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Fact {
     RootCause,
     Impact,
@@ -252,6 +261,35 @@ fn states_outage_length(text: &str, duration_start: usize) -> bool {
     }) && !words
         .iter()
         .any(|word| word.trim_matches(|c: char| !c.is_alphanumeric()) == "within")
+}
+
+/// The fact a run's own label names: `- **Impact:** ...`, `Root cause: ...`.
+fn labelled_fact(text: &str) -> Option<Fact> {
+    let text = text.trim_start();
+    let text = text
+        .strip_prefix(['-', '*', '+'])
+        .filter(|rest| rest.starts_with(' '))
+        .unwrap_or(text)
+        .trim_start()
+        .trim_start_matches(['*', '_']);
+    let (label, _) = text.split_once(':')?;
+    let label = label.trim_end_matches(['*', '_']).trim();
+    let is_label = !label.is_empty()
+        && label.split_whitespace().count() <= 4
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/' | '&'));
+    if !is_label {
+        return None;
+    }
+    let label = label.to_lowercase();
+    if label.contains("cause") {
+        Some(Fact::RootCause)
+    } else if label.contains("impact") {
+        Some(Fact::Impact)
+    } else {
+        None
+    }
 }
 
 /// A label alone on its line ("**Root Cause:**"): the statement follows it.
