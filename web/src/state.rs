@@ -3,6 +3,7 @@
 //! signals and to storage.
 
 mod analysis;
+pub mod history;
 pub mod import;
 pub mod library;
 pub mod share;
@@ -10,11 +11,13 @@ pub mod share;
 pub use analysis::{Analysis, DiagnosticGroup, DiagnosticView, FixView, MetricRow};
 
 use crate::storage;
+use history::{History, Kind};
 use import::Imported;
 use leptos::prelude::*;
 use library::{Draft, Library, StoredDraft};
-use postmortem::form::FormEdit;
+use postmortem::form::{FieldId, FormEdit, Typed};
 use postmortem::{Config, Profile};
+use std::collections::HashMap;
 
 /// Which tab the side panel shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,8 +81,74 @@ pub struct EditorState {
     pub update_ready: RwSignal<bool>,
     /// Stored values this version could not read: carried into backups, never dropped.
     unreadable: StoredValue<Vec<String>>,
+    /// Whether the current draft has a step to undo and one to redo.
+    pub undoable: RwSignal<(bool, bool)>,
+    changes: StoredValue<Changes>,
+}
+
+/// What this tab remembers of the changes made to the drafts' text: each draft's undo
+/// history, and where the last keystroke in a form field wrote it.
+#[derive(Default)]
+struct Changes {
     /// The text last written to storage for the current draft (or read from it).
-    saved_text: StoredValue<Option<String>>,
+    saved: Option<String>,
+    histories: HashMap<String, History>,
+    /// The last keystroke typed into a form field, and the revision of the text it holds for.
+    typing: Option<(Typed, u64)>,
+    /// Counts the changes to the current text, so that a remembered position knows whether it
+    /// still holds.
+    revision: u64,
+}
+
+impl Changes {
+    fn record(&mut self, id: &str, before: &str, after: &str, kind: Kind, now_ms: f64) {
+        self.histories
+            .entry(id.to_owned())
+            .or_default()
+            .record(before, after, kind, now_ms);
+        self.revision += 1;
+    }
+
+    fn undo(&mut self, id: &str, current: &str, redo: bool) -> Option<history::Restored> {
+        let history = self.histories.entry(id.to_owned()).or_default();
+        let restored = if redo {
+            history.redo(current)
+        } else {
+            history.undo(current)
+        }?;
+        self.revision += 1;
+        Some(restored)
+    }
+
+    fn undoable(&self, id: &str) -> (bool, bool) {
+        self.histories.get(id).map_or((false, false), |history| {
+            (history.can_undo(), history.can_redo())
+        })
+    }
+
+    fn remember_typed(&mut self, typed: Typed) {
+        self.typing = Some((typed, self.revision));
+    }
+
+    /// The text changed wholesale (another draft opened): no keystroke's position holds.
+    fn forget_typing(&mut self) {
+        self.revision += 1;
+    }
+
+    fn typed(&self, field: FieldId) -> Option<Typed> {
+        self.typing
+            .as_ref()
+            .filter(|(typed, at)| *at == self.revision && typed.field == field)
+            .map(|(typed, _)| typed.clone())
+    }
+
+    /// The last keystroke, while it holds and was written before `offset`.
+    fn typed_before(&self, offset: u32) -> Option<Typed> {
+        self.typing
+            .as_ref()
+            .filter(|(typed, at)| *at == self.revision && typed.span.end <= offset)
+            .map(|(typed, _)| typed.clone())
+    }
 }
 
 /// Milliseconds since the Unix epoch.
@@ -139,13 +208,14 @@ impl EditorState {
             conflict: RwSignal::new(None),
             update_ready: RwSignal::new(false),
             unreadable: StoredValue::new(unreadable),
-            saved_text: StoredValue::new(None),
+            undoable: RwSignal::new((false, false)),
+            changes: StoredValue::new(Changes::default()),
         };
         // A draft that exists only in memory (the first one) is saved right away.
         if current.revision == 0 {
             state.save_current();
         } else {
-            state.saved_text.set_value(Some(current.text));
+            state.set_saved(Some(current.text));
         }
         state
     }
@@ -162,10 +232,7 @@ impl EditorState {
             return;
         }
         let text = self.source.get_untracked();
-        if self
-            .saved_text
-            .with_value(|saved| saved.as_deref() == Some(text.as_str()))
-        {
+        if self.is_saved(&text) {
             return;
         }
         let id = self.current_id();
@@ -184,8 +251,76 @@ impl EditorState {
         let Some(edit) = edit else {
             return false;
         };
-        self.source
-            .update(|source| *source = postmortem::fix::apply_edits(source, &[edit]));
+        let synced = self.source.with_untracked(|source| {
+            postmortem::fix::apply_edits(source, std::slice::from_ref(&edit))
+        });
+        let typed_before = self
+            .changes
+            .with_value(|changes| changes.typed_before(edit.span.start));
+        self.change_text(synced, Kind::FollowUp);
+        // A form field being typed in before the diagram is still where it was written.
+        if let Some(typed) = typed_before {
+            self.changes
+                .update_value(|changes| changes.remember_typed(typed));
+        }
+        true
+    }
+
+    /// Makes `text` the current draft's text, recording the change in its undo history.
+    pub fn change_text(&self, text: String, kind: Kind) {
+        if self.source.with_untracked(|source| *source == text) {
+            return;
+        }
+        let id = self.current_id();
+        self.source.with_untracked(|before| {
+            self.changes.update_value(|changes| {
+                changes.record(&id, before, &text, kind, js_sys::Date::now());
+            });
+        });
+        self.source.set(text);
+        self.refresh_undoable();
+    }
+
+    fn set_saved(&self, text: Option<String>) {
+        self.changes.update_value(|changes| changes.saved = text);
+    }
+
+    fn is_saved(&self, text: &str) -> bool {
+        self.changes
+            .with_value(|changes| changes.saved.as_deref() == Some(text))
+    }
+
+    fn refresh_undoable(&self) {
+        let id = self.current_id();
+        let flags = self.changes.with_value(|changes| changes.undoable(&id));
+        if self.undoable.get_untracked() != flags {
+            self.undoable.set(flags);
+        }
+    }
+
+    /// Undoes the current draft's last step (`redo`: makes the last undone one again), and
+    /// selects the text it put back. `false` when there was nothing to do.
+    pub fn undo(&self, redo: bool) -> bool {
+        let id = self.current_id();
+        let restored = self.source.with_untracked(|current| {
+            self.changes
+                .try_update_value(|changes| changes.undo(&id, current, redo))
+                .flatten()
+        });
+        self.refresh_undoable();
+        let Some(restored) = restored else {
+            return false;
+        };
+        let mut cursor = postmortem::span::Utf16Cursor::new(&restored.text);
+        let to_u32 = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+        let selection = (
+            cursor.offset(to_u32(restored.selection.0)),
+            cursor.offset(to_u32(restored.selection.1)),
+        );
+        self.source.set(restored.text);
+        if self.editor_view.get_untracked() == EditorView::Markdown {
+            self.selection.set(Some(selection));
+        }
         true
     }
 
@@ -200,9 +335,10 @@ impl EditorState {
             ));
             return;
         };
-        self.source.update(|source| {
-            *source = postmortem::fix::apply_edits(source, &conversion.fix.edits);
-        });
+        let converted = self
+            .source
+            .with_untracked(|source| postmortem::fix::apply_edits(source, &conversion.fix.edits));
+        self.change_text(converted, Kind::Step);
         let skipped = match conversion.skipped {
             0 => String::new(),
             n => format!(" {n} dated times are left as written: their date would change."),
@@ -221,8 +357,10 @@ impl EditorState {
         });
         match edit {
             Some(edit) => {
-                self.source
-                    .update(|source| *source = postmortem::fix::apply_edits(source, &[edit]));
+                let inserted = self
+                    .source
+                    .with_untracked(|source| postmortem::fix::apply_edits(source, &[edit]));
+                self.change_text(inserted, Kind::Step);
                 self.notify("Inserted the diagram at the end of the timeline, as a Mermaid block: it follows the timeline as you edit it.");
             }
             None => self.notify(
@@ -250,7 +388,7 @@ impl EditorState {
                         kept.revision = draft.revision;
                     }
                 });
-                self.saved_text.set_value(Some(draft.text));
+                self.set_saved(Some(draft.text));
                 storage::save_current(&draft.id);
                 if self.storage_message.with_untracked(Option::is_some) {
                     self.storage_message.set(None);
@@ -272,10 +410,12 @@ impl EditorState {
         self.library
             .update(|library| library.current.clone_from(&draft.id));
         storage::save_current(&draft.id);
-        self.saved_text.set_value(Some(draft.text.clone()));
+        self.set_saved(Some(draft.text.clone()));
         self.config.set(Config::with_profile(draft.profile()));
         self.selection.set(None);
+        self.changes.update_value(Changes::forget_typing);
         self.source.set(draft.text);
+        self.refresh_undoable();
         self.pane.set(Pane::Editor);
     }
 
@@ -283,7 +423,7 @@ impl EditorState {
         let id = draft.id.clone();
         self.library.update(|library| library.add(draft));
         self.open(&id);
-        self.saved_text.set_value(None);
+        self.set_saved(None);
         self.save_current();
     }
 
@@ -317,7 +457,7 @@ impl EditorState {
             .flatten();
         if let Some(copy) = copy {
             self.open(&copy.id);
-            self.saved_text.set_value(None);
+            self.set_saved(None);
             self.save_current();
         }
     }
@@ -362,7 +502,7 @@ impl EditorState {
                 let id = draft.id.clone();
                 self.library.update(|library| library.restore(index, draft));
                 self.open(&id);
-                self.saved_text.set_value(None);
+                self.set_saved(None);
                 self.save_current();
             }
             NoticeAction::OpenShared(text) => {
@@ -384,7 +524,7 @@ impl EditorState {
 
     fn save(&self, id: &str) {
         if id == self.current_id() {
-            self.saved_text.set_value(None);
+            self.set_saved(None);
             self.save_current();
             return;
         }
@@ -410,12 +550,15 @@ impl EditorState {
 
     /// Applies a quick fix computed for the current source.
     pub fn apply_fix(&self, fix: &FixView) {
-        self.source
-            .update(|source| *source = postmortem::fix::apply_edits(source, &fix.edits));
+        let fixed = self
+            .source
+            .with_untracked(|source| postmortem::fix::apply_edits(source, &fix.edits));
+        self.change_text(fixed, Kind::Step);
     }
 
-    /// Applies an edit made in the form: only the edited field's text changes. `false` when the
-    /// core refused it (the value would change the document's structure) or it changed nothing.
+    /// Applies an edit made in the form (a date picked, a row added, a task ticked) as one
+    /// step: only the edited field's text changes. `false` when the core refused it (the value
+    /// would change the document's structure) or it changed nothing.
     pub fn edit_form(&self, edit: &FormEdit) -> bool {
         let profile = self.config.with_untracked(|config| config.profile);
         let edited = self
@@ -423,9 +566,36 @@ impl EditorState {
             .with_untracked(|source| postmortem::form::apply(source, profile, edit));
         let changed = self.source.with_untracked(|source| *source != edited);
         if changed {
-            self.source.set(edited);
+            self.change_text(edited, Kind::Step);
         }
         changed
+    }
+
+    /// A keystroke in a form field: the field now holds `text`. The field's text is replaced
+    /// where the last keystroke in it wrote it, so half-typed text is never written twice.
+    /// `false` when the core refused it (the value would change the document's structure).
+    pub fn type_into_field(&self, field: FieldId, text: &str) -> bool {
+        let profile = self.config.with_untracked(|config| config.profile);
+        let last = self.typed(field);
+        let keystroke = self.source.with_untracked(|source| {
+            let document = postmortem::parse(source);
+            postmortem::form::type_into(source, &document, profile, field, text, last.as_ref())
+        });
+        let Some(keystroke) = keystroke else {
+            return false;
+        };
+        let edited = self
+            .source
+            .with_untracked(|source| postmortem::fix::apply_edits(source, &keystroke.edits));
+        self.change_text(edited, Kind::Typing);
+        self.changes
+            .update_value(|changes| changes.remember_typed(keystroke.typed));
+        true
+    }
+
+    /// What was last typed into `field`, while the text still holds it where it was written.
+    pub fn typed(&self, field: FieldId) -> Option<Typed> {
+        self.changes.with_value(|changes| changes.typed(field))
     }
 
     /// Opens an imported file: a postmortem becomes a new draft; a backup adds its drafts.
@@ -487,7 +657,7 @@ impl EditorState {
         let Some(raw) = value else {
             if is_current {
                 self.notify("This draft was deleted in another tab. It stays open here; editing it saves it again.");
-                self.saved_text.set_value(None);
+                self.set_saved(None);
             } else {
                 self.library.update(|library| _ = library.remove(id));
             }
@@ -510,17 +680,15 @@ impl EditorState {
             return;
         }
         let text = self.source.get_untracked();
-        let unsaved = self
-            .saved_text
-            .with_value(|saved| saved.as_deref() != Some(&text));
+        let unsaved = !self.is_saved(&text);
         if unsaved && text != theirs.text {
             self.conflict.set(Some(theirs));
             return;
         }
-        // Nothing here is unsaved: follow the other tab.
-        self.saved_text.set_value(Some(theirs.text.clone()));
+        // Nothing here is unsaved: follow the other tab, as a step this tab can undo.
+        self.set_saved(Some(theirs.text.clone()));
         self.config.set(Config::with_profile(theirs.profile()));
-        self.source.set(theirs.text.clone());
+        self.change_text(theirs.text.clone(), Kind::Step);
         self.library.update(|library| {
             if let Some(kept) = library
                 .drafts
@@ -546,7 +714,7 @@ impl EditorState {
                     kept.revision = kept.revision.max(theirs.revision);
                 }
             });
-            self.saved_text.set_value(None);
+            self.set_saved(None);
             self.save_current();
             return;
         }
@@ -567,7 +735,7 @@ impl EditorState {
             }
         }
         // This tab's text is safe in its copy: the editor may now follow the other tab.
-        self.saved_text.set_value(Some(self.source.get_untracked()));
+        self.set_saved(Some(self.source.get_untracked()));
         self.stored_elsewhere(
             &storage::draft_key(&theirs.id),
             Some(library::encode_draft(&theirs)),

@@ -106,8 +106,9 @@ pub(crate) fn requirement_of(code: &str) -> Option<&'static str> {
 }
 
 /// The checklist of `profile` for a document with these findings. A requirement on a
-/// section's content is unmet when the section is missing altogether (its content rules have
-/// nothing to read), with the missing section as the reason.
+/// section's content is unmet when the section is missing or empty (its content rules have
+/// nothing to read, so their silence shows nothing), with the missing or empty section as the
+/// reason: a blank template meets none of them.
 pub fn checklist(
     profile: Profile,
     document: &Document,
@@ -125,9 +126,14 @@ pub fn checklist(
             let reason = reason_for(id).or_else(|| {
                 let (part, _) = id.split_once('.')?;
                 let section = format!("{part}.section");
-                (id != section && !has_content(document, part))
-                    .then(|| reason_for(&section))
-                    .flatten()
+                if id == section {
+                    return None;
+                }
+                match content(document, part) {
+                    Content::Written => None,
+                    Content::Missing => reason_for(&section),
+                    Content::Empty(heading) => Some(format!("The `{heading}` section is empty")),
+                }
             });
             Requirement {
                 id,
@@ -139,14 +145,51 @@ pub fn checklist(
         .collect()
 }
 
-/// Whether the content rules of a checklist part had anything to read.
-fn has_content(document: &Document, part: &str) -> bool {
-    match part {
-        "summary" => document.summary.anchor.is_some(),
-        "timeline" => document.section(SectionKind::Timeline).is_some(),
-        "root-cause" => document.section(SectionKind::RootCause).is_some(),
-        "measures" => document.section(SectionKind::Measures).is_some(),
-        _ => true,
+/// What a checklist part's content rules had to read.
+enum Content<'d> {
+    Written,
+    Missing,
+    /// The section is there with nothing under it: its heading.
+    Empty(&'d str),
+}
+
+fn content<'d>(document: &'d Document, part: &str) -> Content<'d> {
+    let kind = match part {
+        "summary" if document.summary.anchor.is_none() => return Content::Missing,
+        "summary" => SectionKind::Summary,
+        "timeline" => SectionKind::Timeline,
+        "root-cause" => SectionKind::RootCause,
+        "measures" => SectionKind::Measures,
+        _ => return Content::Written,
+    };
+    let written = match kind {
+        SectionKind::Summary => !document.summary.runs.is_empty(),
+        SectionKind::Timeline => !document.timeline.entries.is_empty(),
+        SectionKind::Measures => {
+            !document.measures.tasks.is_empty() || !document.measures.improvements.is_empty()
+        }
+        _ => false,
+    };
+    let Some(first) = document
+        .sections
+        .iter()
+        .find(|section| section.kind == kind)
+    else {
+        // An unlabelled opening stands in for the summary section.
+        return if kind == SectionKind::Summary {
+            Content::Written
+        } else {
+            Content::Missing
+        };
+    };
+    let any_body = document
+        .sections
+        .iter()
+        .any(|section| section.kind == kind && !section.is_empty());
+    if written || any_body {
+        Content::Written
+    } else {
+        Content::Empty(&first.heading.text)
     }
 }
 
@@ -176,6 +219,33 @@ mod tests {
         ] {
             assert!(unmet.contains(&id), "{id} should be unmet: {unmet:?}");
         }
+    }
+
+    #[test]
+    fn a_blank_template_meets_only_its_headings() {
+        let profile = crate::Profile::Standard;
+        let unmet = unmet(crate::template(profile));
+        for &(id, _) in super::requirements(profile) {
+            assert_eq!(
+                unmet.contains(&id),
+                !id.ends_with(".section"),
+                "{id} in the blank template: unmet {unmet:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_section_says_so() {
+        let source = "# Outage\n\n## Issue Summary\n\nFrom 10:00 to 11:00 UTC checkout failed for \
+                      all users because a deploy broke it.\n\n## Timeline\n\n<!-- later -->\n";
+        let validation = validate(source, &Config::default());
+        let detection = validation
+            .checklist
+            .iter()
+            .find(|requirement| requirement.id == "timeline.detection")
+            .unwrap();
+        assert!(!detection.met);
+        assert_eq!(detection.reason, "The `Timeline` section is empty");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `<DiagnosticsPanel/>`: what the core found, live, grouped by section.
 
-use crate::state::{DiagnosticView, use_editor_state};
+use crate::state::{DiagnosticView, EditorView, Pane, use_editor_state};
 use leptos::prelude::*;
 
 /// Counts by severity, then each section's diagnostics.
@@ -61,9 +61,14 @@ fn DiagnosticRow(diagnostic: DiagnosticView) -> impl IntoView {
                 class="diagnostic-target"
                 data-testid="diagnostic-select"
                 title="Select this text in the editor"
-                on:click=move |_| state.selection.set(Some(range))
+                on:click=move |_| {
+                    // The text is in the Markdown view; on a phone, the editor is another pane.
+                    state.editor_view.set(EditorView::Markdown);
+                    state.pane.set(Pane::Editor);
+                    state.selection.set(Some(range));
+                }
             >
-                <span class="where">{format!("{}:{}", diagnostic.line, diagnostic.column)}</span>
+                <span class="where">{format!("line {}, col {}", diagnostic.line, diagnostic.column)}</span>
                 <span class="code">{diagnostic.code}</span>
                 <span class="message">{diagnostic.message.clone()}</span>
             </button>

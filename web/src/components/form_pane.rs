@@ -2,9 +2,11 @@
 //! every edit goes back through the core as a change to that field's text only, so the
 //! Markdown the form does not model stays as the author wrote it.
 
+use crate::components::editor_pane::{undo_input, undo_keys};
 use crate::state::{EditorView, use_editor_state};
+use leptos::ev;
 use leptos::prelude::*;
-use postmortem::form::{Form, FormEdit, Moment};
+use postmortem::form::{FieldId, Form, FormEdit, Moment};
 
 /// Zones offered by the zone field; any zone the core knows can be typed.
 const ZONES: &[&str] = &[
@@ -29,6 +31,20 @@ pub(crate) fn FormPane() -> impl IntoView {
     let field = move |read: fn(&Form) -> String| {
         Memo::new(move |_| form.with(|form| form.as_ref().map(read).unwrap_or_default()))
     };
+    // A field being typed in shows what was typed: half-typed text (`4` of `40%`) may not
+    // read back as the field yet.
+    let text_field = move |id: FieldId| {
+        Memo::new(move |_| {
+            form.with(|form| {
+                let read = form
+                    .as_ref()
+                    .and_then(|form| id.read(form))
+                    .map(|field| field.value.clone())
+                    .unwrap_or_default();
+                state.typed(id).map_or(read, |typed| typed.value)
+            })
+        })
+    };
     let rows = Memo::new(move |_| {
         form.with(|form| {
             form.as_ref().map_or_else(Vec::new, |form| {
@@ -50,9 +66,10 @@ pub(crate) fn FormPane() -> impl IntoView {
         })
     });
     view! {
-        <form class="form-pane" data-testid="form" on:submit=|event| event.prevent_default()>
-            <TextField label="Title" test_id="form-title" value=field(|f| f.title.value.clone())
-                edit=|text| FormEdit::SetTitle { text } />
+        <form class="form-pane" data-testid="form" on:submit=|event| event.prevent_default()
+            on:keydown=move |event: ev::KeyboardEvent| undo_keys(state, &event)
+            on:beforeinput=move |event: ev::InputEvent| undo_input(state, &event)>
+            <TextField label="Title" test_id="form-title" field=FieldId::Title value=text_field(FieldId::Title) />
             <fieldset>
                 <legend>"Issue summary"</legend>
                 <div class="field-row">
@@ -63,18 +80,17 @@ pub(crate) fn FormPane() -> impl IntoView {
                     <ZoneField value=field(|f| f.summary.zone.value.clone()) />
                 </div>
                 <TextField label="Impact: what users experienced" test_id="form-impact"
-                    value=field(|f| f.summary.impact.value.clone()) edit=|text| FormEdit::SetImpact { text } />
+                    field=FieldId::Impact value=text_field(FieldId::Impact) />
                 <TextField label="Share of users affected" test_id="form-share"
-                    value=field(|f| f.summary.affected_share.value.clone()) edit=|text| FormEdit::SetAffectedShare { text } />
+                    field=FieldId::AffectedShare value=text_field(FieldId::AffectedShare) />
                 <TextField label="Root cause, in a sentence" test_id="form-root-cause"
-                    value=field(|f| f.summary.root_cause.value.clone()) edit=|text| FormEdit::SetRootCause { text } />
+                    field=FieldId::RootCause value=text_field(FieldId::RootCause) />
             </fieldset>
             <TimelineTable rows />
             <TextField label="Root cause and resolution" test_id="form-resolution" multiline=true
-                value=field(|f| f.root_cause_and_resolution.value.clone())
-                edit=|markdown| FormEdit::SetRootCauseAndResolution { markdown } />
+                field=FieldId::RootCauseAndResolution value=text_field(FieldId::RootCauseAndResolution) />
             <TextField label="Improvements" test_id="form-improvements" multiline=true
-                value=field(|f| f.improvements.value.clone()) edit=|markdown| FormEdit::SetImprovements { markdown } />
+                field=FieldId::Improvements value=text_field(FieldId::Improvements) />
             <TaskList tasks />
             <p class="hint">
                 "The form edits the Markdown in place: anything it does not show stays as you wrote it."
@@ -89,22 +105,22 @@ fn moment_value(moment: &Moment) -> String {
         .unwrap_or_else(|| moment.time.clone())
 }
 
-/// A text field bound to one field of the form. A value the core refuses (one that would
-/// change the document's structure, or an empty required field) stays in the field, marked,
-/// and the Markdown keeps its last good value.
+/// A text field bound to one field of the form, edited key by key. A value the core refuses
+/// (one that would change the document's structure, or an empty title) stays in the field,
+/// marked, and the Markdown keeps its last good value.
 #[component]
 fn TextField(
     label: &'static str,
     test_id: &'static str,
+    field: FieldId,
     value: Memo<String>,
-    edit: fn(String) -> FormEdit,
     #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
     let state = use_editor_state();
     let refused = RwSignal::new(false);
     let on_input = move |text: String| {
         let unchanged = value.with_untracked(|value| *value == text);
-        refused.set(!unchanged && !state.edit_form(&edit(text)));
+        refused.set(!unchanged && !state.type_into_field(field, &text));
     };
     let input = if multiline {
         view! {
@@ -243,7 +259,11 @@ fn TimelineTable(rows: Memo<Vec<(String, String)>>) -> impl IntoView {
             rows.with(|rows| rows.get(index).map(|row| row.0.clone()).unwrap_or_default())
         });
         let text = Memo::new(move |_| {
-            rows.with(|rows| rows.get(index).map(|row| row.1.clone()).unwrap_or_default())
+            let read =
+                rows.with(|rows| rows.get(index).map(|row| row.1.clone()).unwrap_or_default());
+            state
+                .typed(FieldId::RowText(index))
+                .map_or(read, |typed| typed.value)
         });
         let position = index + 1;
         view! {
@@ -259,7 +279,7 @@ fn TimelineTable(rows: Memo<Vec<(String, String)>>) -> impl IntoView {
                     <input type="text" aria-label=format!("What happened, entry {position}")
                         prop:value=move || text.get()
                         on:input:target=move |event| {
-                            state.edit_form(&FormEdit::SetRowText { index, text: event.target().value() });
+                            state.type_into_field(FieldId::RowText(index), &event.target().value());
                         } />
                 </td>
                 <td class="row-actions">
@@ -318,12 +338,15 @@ fn TaskList(tasks: Memo<Vec<(String, bool)>>) -> impl IntoView {
     let count = Memo::new(move |_| tasks.with(Vec::len));
     let task_view = move |index: usize| {
         let text = Memo::new(move |_| {
-            tasks.with(|tasks| {
+            let read = tasks.with(|tasks| {
                 tasks
                     .get(index)
                     .map(|task| task.0.clone())
                     .unwrap_or_default()
-            })
+            });
+            state
+                .typed(FieldId::TaskText(index))
+                .map_or(read, |typed| typed.value)
         });
         let done =
             Memo::new(move |_| tasks.with(|tasks| tasks.get(index).is_some_and(|task| task.1)));
@@ -338,7 +361,7 @@ fn TaskList(tasks: Memo<Vec<(String, bool)>>) -> impl IntoView {
                 <input type="text" aria-label=format!("Task {position}")
                     prop:value=move || text.get()
                     on:input:target=move |event| {
-                        state.edit_form(&FormEdit::SetTaskText { index, text: event.target().value() });
+                        state.type_into_field(FieldId::TaskText(index), &event.target().value());
                     } />
                 <button type="button" class="small" aria-label=format!("Remove task {position}")
                     on:click=move |_| { state.edit_form(&FormEdit::RemoveTask { index }); }>"✕"</button>
