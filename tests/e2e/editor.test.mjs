@@ -29,7 +29,7 @@ test('typing a postmortem shows its diagnostics live', async () => {
   await missing.first().waitFor();
   assert.equal(await missing.count(), 1);
   assert.match(await missing.textContent(), /No `Timeline` section/);
-  assert.match(await missing.textContent(), /^7:1/, 'points at the heading the timeline belongs before');
+  assert.match(await missing.textContent(), /^line 7, col 1/, 'points at the heading the timeline belongs before');
   assert.equal(await page.getByTestId('draft-title').textContent(), 'Checkout outage');
 
   await page.getByTestId('editor').press('End');

@@ -191,6 +191,8 @@ const GAP: i64 = 30;
 /// Pixels per minute before gaps are enforced; long incidents are compressed to fit.
 const MAX_HEIGHT: i64 = 560;
 const LABEL_CHARACTERS: usize = 52;
+/// The width of a character of a time label, at its size, with room to spare.
+const TIME_CHARACTER_WIDTH: i64 = 8;
 
 /// The timeline as an SVG picture, time flowing down: the outage window as a band along the
 /// axis, each entry a marker with its time on the left and what it records on the right.
@@ -199,6 +201,16 @@ const LABEL_CHARACTERS: usize = 52;
 pub fn svg(source: &str, document: &Document, standalone: bool) -> Option<String> {
     let layout = Layout::of(source, document)?;
     let span = layout.span_minutes();
+    // Times are written right-aligned left of the axis: room for the longest of them
+    // (`6:20 PM GMT+3`), so that none is clipped at the picture's edge.
+    let longest_time = layout
+        .points
+        .iter()
+        .map(|point| point.time.chars().count())
+        .max()
+        .unwrap_or(0);
+    let axis_x = AXIS_X.max(32 + TIME_CHARACTER_WIDTH * i64::try_from(longest_time).unwrap_or(0));
+    let width = WIDTH - AXIS_X + axis_x;
     // One axis: time scaled to fit, then pushed down where entries would crowd.
     let mut placed: Vec<(i64, i64)> = Vec::new();
     for point in &layout.points {
@@ -213,7 +225,7 @@ pub fn svg(source: &str, document: &Document, standalone: bool) -> Option<String
     let window = layout.window.map(|(start, end)| (y_of(start), y_of(end)));
     let height = bottom.max(window.map_or(0, |(_, end)| end)) + TOP;
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pm-diagram\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"Timeline of the incident\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pm-diagram\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Timeline of the incident\">"
     );
     if standalone {
         svg.push_str(STANDALONE_STYLE);
@@ -222,15 +234,15 @@ pub fn svg(source: &str, document: &Document, standalone: bool) -> Option<String
         let _ = write!(
             svg,
             "<rect class=\"pm-window\" x=\"{}\" y=\"{from}\" width=\"14\" height=\"{}\" rx=\"7\"><title>Outage window</title></rect><text class=\"pm-window-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">outage</text>",
-            AXIS_X - 7,
+            axis_x - 7,
             (to - from).max(2),
-            AXIS_X,
+            axis_x,
             (from - 12).max(12)
         );
     }
     let _ = write!(
         svg,
-        "<line class=\"pm-axis\" x1=\"{AXIS_X}\" y1=\"{}\" x2=\"{AXIS_X}\" y2=\"{}\"/>",
+        "<line class=\"pm-axis\" x1=\"{axis_x}\" y1=\"{}\" x2=\"{axis_x}\" y2=\"{}\"/>",
         TOP - 8,
         height - TOP + 8
     );
@@ -247,11 +259,11 @@ pub fn svg(source: &str, document: &Document, standalone: bool) -> Option<String
             svg,
             "<g class=\"pm-entry\"><title>{}</title><text class=\"pm-time\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>{}<text class=\"pm-label {class}\" x=\"{}\" y=\"{}\">{}</text></g>",
             escape(&format!("{} {}", point.time, point.text)),
-            AXIS_X - 16,
+            axis_x - 16,
             y + 4,
             escape(&point.time),
-            point.mark.marker(AXIS_X, y),
-            AXIS_X + 16,
+            point.mark.marker(axis_x, y),
+            axis_x + 16,
             y + 4,
             escape(&description)
         );
@@ -450,6 +462,19 @@ mod tests {
             super::svg("# No timeline\n", &crate::parse("# No timeline\n"), false),
             None
         );
+    }
+
+    #[test]
+    fn leaves_room_for_long_times_left_of_the_axis() {
+        let source = "# Outage\n\n## Timeline\n\n- 6:20 PM GMT+3 - Alerts fired.\n- 7:45 PM GMT+3 - Rolled back; resolved.\n";
+        let svg = svg(source, &crate::parse(source), false).unwrap();
+        for (at, _) in svg.match_indices("class=\"pm-time\" x=\"") {
+            let rest = &svg[at + "class=\"pm-time\" x=\"".len()..];
+            let x: i64 = rest[..rest.find('"').unwrap()].parse().unwrap();
+            let label = &rest[rest.find('>').unwrap() + 1..rest.find("</text>").unwrap()];
+            let characters = i64::try_from(label.chars().count()).unwrap();
+            assert!(x - 7 * characters >= 0, "{label} at {x} is clipped: {svg}");
+        }
     }
 
     mod svg {

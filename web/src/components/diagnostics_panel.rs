@@ -84,7 +84,11 @@ fn DiagnosticRow(diagnostic: DiagnosticView) -> impl IntoView {
             <details class="rule-help" on:toggle=move |_| help_opened.set(true)>
                 <summary data-testid="rule-help">{format!("About {} {}", diagnostic.code, diagnostic.name)}</summary>
                 // Written into the page only once opened: a long draft has hundreds of findings.
-                {move || help_opened.get().then(|| view! { <pre class="rule-docs">{docs}</pre> })}
+                // The rule's own documentation (the project's text, not the draft's), rendered
+                // by the same sanitiser as the preview.
+                {move || help_opened.get().then(|| view! {
+                    <div class="rule-docs" inner_html=postmortem::html::to_html_with(docs, postmortem::html::Images::Placeholder)></div>
+                })}
             </details>
         </li>
     }

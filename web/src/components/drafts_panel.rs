@@ -115,13 +115,21 @@ fn DraftRow(
                 {
                     let commit = commit.clone();
                     let commit_on_blur = commit.clone();
+                    // `autofocus` works only when a page loads: focus the field once it is in.
+                    let field: NodeRef<leptos::html::Input> = NodeRef::new();
+                    Effect::new(move || {
+                        if let Some(field) = field.get() {
+                            let _ = field.focus();
+                            field.select();
+                        }
+                    });
                     view! {
                         <input
                             class="draft-rename"
                             data-testid="draft-rename"
                             aria-label="Draft name"
                             value=editing_name.clone()
-                            autofocus
+                            node_ref=field
                             on:keydown:target=move |event| {
                                 match event.key().as_str() {
                                     "Enter" => commit(event.target().value()),

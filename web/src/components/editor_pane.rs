@@ -125,10 +125,10 @@ pub(crate) fn UndoButtons() -> impl IntoView {
     let state = use_editor_state();
     view! {
         <span class="undo-buttons">
-            <button type="button" class="small" data-testid="undo" title="Undo (Ctrl+Z)"
+            <button type="button" class="small" data-testid="undo-edit" title="Undo (Ctrl+Z)"
                 aria-label="Undo" disabled=move || !state.undoable.get().0
                 on:click=move |_| { state.undo(false); }>"↶ Undo"</button>
-            <button type="button" class="small" data-testid="redo" title="Redo (Ctrl+Shift+Z)"
+            <button type="button" class="small" data-testid="redo-edit" title="Redo (Ctrl+Shift+Z)"
                 aria-label="Redo" disabled=move || !state.undoable.get().1
                 on:click=move |_| { state.undo(true); }>"↷ Redo"</button>
         </span>

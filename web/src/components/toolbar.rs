@@ -2,8 +2,10 @@
 
 use crate::files::{copy_to_clipboard, download, import_files};
 use crate::state::{Analysis, SideTab, use_editor_state};
+use leptos::ev;
 use leptos::prelude::*;
 use postmortem::Profile;
+use wasm_bindgen::JsCast;
 
 /// The header: title, profile switch, word counter, storage status and the draft's actions.
 #[component]
@@ -78,6 +80,40 @@ fn DraftActions() -> impl IntoView {
     let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let new_menu: NodeRef<leptos::html::Details> = NodeRef::new();
     let share_menu: NodeRef<leptos::html::Details> = NodeRef::new();
+    // A menu closes on Escape and on a click anywhere outside it, as menus do.
+    let escape = window_event_listener(ev::keydown, move |event| {
+        if event.key() == "Escape" {
+            for menu in [new_menu, share_menu] {
+                if menu.get_untracked().is_some_and(|menu| menu.open()) {
+                    close(menu);
+                    if let Some(summary) = menu
+                        .get_untracked()
+                        .and_then(|menu| menu.query_selector("summary").ok().flatten())
+                        .and_then(|summary| summary.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = summary.focus();
+                    }
+                }
+            }
+        }
+    });
+    let outside = window_event_listener(ev::pointerdown, move |event| {
+        let target = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Node>().ok());
+        for menu in [new_menu, share_menu] {
+            if let Some(element) = menu.get_untracked()
+                && element.open()
+                && !element.contains(target.as_ref())
+            {
+                close(menu);
+            }
+        }
+    });
+    on_cleanup(move || {
+        escape.remove();
+        outside.remove();
+    });
     let new_draft = move |from_template: bool| {
         close(new_menu);
         state.new_draft(from_template);

@@ -104,12 +104,36 @@ fn summary(source: &str, document: &Document, profile: Profile) -> SummaryFields
         impact: fact(summary.impact, |document| document.summary.impact.is_some()),
         affected_share: summary.affected_share.as_ref().map_or_else(
             || Field::missing(insertion),
-            |share| Field::written(source, share.span),
+            |share| Field::written(source, share_span(source, document, share.span)),
         ),
         root_cause: fact(summary.root_cause, |document| {
             document.summary.root_cause.is_some()
         }),
     }
+}
+
+/// Where the share of users is written: the whole value of an item labelled for it
+/// (`- **Affected users:** about 40% of users`), else the share the summary states (`40%` in
+/// "for about 40% of users").
+fn share_span(source: &str, document: &Document, share: Span) -> Span {
+    let labelled = document
+        .summary
+        .runs
+        .iter()
+        .filter(|run| within(share, run.span))
+        .find_map(|run| {
+            let item = after_marker(source, run.span);
+            let value = after_label(source, item);
+            let label = Span::new(item.start, value.start)
+                .text(source)
+                .to_lowercase();
+            let names_share = value.start > item.start
+                && ["affected", "users", "share", "customers"]
+                    .iter()
+                    .any(|word| label.contains(word));
+            names_share.then_some(value)
+        });
+    labelled.unwrap_or(share)
 }
 
 fn moment(source: &str, time: Option<&WindowTime>, insertion: u32) -> Moment {
