@@ -8,8 +8,9 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, DIST } from '../e2e/support/server.mjs';
 import { launch } from '../e2e/support/browser.mjs';
+import { sharedUrl } from '../support/shared.mjs';
 
-const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+const SEEDS = new URL(`${sharedUrl('seeds')}/`);
 const ROUNDS = 40;
 
 async function seeds() {

@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openPage } from './support/browser.mjs';
 import { startApp } from './support/app.mjs';
+import { sharedUrl } from '../support/shared.mjs';
 
 const { server, browser } = await startApp();
 
-const SEED = new URL('../../../shared/seeds/004_72e51504661ad338.txt', import.meta.url);
+const SEED = sharedUrl('seeds/004_72e51504661ad338.txt');
 const draftNames = (page) => page.getByTestId('draft-name').allTextContents();
 
 test('a file chosen with the picker opens as a new draft', async () => {

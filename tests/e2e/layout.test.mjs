@@ -6,9 +6,10 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { openPage } from './support/browser.mjs';
 import { startApp } from './support/app.mjs';
+import { sharedUrl } from '../support/shared.mjs';
 
 const SHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
-const SEED = new URL('../../../shared/seeds/004_72e51504661ad338.txt', import.meta.url);
+const SEED = sharedUrl('seeds/004_72e51504661ad338.txt');
 
 const { server, browser } = await startApp();
 await mkdir(SHOTS, { recursive: true });

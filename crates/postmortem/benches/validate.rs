@@ -1,11 +1,11 @@
 //! Validation speed: each seed and a 50,000-word document, next to a bare pulldown-cmark parse
 //! of the same text (the floor any Markdown tool pays). Run with `cargo bench -p postmortem`.
+//! Without ../shared it measures the project's own documents instead, and says so.
 
 use postmortem::Config;
 use postmortem::check::Context;
 use pulldown_cmark::{Options, Parser};
 use std::hint::black_box;
-use std::path::Path;
 
 fn main() {
     print_ratios();
@@ -13,25 +13,38 @@ fn main() {
     divan::main();
 }
 
+/// The seeds, named by number (`000`), or the project's own documents, named by file stem,
+/// when ../shared is not there.
 fn seeds() -> Vec<(String, String)> {
-    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    let mut seeds: Vec<(String, String)> = std::fs::read_dir(&directory)
-        .unwrap_or_else(|error| panic!("{}: {error}", directory.display()))
-        .map(|entry| {
-            let path = entry.unwrap().path();
-            let name = path.file_stem().unwrap().to_string_lossy()[..3].to_owned();
+    let (paths, name_length) = match postmortem_testdata::shared_files(
+        "seeds",
+        "seed benchmarks (measuring the own documents)",
+    ) {
+        Some(paths) => (paths, Some(3)),
+        None => (postmortem_testdata::own_documents(), None),
+    };
+    paths
+        .into_iter()
+        .map(|path| {
+            let stem = path.file_stem().unwrap().to_string_lossy();
+            let name = name_length
+                .map_or(&*stem, |length| &stem[..length])
+                .to_owned();
             (name, std::fs::read_to_string(&path).unwrap())
         })
-        .collect();
-    seeds.sort();
-    seeds
+        .collect()
 }
 
-/// A long postmortem: seed 004's sections repeated until the document has 50,000 words.
+fn seed_names() -> Vec<String> {
+    seeds().into_iter().map(|(name, _)| name).collect()
+}
+
+/// A long postmortem: seed 004's sections (or the headed own document's) repeated until the
+/// document has 50,000 words.
 fn large_document() -> String {
     let seed = seeds()
         .into_iter()
-        .find(|(name, _)| name == "004")
+        .find(|(name, _)| name == "004" || name == "headed")
         .map(|(_, text)| text)
         .unwrap();
     let mut document = seed.clone();
@@ -61,7 +74,7 @@ fn validate(text: &str) -> usize {
         .len()
 }
 
-#[divan::bench(args = ["000", "001", "002", "003", "004"])]
+#[divan::bench(args = seed_names())]
 fn validate_seed(bencher: divan::Bencher, seed: &str) {
     let text = seeds()
         .into_iter()
@@ -71,7 +84,7 @@ fn validate_seed(bencher: divan::Bencher, seed: &str) {
     bencher.bench(|| validate(black_box(&text)));
 }
 
-#[divan::bench(args = ["000", "001", "002", "003", "004"])]
+#[divan::bench(args = seed_names())]
 fn pulldown_cmark_seed(bencher: divan::Bencher, seed: &str) {
     let text = seeds()
         .into_iter()

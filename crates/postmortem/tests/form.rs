@@ -1,4 +1,5 @@
-//! The structured form: every field read from every seed and corpus document writes back
+//! The structured form: every field read from every document (the project's own, and the
+//! seeds and the corpus when ../shared is there) writes back
 //! without changing a byte; each edit changes its field and nothing outside its span; a draft
 //! built in the form comes out canonical; nothing panics and the result always parses.
 
@@ -7,13 +8,7 @@ use postmortem::{Document, Edit, Profile, SectionKind};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
-fn documents(directory: &str) -> Vec<(PathBuf, String)> {
-    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join(directory);
-    let Ok(entries) = std::fs::read_dir(&directory) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<PathBuf> = entries.map(|entry| entry.unwrap().path()).collect();
-    paths.sort();
+fn documents(paths: Vec<PathBuf>) -> Vec<(PathBuf, String)> {
     paths
         .into_iter()
         .map(|path| {
@@ -23,12 +18,21 @@ fn documents(directory: &str) -> Vec<(PathBuf, String)> {
         .collect()
 }
 
+/// The project's own documents, then the seeds when ../shared is there.
 fn seeds() -> Vec<(PathBuf, String)> {
-    documents("../../../shared/seeds")
+    let mut paths = postmortem_testdata::own_documents();
+    paths.extend(
+        postmortem_testdata::shared_files("seeds", "form over the seeds and the corpus")
+            .unwrap_or_default(),
+    );
+    documents(paths)
 }
 
 fn corpus() -> Vec<(PathBuf, String)> {
-    documents("../../../shared/corpus/docs")
+    documents(
+        postmortem_testdata::shared_files("corpus/docs", "form over the seeds and the corpus")
+            .unwrap_or_default(),
+    )
 }
 
 fn read(source: &str) -> Form {
@@ -226,8 +230,14 @@ fn each_summary_edit_changes_its_field_and_nothing_else() {
             assert_eq!(after.summary.end.time, "23:40", "{}", path.display());
         }
 
-        let (_, after) = apply_checked(path, &source, &FormEdit::SetZone { text: "UTC".into() });
-        assert_eq!(after.summary.zone.value, "UTC", "{}", path.display());
+        // A zone other than the one written, so that the edit has something to change.
+        let zone = if form.summary.zone.value == "UTC" {
+            "EAT"
+        } else {
+            "UTC"
+        };
+        let (_, after) = apply_checked(path, &source, &FormEdit::SetZone { text: zone.into() });
+        assert_eq!(after.summary.zone.value, zone, "{}", path.display());
 
         let impact = "Users could not check out and saw errors.";
         let (_, after) = apply_checked(

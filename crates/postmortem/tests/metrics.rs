@@ -1,24 +1,33 @@
-//! Incident metrics on each seed: the instants, the durations between them, and which source
-//! each came from. Reviewed by hand: a change in judgement shows here.
+//! Incident metrics on the project's own documents and on each seed: the instants, the
+//! durations between them, and which source each came from. Reviewed by hand: a change in
+//! judgement shows here.
 
 use postmortem::metrics::Metrics;
-use std::path::Path;
+use std::path::PathBuf;
 
-#[test]
-fn metrics_of_each_seed() {
-    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&directory)
-        .unwrap_or_else(|error| panic!("{}: {error}", directory.display()))
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    paths.sort();
+/// The metrics of each document, keyed by `name`, as pretty JSON.
+fn report(paths: Vec<PathBuf>, name: impl Fn(&str) -> String) -> String {
     let mut report = serde_json::Map::new();
     for path in paths {
         let source = std::fs::read_to_string(&path).unwrap();
-        let name = path.file_stem().unwrap().to_string_lossy()[..3].to_owned();
         let metrics = Metrics::of(&postmortem::parse(&source));
-        report.insert(name, serde_json::to_value(metrics).unwrap());
+        report.insert(
+            name(&path.file_stem().unwrap().to_string_lossy()),
+            serde_json::to_value(metrics).unwrap(),
+        );
     }
-    let pretty = serde_json::to_string_pretty(&report).unwrap();
-    insta::assert_snapshot!(pretty);
+    serde_json::to_string_pretty(&report).unwrap()
+}
+
+#[test]
+fn metrics_of_each_own_document() {
+    insta::assert_snapshot!(report(postmortem_testdata::own_documents(), str::to_owned));
+}
+
+#[test]
+fn metrics_of_each_seed() {
+    let Some(paths) = postmortem_testdata::shared_files("seeds", "seed metrics") else {
+        return;
+    };
+    insta::assert_snapshot!(report(paths, |stem| stem[..3].to_owned()));
 }

@@ -1,22 +1,11 @@
-//! The canonical renderer: its output for the seeds (snapshots), and idempotency,
-//! render(parse(render(x))) == render(x), on every real document and on generated ones.
+//! The canonical renderer: its output for the project's own documents and for the seeds
+//! (snapshots), and idempotency, render(parse(render(x))) == render(x), on every real document
+//! and on generated ones.
 
 use postmortem::Profile;
 use postmortem::render::render_markdown;
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
-
-fn shared(folder: &str) -> Vec<PathBuf> {
-    let directory = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(folder);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&directory)
-        .unwrap_or_else(|error| panic!("{}: {error}", directory.display()))
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-}
+use std::path::PathBuf;
 
 fn assert_idempotent(source: &str, profile: Profile, origin: &str) {
     let once = render_markdown(source, profile);
@@ -24,32 +13,57 @@ fn assert_idempotent(source: &str, profile: Profile, origin: &str) {
     assert_eq!(once, twice, "rendering {origin} twice changed it");
 }
 
-#[test]
-fn seeds_render_canonically() {
-    for path in shared("seeds") {
+fn snapshot_rendering(paths: Vec<PathBuf>) {
+    for path in paths {
         let source = std::fs::read_to_string(&path).unwrap();
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         insta::assert_snapshot!(name, render_markdown(&source, Profile::Standard));
     }
 }
 
-#[test]
-fn every_seed_and_corpus_document_renders_idempotently() {
-    let paths: Vec<PathBuf> = shared("seeds")
-        .into_iter()
-        .chain(shared("corpus/docs"))
-        .collect();
-    assert!(
-        paths.len() >= 74,
-        "expected the seeds and the corpus, found {}",
-        paths.len()
-    );
+fn assert_all_idempotent(paths: Vec<PathBuf>) {
     for path in paths {
         let source = std::fs::read_to_string(&path).unwrap();
         for profile in Profile::ALL {
             assert_idempotent(&source, profile, &path.display().to_string());
         }
     }
+}
+
+#[test]
+fn own_documents_render_canonically() {
+    snapshot_rendering(postmortem_testdata::own_documents());
+}
+
+#[test]
+fn seeds_render_canonically() {
+    let Some(paths) = postmortem_testdata::shared_files("seeds", "seed renderings") else {
+        return;
+    };
+    snapshot_rendering(paths);
+}
+
+#[test]
+fn every_own_document_renders_idempotently() {
+    assert_all_idempotent(postmortem_testdata::own_documents());
+}
+
+#[test]
+fn every_seed_and_corpus_document_renders_idempotently() {
+    let suite = "seed and corpus idempotency";
+    let (Some(seeds), Some(corpus)) = (
+        postmortem_testdata::shared_files("seeds", suite),
+        postmortem_testdata::shared_files("corpus/docs", suite),
+    ) else {
+        return;
+    };
+    let paths: Vec<PathBuf> = seeds.into_iter().chain(corpus).collect();
+    assert!(
+        paths.len() >= 74,
+        "expected the seeds and the corpus, found {}",
+        paths.len()
+    );
+    assert_all_idempotent(paths);
 }
 
 /// Lines real postmortems are made of, in every shape the parser distinguishes.

@@ -2,11 +2,13 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { needShared } from '../../support/shared.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 /** The package `cargo xtask npm` builds, or another build of it (POSTMORTEM_PACKAGE=dir). */
 export const PACKAGE = resolve(process.env.POSTMORTEM_PACKAGE ?? join(ROOT, 'target/npm'));
-export const SEEDS = resolve(ROOT, '../shared/seeds');
+/** The seeds in ../shared: a test file that imports this module runs only when they are there. */
+export const SEEDS = needShared('seeds');
 
 /** Imports the package and initialises it with the wasm bytes read from disk. */
 export async function loadPackage() {

@@ -1,49 +1,75 @@
-//! `postmortem check`: the seeds in every format, standard input, columns, exit codes, colour.
+//! `postmortem check`: the project's documents in every format, standard input, columns, exit
+//! codes, colour.
 
-use crate::{CRAFTED, postmortem, run, run_with_stdin, seed_number, seeds, snapshot};
+use crate::{
+    CRAFTED, document, document_name, documents, postmortem, run, run_with_stdin, snapshot,
+};
 use serde_json::Value;
 
 #[test]
-fn seeds_in_human_json_and_github_formats() {
-    for seed in seeds() {
-        let number = seed_number(&seed);
+fn documents_in_human_json_and_github_formats() {
+    for path in documents() {
+        let name = document_name(&path);
         snapshot!(
-            format!("check_human_{number}"),
-            postmortem().args(["check", "--no-config", &seed])
+            format!("check_human_{name}"),
+            postmortem().args(["check", "--no-config", &path])
         );
         snapshot!(
-            format!("check_json_{number}"),
-            postmortem().args(["check", "--no-config", "--format", "json", &seed])
+            format!("check_json_{name}"),
+            postmortem().args(["check", "--no-config", "--format", "json", &path])
         );
         snapshot!(
-            format!("check_github_{number}"),
-            postmortem().args(["check", "--no-config", "--format", "github", &seed])
+            format!("check_github_{name}"),
+            postmortem().args(["check", "--no-config", "--format", "github", &path])
         );
     }
 }
 
 #[test]
 fn exit_codes_follow_the_worst_severity() {
-    let seeds = seeds();
-    // Seed 004 is complete: one warning about its image, which alone exits 0.
-    let (code, stdout, _) = run(postmortem().args(["check", "--no-config", &seeds[4]]));
+    // The headed document is complete: no finding, exit 0.
+    let complete = document("headed.md");
+    let (code, stdout, _) = run(postmortem().args(["check", "--no-config", &complete]));
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.ends_with("no problems found.\n"), "{stdout}");
+    // With a relative image it has one warning, which alone exits 0.
+    let directory = tempfile::tempdir().unwrap();
+    let mut text = std::fs::read_to_string(crate::document_path(&complete)).unwrap();
+    text.push_str("\n![Query times during the outage](./latency.png)\n");
+    std::fs::write(directory.path().join("incident.md"), text).unwrap();
+    let (code, stdout, _) = run(postmortem().current_dir(directory.path()).args([
+        "check",
+        "--no-config",
+        "incident.md",
+    ]));
     assert_eq!(code, 0, "{stdout}");
     assert!(stdout.contains("warning[PM604]"), "{stdout}");
-    let (code, _, _) = run(postmortem().args(["check", "--no-config", &seeds[0]]));
-    assert_eq!(code, 1);
+    assert!(
+        stdout.ends_with("Checked 1 file: 0 errors, 1 warning, 0 info.\n"),
+        "{stdout}"
+    );
     // One file with errors among clean ones fails the whole check.
-    let (code, stdout, _) = run(postmortem().args(["check", "--no-config", &seeds[4], &seeds[1]]));
+    let plain = document("plain_labels.txt");
+    let (code, _, _) = run(postmortem().args(["check", "--no-config", &plain]));
+    assert_eq!(code, 1);
+    let (code, stdout, _) = run(postmortem().args(["check", "--no-config", &complete, &plain]));
     assert_eq!(code, 1);
     assert!(
-        stdout.ends_with("Checked 2 files: 1 error, 2 warnings, 0 info.\n"),
+        stdout.ends_with("Checked 2 files: 12 errors, 2 warnings, 3 info.\n"),
         "{stdout}"
     );
     // Turned down to warnings, the errors no longer fail it.
-    let directory = tempfile::tempdir().unwrap();
     let config = directory.path().join("lenient.json");
-    std::fs::write(&config, r#"{ "rules": { "missing-title": "warning" } }"#).unwrap();
+    std::fs::write(
+        &config,
+        r#"{ "rules": { "word-count": "warning", "missing-misleading-path": "warning", "missing-cause-detail": "warning" } }"#,
+    )
+    .unwrap();
+    let table = document("table_timeline.md");
+    let (code, _, _) = run(postmortem().args(["check", "--no-config", &table]));
+    assert_eq!(code, 1);
     let (code, stdout, _) = run(postmortem()
-        .args(["check", &seeds[1], "--config"])
+        .args(["check", &table, "--config"])
         .arg(&config));
     assert_eq!(code, 0, "{stdout}");
 }

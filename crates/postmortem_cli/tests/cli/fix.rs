@@ -1,7 +1,7 @@
 //! `--fix`: files fixed in place until no fix applies, standard input fixed onto stdout.
 
 use crate::{
-    CRAFTED, postmortem, run, run_with_stdin, seed_number, seed_path, seeds, snapshot,
+    CRAFTED, document_name, document_path, documents, postmortem, run, run_with_stdin, snapshot,
     snapshot_text,
 };
 use serde_json::Value;
@@ -27,15 +27,15 @@ fn fixable_left(directory: &Path, file: &str) -> Vec<String> {
 }
 
 #[test]
-fn fixing_the_seeds_converges() {
-    for seed in seeds() {
-        let number = seed_number(&seed);
+fn fixing_the_documents_converges() {
+    for path in documents() {
+        let name = document_name(&path);
         let directory = tempfile::tempdir().unwrap();
-        let original = std::fs::read_to_string(seed_path(&seed)).unwrap();
+        let original = std::fs::read_to_string(document_path(&path)).unwrap();
         std::fs::write(directory.path().join("incident.md"), &original).unwrap();
 
         snapshot!(
-            format!("fix_{number}"),
+            format!("fix_{name}"),
             postmortem().current_dir(directory.path()).args([
                 "check",
                 "--no-config",
@@ -44,12 +44,12 @@ fn fixing_the_seeds_converges() {
             ])
         );
         let fixed = std::fs::read_to_string(directory.path().join("incident.md")).unwrap();
-        snapshot_text!(format!("fix_{number}_text"), fixed.clone());
+        snapshot_text!(format!("fix_{name}_text"), fixed.clone());
 
         // Nothing left to fix: a second run changes nothing and says so by saying nothing.
         assert!(
             fixable_left(directory.path(), "incident.md").is_empty(),
-            "seed {number}"
+            "document {name}"
         );
         let (_, _, stderr) = run(postmortem().current_dir(directory.path()).args([
             "check",
@@ -57,7 +57,7 @@ fn fixing_the_seeds_converges() {
             "--fix",
             "incident.md",
         ]));
-        assert_eq!(stderr, "", "seed {number}");
+        assert_eq!(stderr, "", "document {name}");
         assert_eq!(
             std::fs::read_to_string(directory.path().join("incident.md")).unwrap(),
             fixed

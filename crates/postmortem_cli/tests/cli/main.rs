@@ -1,9 +1,10 @@
 //! Tests of the real `postmortem` binary: output snapshots, exit codes, fixing, configuration.
 //!
 //! Snapshots live in `tests/snapshots/`. Output is deterministic: colour is off (`NO_COLOR`),
-//! paths are relative (the seeds are read as `../../../shared/seeds/...` from the crate, temp
-//! files from inside their directory), and the configuration search is off for the seeds
-//! (`--no-config`), so that a `.postmortem.json` above the repository changes nothing.
+//! paths are relative (the project's own documents are read as
+//! `../postmortem/tests/documents/...` from the crate, temp files from inside their directory),
+//! and the configuration search is off for them (`--no-config`), so that a `.postmortem.json`
+//! above the repository changes nothing.
 
 mod check;
 mod commands;
@@ -57,34 +58,35 @@ pub(crate) fn postmortem() -> Command {
     command
 }
 
-/// The seeds' paths relative to the crate's directory, in order.
-pub(crate) fn seeds() -> Vec<String> {
-    let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    let mut names: Vec<String> = std::fs::read_dir(&directory)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| {
-            Path::new(name)
-                .extension()
-                .is_some_and(|extension| extension == "txt")
-        })
+/// The project's own documents (crates/postmortem/tests/documents), as paths relative to the
+/// crate's directory, in order.
+pub(crate) fn documents() -> Vec<String> {
+    let names: Vec<String> = postmortem_testdata::own_documents()
+        .iter()
+        .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    names.sort();
-    assert_eq!(names.len(), 5, "five seeds in {}", directory.display());
+    assert!(names.len() >= 4, "the own documents: {names:?}");
     names
         .into_iter()
-        .map(|name| format!("../../../shared/seeds/{name}"))
+        .map(|name| format!("../postmortem/tests/documents/{name}"))
         .collect()
 }
 
-/// A seed's number: `000` for `.../000_9eab69d53ce6a0ce.txt`.
-pub(crate) fn seed_number(path: &str) -> &str {
-    let name = path.rsplit('/').next().unwrap();
-    &name[..3]
+/// One of the own documents by file name, as a path relative to the crate's directory.
+pub(crate) fn document(name: &str) -> String {
+    let path = format!("../postmortem/tests/documents/{name}");
+    assert!(documents().contains(&path), "no document {name}");
+    path
 }
 
-/// The absolute path of a seed given relative to the crate.
-pub(crate) fn seed_path(relative: &str) -> PathBuf {
+/// A document's name for its snapshots: `headed` for `.../headed.md`.
+pub(crate) fn document_name(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap();
+    name.split('.').next().unwrap()
+}
+
+/// The absolute path of a document given relative to the crate.
+pub(crate) fn document_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
 

@@ -1,6 +1,6 @@
 //! `--format sarif`: the required fields of SARIF 2.1.0, checked by hand, and snapshots.
 
-use crate::{CRAFTED, postmortem, run, run_with_stdin, seed_number, seeds, snapshot_text};
+use crate::{CRAFTED, document_name, documents, postmortem, run, run_with_stdin, snapshot_text};
 use serde_json::{Value, json};
 
 /// A positive integer: SARIF lines and columns are 1-based.
@@ -136,10 +136,10 @@ fn summarised(mut log: Value) -> Value {
 }
 
 #[test]
-fn seeds_as_sarif() {
-    for seed in seeds() {
+fn documents_as_sarif() {
+    for path in documents() {
         let (code, stdout, stderr) =
-            run(postmortem().args(["check", "--no-config", "--format", "sarif", &seed]));
+            run(postmortem().args(["check", "--no-config", "--format", "sarif", &path]));
         assert!(stderr.is_empty(), "{stderr}");
         let log: Value = serde_json::from_str(&stdout).unwrap();
         check_sarif(&log);
@@ -148,10 +148,10 @@ fn seeds_as_sarif() {
             .unwrap()
             .iter()
             .any(|result| result["level"] == "error");
-        assert_eq!(code, i32::from(errors), "exit code of {seed}");
-        let number = seed_number(&seed);
+        assert_eq!(code, i32::from(errors), "exit code of {path}");
+        let name = document_name(&path);
         snapshot_text!(
-            format!("check_sarif_{number}"),
+            format!("check_sarif_{name}"),
             format!(
                 "exit_code: {code}\n{}",
                 serde_json::to_string_pretty(&summarised(log)).unwrap()
