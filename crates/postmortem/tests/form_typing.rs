@@ -9,7 +9,6 @@ use postmortem::form::{FieldId, Form, Typed, type_into};
 use postmortem::{Profile, Span};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
-use std::path::Path;
 
 /// The documents typed into.
 fn documents() -> Vec<(String, String)> {
@@ -48,25 +47,17 @@ fn documents() -> Vec<(String, String)> {
                 .to_owned(),
         ),
     ];
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    let mut found = false;
-    for folder in ["seeds", "corpus/docs"] {
-        let Ok(entries) = std::fs::read_dir(shared.join(folder)) else {
-            continue;
-        };
-        found = true;
-        let mut paths: Vec<_> = entries
-            .filter_map(|entry| Some(entry.ok()?.path()))
-            .collect();
-        paths.sort();
-        for path in paths {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                documents.push((path.display().to_string(), text));
-            }
+    let own = postmortem_testdata::own_documents();
+    let seeds = postmortem_testdata::shared_files("seeds", "typing into the seeds");
+    let corpus = postmortem_testdata::shared_files("corpus/docs", "typing into the corpus");
+    for path in own
+        .into_iter()
+        .chain(seeds.into_iter().flatten())
+        .chain(corpus.into_iter().flatten())
+    {
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            documents.push((path.display().to_string(), text));
         }
-    }
-    if !found {
-        eprintln!("skipped: typing into the seeds and the corpus: ../shared not found");
     }
     documents
 }
