@@ -203,6 +203,27 @@ test('toHtml returns HTML in which nothing can run', () => {
   assert.doesNotMatch(html, /onerror|javascript:|<script/i);
 });
 
+test('toHtml loads no image unless asked, and then only from absolute https: addresses', () => {
+  const markdown = [
+    '![graph](https://tracker.example/t.gif?draft=1)',
+    '![local](/api/session/logout) ![ref][r]',
+    '<img src="//tracker.example/x"> <img src="https://cdn.example/ok.png" alt="ok">',
+    '',
+    '[r]: https://tracker.example/ref.gif',
+  ].join('\n');
+  for (const html of [pm.toHtml(markdown), pm.toHtml(markdown, {}), pm.toHtml(markdown, { images: 'placeholder' })]) {
+    assert.doesNotMatch(html, /<img|src=/);
+    assert.match(html, /Image: graph \(https:\/\/tracker\.example\/t\.gif\?draft=1\)/);
+    assert.match(html, /Image: local \(\/api\/session\/logout\)/);
+  }
+  const loading = pm.toHtml(markdown, { images: 'https' });
+  const sources = [...loading.matchAll(/<img src="([^"]*)"/g)].map((match) => match[1]);
+  assert.deepEqual(sources, ['https://tracker.example/t.gif?draft=1', 'https://tracker.example/ref.gif', 'https://cdn.example/ok.png']);
+  assert.match(loading, /Image: local \(\/api\/session\/logout\)/);
+  assert.match(loading, /Image: \/\/tracker\.example\/x/);
+  assert.throws(() => pm.toHtml(markdown, { images: 'all' }), /`images` must be "placeholder" or "https"/);
+});
+
 test('rules returns the catalogue, with documentation', () => {
   const rules = pm.rules();
   assert.ok(rules.length >= 40, `${rules.length} rules`);

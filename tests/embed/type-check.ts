@@ -13,6 +13,7 @@ import init, {
   type Block,
   type Config,
   type Diagnostic,
+  type HtmlOptions,
   type Postmortem,
   type MetricSource,
   type Metrics,
@@ -91,11 +92,13 @@ function blockText(block: Block): string {
 document.sections.flatMap((section) => section.blocks).map(blockText);
 
 const html: string = toHtml(render(markdown, { profile: 'standard' }));
+const loading: HtmlOptions = { images: 'https' };
+const withImages: string = toHtml(markdown, loading) + toHtml(markdown, { images: 'placeholder' }) + toHtml(markdown, null);
 const catalogue: Rule[] = rules();
 const documented = catalogue.filter((rule) => rule.fixable && rule.enabledByDefault && rule.defaultSeverity === 'error');
 const fixed: string = applyFixes(markdown, config);
 const packageVersion: string = version();
-console.log(html, documented.map((rule) => `${rule.code} ${rule.name}: ${rule.summary}\n${rule.docs}`), fixed, packageVersion);
+console.log(html, withImages, documented.map((rule) => `${rule.code} ${rule.name}: ${rule.summary}\n${rule.docs}`), fixed, packageVersion);
 
 // Precise types: each of these is a compile error.
 // @ts-expect-error: there are two profiles
@@ -106,6 +109,8 @@ validate(markdown, { rules: { PM102: 'loud' } });
 validate(markdown, { profil: 'sre' });
 // @ts-expect-error: the markdown is a string
 validate(42);
+// @ts-expect-error: images are placeholders or loaded from https only
+toHtml(markdown, { images: 'all' });
 // @ts-expect-error: three severities
 const fatal: Severity = 'fatal';
 // @ts-expect-error: a diagnostic is typed, not any

@@ -40,7 +40,7 @@ test('every export and every returned object has a precise declaration', async (
     'export function validate(markdown: string, config?: Config | string | null): Validation;',
     'export function parse(markdown: string): Postmortem;',
     'export function render(markdown: string, config?: Config | string | null): string;',
-    'export function toHtml(markdown: string): string;',
+    'export function toHtml(markdown: string, options?: HtmlOptions | null): string;',
     'export function rules(): Rule[];',
     'export function applyFixes(markdown: string, config?: Config | string | null): string;',
     'export function version(): string;',

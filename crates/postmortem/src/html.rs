@@ -16,9 +16,13 @@
 //!   latest at the end of the document), and a closing tag that matches nothing open there is
 //!   dropped, so raw HTML cannot unbalance the page around the preview. Dropped content ends at
 //!   its closing tag, or at the end of its HTML block or Markdown span.
-//! - Links and images keep a URL only if it is http, https, mailto or relative, judged after
-//!   decoding entities and percent-escapes and removing whitespace and control characters.
-//!   Links get `rel="noopener noreferrer nofollow"`, images `loading="lazy"`.
+//! - Links keep a URL only if it is http, https, mailto or relative, judged after decoding
+//!   entities and percent-escapes and removing whitespace and control characters. Links get
+//!   `rel="noopener noreferrer nofollow"`.
+//! - Images are placeholders by default (their description and address shown as text), so
+//!   that showing a document makes no request. [`Images::Https`] loads those with an absolute
+//!   `https:` address and nothing else: no relative, same-origin or protocol-relative address,
+//!   which would send a request the document chose to the embedding site's own origin.
 //! - Nothing from a document becomes an `id`, `name`, `class`, `style` or event handler (ids
 //!   and names could clobber the page's DOM), and headings get no ids.
 //! - Front matter (YAML `---` or TOML `+++`) is not rendered.
@@ -27,34 +31,38 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
 };
 
-/// Renders Markdown as HTML that is safe to insert with `innerHTML`.
+/// Renders Markdown as HTML that is safe to insert with `innerHTML`, with placeholders for
+/// images: showing it makes no request.
 ///
 /// ```
 /// let html = postmortem::html::to_html("Hi <b>there</b><script>alert(1)</script>");
 /// assert_eq!(html, "<p>Hi <b>there</b></p>\n");
 /// ```
 pub fn to_html(markdown: &str) -> String {
-    to_html_with(markdown, Images::Load)
+    to_html_with(markdown, Images::Placeholder)
 }
 
 /// What the HTML does with a document's images.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Images {
-    /// `<img>` elements (with safe addresses only): the page that shows the HTML loads them.
+    /// A placeholder instead of each image, showing its description and address as text, so
+    /// that showing the HTML makes no request at all: a draft never tells a host who reads it.
     #[default]
-    Load,
-    /// A labelled placeholder instead of each image, so that showing the HTML makes no
-    /// request at all: the editor's preview, whose drafts must never leave the browser.
     Placeholder,
+    /// `<img>` for images with an absolute `https:` address, which the page showing the HTML
+    /// loads (telling that host who looks, and when); a placeholder for every other image.
+    Https,
 }
 
 /// [`to_html`], choosing what happens to images.
 ///
 /// ```
 /// use postmortem::html::{Images, to_html_with};
-/// let html = to_html_with("![Latency graph](https://example.com/graph.png)", Images::Placeholder);
-/// assert!(!html.contains("<img"));
-/// assert!(html.contains("Latency graph"));
+/// let markdown = "![Latency graph](https://example.com/graph.png) ![Local](/api/graph.png)";
+/// let html = to_html_with(markdown, Images::Https);
+/// assert!(html.contains("<img src=\"https://example.com/graph.png\""));
+/// assert!(!html.contains("<img src=\"/api"));
+/// assert!(html.contains("Image: Local (/api/graph.png)"));
 /// ```
 pub fn to_html_with(markdown: &str, images: Images) -> String {
     // The parser's own options, so the preview and the checks read the same document.
@@ -473,20 +481,23 @@ impl HtmlWriter {
     }
 
     fn write_image(&mut self, image: &PendingImage) {
-        if self.images == Images::Placeholder {
+        if !self.loads(&image.src) {
             write_image_placeholder(&mut self.output, &image.src, &image.alt);
             return;
         }
         let output = &mut self.output;
         output.push_str("<img");
-        if is_safe_url(&image.src) {
-            write_attribute(output, "src", &image.src);
-        }
+        write_attribute(output, "src", &image.src);
         write_attribute(output, "alt", &image.alt);
         if !image.title.is_empty() {
             write_attribute(output, "title", &image.title);
         }
         output.push_str(" loading=\"lazy\">");
+    }
+
+    /// Whether an image at this address is loaded rather than shown as a placeholder.
+    fn loads(&self, src: &str) -> bool {
+        self.images == Images::Https && is_absolute_https_url(src)
     }
 
     /// Sanitises a piece of raw HTML: a whole HTML block, or one inline tag.
@@ -554,15 +565,18 @@ impl HtmlWriter {
         else {
             return;
         };
-        if *tag_name == "img" && self.images == Images::Placeholder {
+        if *tag_name == "img" {
+            // The first of duplicate attributes is the one the browser keeps.
             let value = |wanted: &str| {
                 attributes
                     .iter()
                     .find(|attribute| attribute.name == wanted)
                     .map_or("", |attribute| attribute.value.as_str())
             };
-            write_image_placeholder(&mut self.output, value("src"), value("alt"));
-            return;
+            if !self.loads(value("src")) {
+                write_image_placeholder(&mut self.output, value("src"), value("alt"));
+                return;
+            }
         }
         let output = &mut self.output;
         output.push('<');
@@ -661,12 +675,20 @@ fn write_end_tag(output: &mut String, name: &str) {
     output.push('>');
 }
 
-/// An image shown as its description and address, never fetched.
+/// An image shown as its description and address, as text, never fetched.
 fn write_image_placeholder(output: &mut String, src: &str, alt: &str) {
-    output.push_str("<span class=\"image-placeholder\" title=\"");
-    escape_into(output, src);
-    output.push_str("\">Image: ");
-    escape_into(output, if alt.trim().is_empty() { src } else { alt });
+    output.push_str("<span class=\"image-placeholder\">Image: ");
+    let alt = alt.trim();
+    match (alt.is_empty(), src.is_empty()) {
+        (true, _) => escape_into(output, src),
+        (false, true) => escape_into(output, alt),
+        (false, false) => {
+            escape_into(output, alt);
+            output.push_str(" (");
+            escape_into(output, src);
+            output.push(')');
+        }
+    }
     output.push_str("</span>");
 }
 
@@ -717,6 +739,22 @@ fn link_destination(link_type: LinkType, destination: &str) -> String {
     } else {
         destination.to_owned()
     }
+}
+
+/// Whether the browser reads a URL as absolute `https:` with a host: exactly `https://` (in
+/// any case) and a letter or digit, with no whitespace, control character or backslash
+/// anywhere, since the URL parser removes or rewrites those (`https:/x` and `https:\\x` can
+/// be relative to an `https:` page, `//x` is protocol-relative). `src` is the value the
+/// element's attribute holds, character references already decoded.
+fn is_absolute_https_url(src: &str) -> bool {
+    let Some((scheme, rest)) = src.split_at_checked(8) else {
+        return false;
+    };
+    scheme.eq_ignore_ascii_case("https://")
+        && rest.starts_with(|character: char| character.is_ascii_alphanumeric())
+        && !src
+            .chars()
+            .any(|character| character <= ' ' || character == '\\' || character == '\u{7f}')
 }
 
 /// Whether a URL is http, https, mailto or relative. The scheme is judged on the URL as the
@@ -1160,11 +1198,11 @@ mod tests {
     /// Hostile documents, each with fragments of its harmless content that must survive.
     const HOSTILE_CORPUS: &[(&str, &[&str])] = &[
         ("<script>alert(1)</script>", &[]),
+        ("<img src=x onerror=alert(1)>", &["Image: x</span>"]),
         (
-            "<img src=x onerror=alert(1)>",
-            &["<img src=\"x\" loading=\"lazy\">"],
+            "<IMG SRC=JaVaScRiPt:alert(1)>",
+            &["Image: JaVaScRiPt:alert(1)"],
         ),
-        ("<IMG SRC=JaVaScRiPt:alert(1)>", &["<img loading=\"lazy\">"]),
         ("<img/src=x/onerror=alert(1)>", &[]),
         ("<svg onload=alert(1)>", &[]),
         ("<svg/onload=alert(1)>", &[]),
@@ -1187,7 +1225,10 @@ mod tests {
         ("[x](javascript&colon;alert(1))", &[">x</a>"]),
         ("[x](vbscript:msgbox)", &[">x</a>"]),
         ("[x](file:///etc/passwd)", &[">x</a>"]),
-        ("![x](data:image/svg+xml;base64,PHN2Zy8+)", &["alt=\"x\""]),
+        (
+            "![x](data:image/svg+xml;base64,PHN2Zy8+)",
+            &["Image: x (data:"],
+        ),
         ("<img src=\"data:image/png;base64,AAAA\">", &[]),
         (
             "<a href=\"&#0000106&#0000097vascript:alert(1)\">x</a>",
@@ -1214,7 +1255,7 @@ mod tests {
         ("<a href=\"x\" onclick=\"alert(1)\">", &["href=\"x\""]),
         (
             "<img src=\"x\" alt=\"&quot; onerror=&quot;alert(1)\">",
-            &["alt=\"&quot; onerror="],
+            &["Image: &quot; onerror="],
         ),
         ("<form action=javascript:alert(1)><button>", &[]),
         ("<object data=javascript:alert(1)>", &[]),
@@ -1242,8 +1283,11 @@ mod tests {
             &[">x</a>"],
         ),
         (
-            "![a](/img.png \"t\\\"it'le\")",
-            &["src=\"/img.png\"", "title=\"t&quot;it&#39;le\""],
+            "![a](https://example.com/img.png \"t\\\"it'le\")",
+            &[
+                "src=\"https://example.com/img.png\"",
+                "title=\"t&quot;it&#39;le\"",
+            ],
         ),
         (
             "&lt;script&gt;alert(1)&lt;/script&gt;",
@@ -1293,8 +1337,9 @@ mod tests {
         ("<plaintext><img src=x onerror=alert(1)>", &[]),
         ("<a href=javascript:alert(1)//>x</a>", &[]),
         (
-            "<div><img src=\"x\" src=\"javascript:alert(1)\" =onerror=alert(1)></div>",
-            &["src=\"x\""],
+            "<div><img src=\"https://ok.example/a.png\" src=\"javascript:alert(1)\" \
+             =onerror=alert(1)></div>",
+            &["src=\"https://ok.example/a.png\""],
         ),
         ("<img src=x\tonerror=alert(1)>", &[]),
         ("<img src=`x`onerror=alert(1)>", &[]),
@@ -1319,7 +1364,7 @@ mod tests {
     fn hostile_corpus_renders_safely_in_every_context() {
         assert!(HOSTILE_CORPUS.len() >= 40);
         for (payload, survivors) in HOSTILE_CORPUS {
-            let html = to_html(payload);
+            let html = to_html_with(payload, Images::Https);
             assert_safe(payload, &html);
             for survivor in *survivors {
                 assert!(
@@ -1329,7 +1374,7 @@ mod tests {
             }
             for context in CONTEXTS {
                 let markdown = context.replace("{}", payload);
-                assert_safe(&markdown, &to_html(&markdown));
+                assert_safe(&markdown, &to_html_with(&markdown, Images::Https));
             }
         }
     }
@@ -1346,15 +1391,83 @@ mod tests {
         }
         assert_eq!(
             to_html_with("![Latency graph](graph.png)", Images::Placeholder),
-            "<p><span class=\"image-placeholder\" title=\"graph.png\">Image: Latency graph</span></p>\n"
+            "<p><span class=\"image-placeholder\">Image: Latency graph (graph.png)</span></p>\n"
         );
         assert_eq!(
             to_html_with(
                 "<p align=\"center\"><img src=\"javascript:alert(1)\"></p>",
                 Images::Placeholder
             ),
-            "<p align=\"center\"><span class=\"image-placeholder\" title=\"javascript:alert(1)\">Image: javascript:alert(1)</span></p>",
+            "<p align=\"center\"><span class=\"image-placeholder\">Image: javascript:alert(1)</span></p>",
             "an address is shown as text, never used"
+        );
+    }
+
+    #[test]
+    fn images_load_only_from_absolute_https_addresses() {
+        for (markdown, loaded) in [
+            (
+                "![graph](https://example.com/g.png)",
+                "https://example.com/g.png",
+            ),
+            (
+                "![graph](HTTPS://example.com/g.png)",
+                "HTTPS://example.com/g.png",
+            ),
+            (
+                "![graph][g]\n\n[g]: https://example.com/g.png",
+                "https://example.com/g.png",
+            ),
+            (
+                "<img src=\"https://example.com/g.png\">",
+                "https://example.com/g.png",
+            ),
+            (
+                "<img src=\"&#104;ttps://example.com/g.png\">",
+                "https://example.com/g.png",
+            ),
+        ] {
+            let html = to_html_with(markdown, Images::Https);
+            assert!(
+                html.contains(&format!("<img src=\"{loaded}\"")),
+                "{markdown:?}: {html:?}"
+            );
+            assert!(!to_html(markdown).contains("<img"), "{markdown:?}");
+        }
+        for address in [
+            "/api/session/logout",
+            "graph.png",
+            "./graph.png",
+            "?draft=1",
+            "#top",
+            "//tracker.example/t.gif",
+            "https:/api/session/logout",
+            "https:api/session/logout",
+            "https:\\\\tracker.example/t.gif",
+            "https:///tracker.example",
+            "https://",
+            " https://tracker.example/t.gif",
+            "https://tracker.example/a b.gif",
+            "https://tracker\t.example/t.gif",
+            "http://tracker.example/t.gif",
+            "data:image/png;base64,AAAA",
+            "javascript:alert(1)",
+            "ftp://tracker.example/t.gif",
+        ] {
+            for markdown in [
+                format!("![graph](<{address}>)"),
+                format!("![graph][g]\n\n[g]: <{address}>"),
+                format!("<img src=\"{address}\">"),
+                format!("<img alt=graph src='{address}'>"),
+            ] {
+                let html = to_html_with(&markdown, Images::Https);
+                assert!(!html.contains("<img"), "{markdown:?} loads: {html:?}");
+                assert!(!html.contains(" src="), "{markdown:?}: {html:?}");
+            }
+        }
+        assert_eq!(
+            to_html_with("![graph](/api/logout)", Images::Https),
+            "<p><span class=\"image-placeholder\">Image: graph (/api/logout)</span></p>\n"
         );
     }
 
@@ -1382,7 +1495,7 @@ mod tests {
             ),
             (
                 "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
-                "<p><img src=\"x\" loading=\"lazy\">&quot;&gt;</p>\n",
+                "<p><span class=\"image-placeholder\">Image: x</span>&quot;&gt;</p>\n",
             ),
             ("text\n\n<script", "<p>text</p>\n&lt;script"),
             (
@@ -1508,8 +1621,12 @@ mod tests {
              rel=\"noopener noreferrer nofollow\">site</a></p>\n"
         );
         assert_eq!(
-            to_html("![Latency *graph*](./image.png)"),
-            "<p><img src=\"./image.png\" alt=\"Latency graph\" loading=\"lazy\"></p>\n"
+            to_html_with(
+                "![Latency *graph*](https://example.com/image.png)",
+                Images::Https
+            ),
+            "<p><img src=\"https://example.com/image.png\" alt=\"Latency graph\" \
+             loading=\"lazy\"></p>\n"
         );
         assert_eq!(
             to_html("<oncall@example.com> and <https://status.example.com>"),
@@ -1548,9 +1665,13 @@ mod tests {
     #[test]
     fn keeps_the_raw_html_real_documents_use() {
         assert_eq!(
-            to_html("<p align=\"center\">\n  <img src=\"logo.png\" WIDTH=50% alt='Logo'>\n</p>\n"),
-            "<p align=\"center\">\n  <img src=\"logo.png\" width=\"50%\" alt=\"Logo\" \
-             loading=\"lazy\">\n</p>\n"
+            to_html_with(
+                "<p align=\"center\">\n  <img src=\"https://example.com/logo.png\" WIDTH=50% \
+                 alt='Logo'>\n</p>\n",
+                Images::Https
+            ),
+            "<p align=\"center\">\n  <img src=\"https://example.com/logo.png\" width=\"50%\" \
+             alt=\"Logo\" loading=\"lazy\">\n</p>\n"
         );
         assert_eq!(
             to_html("<h2>Impact</h2>\n\nLine one<br>line two, <b>bold</b> and <kbd>Ctrl</kbd>."),

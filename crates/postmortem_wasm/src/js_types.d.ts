@@ -1,4 +1,16 @@
 
+/** What `toHtml` writes; every field is optional. */
+export interface HtmlOptions {
+  /**
+   * `"placeholder"` (the default): each image is shown as its description and address, as
+   * text, and showing the HTML makes no request. `"https"`: images with an absolute `https:`
+   * address are loaded, so the host each names learns who reads the document and when; every
+   * other image (relative, same-origin, protocol-relative, any other scheme) stays a
+   * placeholder, so a document never makes the page request its own origin.
+   */
+  images?: "placeholder" | "https";
+}
+
 /** How serious a finding is. Only errors fail a check. */
 export type Severity = "error" | "warning" | "info";
 

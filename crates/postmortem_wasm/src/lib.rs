@@ -76,12 +76,20 @@ pub fn render(
 }
 
 /// Renders Markdown as HTML that is safe to insert with `innerHTML`: raw HTML is sanitised,
-/// unsafe links are dropped, and nothing in the document can run.
+/// unsafe links are dropped, and nothing in the document can run. Images are placeholders
+/// unless `options.images` is `"https"`. Throws on bad options.
 #[wasm_bindgen(js_name = toHtml)]
-pub fn to_html(markdown: &str) -> String {
-    postmortem::html::to_html(markdown)
+pub fn to_html(
+    #[wasm_bindgen(param_description = "the postmortem, in Markdown")] markdown: &str,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "HtmlOptions | null",
+        param_description = "`{ images: \"https\" }` loads images from absolute `https:` addresses"
+    )]
+    options: &JsValue,
+) -> Result<String, JsError> {
+    let images = read_images(options)?;
+    Ok(postmortem::html::to_html_with(markdown, images))
 }
-
 /// The rule catalogue, in code order, with each rule's documentation in Markdown.
 #[wasm_bindgen(unchecked_return_type = "Rule[]")]
 pub fn rules() -> Result<JsValue, JsError> {
@@ -142,6 +150,30 @@ fn read_config(config: &JsValue) -> Result<Config, JsError> {
         None => stringify(config)?,
     };
     Config::from_json(&json).map_err(|error| JsError::new(&error.to_string()))
+}
+
+/// `options.images` of `toHtml`: placeholders unless it is `"https"`.
+fn read_images(options: &JsValue) -> Result<postmortem::html::Images, JsError> {
+    #[wasm_bindgen]
+    extern "C" {
+        type HtmlOptions;
+        #[wasm_bindgen(method, getter, structural)]
+        fn images(this: &HtmlOptions) -> JsValue;
+    }
+    if options.is_undefined() || options.is_null() {
+        return Ok(postmortem::html::Images::Placeholder);
+    }
+    let images = options.unchecked_ref::<HtmlOptions>().images();
+    if images.is_undefined() {
+        return Ok(postmortem::html::Images::Placeholder);
+    }
+    match images.as_string().as_deref() {
+        Some("placeholder") => Ok(postmortem::html::Images::Placeholder),
+        Some("https") => Ok(postmortem::html::Images::Https),
+        _ => Err(JsError::new(
+            "invalid options: `images` must be \"placeholder\" or \"https\"",
+        )),
+    }
 }
 
 /// `JSON.stringify`, so that an object is read by the same code as a file.

@@ -138,7 +138,7 @@ fn render_to_html_and_rules_translate_the_core() {
     let canonical = postmortem_wasm::render("# T\n", &sre).unwrap();
     assert!(canonical.contains("## Lessons Learned"), "{canonical}");
     assert_eq!(
-        postmortem_wasm::to_html("Hi<script>alert(1)</script>"),
+        postmortem_wasm::to_html("Hi<script>alert(1)</script>", &JsValue::UNDEFINED).unwrap(),
         "<p>Hi</p>\n"
     );
     let rules = js_sys::Array::from(&postmortem_wasm::rules().unwrap());

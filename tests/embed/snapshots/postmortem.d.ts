@@ -1,6 +1,18 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** What `toHtml` writes; every field is optional. */
+export interface HtmlOptions {
+    /**
+     * `"placeholder"` (the default): each image is shown as its description and address, as
+     * text, and showing the HTML makes no request. `"https"`: images with an absolute `https:`
+     * address are loaded, so the host each names learns who reads the document and when; every
+     * other image (relative, same-origin, protocol-relative, any other scheme) stays a
+     * placeholder, so a document never makes the page request its own origin.
+     */
+    images?: "placeholder" | "https";
+}
+
 /** How serious a finding is. Only errors fail a check. */
 export type Severity = "error" | "warning" | "info";
 
@@ -399,9 +411,12 @@ export function rules(): Rule[];
 
 /**
  * Renders Markdown as HTML that is safe to insert with `innerHTML`: raw HTML is sanitised,
- * unsafe links are dropped, and nothing in the document can run.
+ * unsafe links are dropped, and nothing in the document can run. Images are placeholders
+ * unless `options.images` is `"https"`. Throws on bad options.
+ * @param markdown - the postmortem, in Markdown
+ * @param options - `{ images: "https" }` loads images from absolute `https:` addresses
  */
-export function toHtml(markdown: string): string;
+export function toHtml(markdown: string, options?: HtmlOptions | null): string;
 
 /**
  * Validates a postmortem and returns its findings, statistics and requirement checklist.
@@ -426,7 +441,7 @@ export interface InitOutput {
     readonly render: (a: number, b: number, c: any) => [number, number, number, number];
     readonly rules: () => [number, number, number];
     readonly start: () => void;
-    readonly toHtml: (a: number, b: number) => [number, number];
+    readonly toHtml: (a: number, b: number, c: any) => [number, number, number, number];
     readonly validate: (a: number, b: number, c: any) => [number, number, number];
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
