@@ -252,6 +252,8 @@ export interface ListItem {
     span: Span;
     /** `true` or `false` for a `- [x]` or `- [ ]` task, else `null`. */
     task: boolean | null;
+    /** The items of a list nested in this one, each with its own span and checkbox. */
+    children: ListItem[];
 }
 
 export interface Cell {
