@@ -4,11 +4,11 @@
 
 use crate::diagnostic::Edit;
 use crate::metrics::{Metrics, Source};
-use crate::model::{Document, Milestones, SectionKind, TimelineEntry};
+use crate::model::{Document, SectionKind, TimelineEntry};
 use crate::span::Span;
 use std::fmt::Write as _;
 
-/// What a marker on the diagram stands for, from the entry's milestones.
+/// What a marker on the diagram stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
     Detected,
@@ -19,21 +19,6 @@ pub enum Mark {
 }
 
 impl Mark {
-    fn of(milestones: Milestones) -> Self {
-        // A reviewer's order: the turning points first.
-        if milestones.resolution {
-            Mark::Resolved
-        } else if milestones.detection {
-            Mark::Detected
-        } else if milestones.escalation {
-            Mark::Escalated
-        } else if milestones.misleading {
-            Mark::MisleadingPath
-        } else {
-            Mark::Event
-        }
-    }
-
     pub const fn label(self) -> &'static str {
         match self {
             Mark::Detected => "detected",
@@ -94,7 +79,87 @@ pub struct Point {
     pub time: String,
     /// The entry's text without its time.
     pub text: String,
-    pub mark: Mark,
+    /// What the entry stands for, in the order of an incident; empty for an event.
+    pub marks: Vec<Mark>,
+}
+
+impl Point {
+    /// The mark whose shape the entry is drawn with: the turning point that matters most.
+    pub fn shape(&self) -> Mark {
+        const SIGNIFICANCE: [Mark; 4] = [
+            Mark::Resolved,
+            Mark::Detected,
+            Mark::Escalated,
+            Mark::MisleadingPath,
+        ];
+        SIGNIFICANCE
+            .into_iter()
+            .find(|mark| self.marks.contains(mark))
+            .unwrap_or(Mark::Event)
+    }
+
+    /// `detected and escalated: ` before the entry's text; empty for an event.
+    fn mark_prefix(&self) -> String {
+        if self.marks.is_empty() {
+            return String::new();
+        }
+        let labels: Vec<&str> = self.marks.iter().map(|mark| mark.label()).collect();
+        format!("{}: ", labels.join(" and "))
+    }
+}
+
+/// The turning points the metrics name, so that the picture and "Incident at a glance" agree:
+/// the first detection, the first escalation, the resolution; each at the entry it was read
+/// from.
+struct TurningPoints {
+    detected: Option<Span>,
+    escalated: Option<Span>,
+    resolved: Option<Span>,
+}
+
+impl TurningPoints {
+    fn of(metrics: &Metrics, document: &Document) -> Self {
+        let in_timeline = |instant: Option<crate::metrics::Instant>| {
+            instant
+                .filter(|instant| instant.source == Source::Timeline)
+                .map(|instant| instant.span)
+        };
+        // With the window stated in the summary, the resolution drawn is the last entry that
+        // records one, as the metrics would read it from the timeline alone.
+        let resolved = in_timeline(metrics.resolved).or_else(|| {
+            document
+                .timeline
+                .entries
+                .iter()
+                .rev()
+                .filter(|entry| entry.milestones.resolution)
+                .find_map(|entry| entry.time.as_ref().map(|time| time.span))
+        });
+        Self {
+            detected: in_timeline(metrics.detected),
+            escalated: in_timeline(metrics.escalated),
+            resolved,
+        }
+    }
+
+    fn marks(&self, entry: &TimelineEntry) -> Vec<Mark> {
+        let at = entry.time.as_ref().map(|time| time.span);
+        let is = |point: Option<Span>| point.is_some() && point == at;
+        let mut marks = Vec::new();
+        if is(self.detected) {
+            marks.push(Mark::Detected);
+        }
+        if is(self.escalated) {
+            marks.push(Mark::Escalated);
+        }
+        if entry.milestones.misleading {
+            marks.push(Mark::MisleadingPath);
+        }
+        if is(self.resolved) {
+            marks.push(Mark::Resolved);
+        }
+        marks
+    }
 }
 
 /// The timeline laid out in time: its points and the outage window, in minutes.
@@ -117,6 +182,7 @@ impl Layout {
         let (first_entry, _) = timed.first()?;
         let first_instant = first_entry.time.as_ref().and_then(|time| time.instant);
         let metrics = Metrics::of(document);
+        let turning_points = TurningPoints::of(&metrics, document);
         // The summary's window, moved onto the timeline's axis through the first entry's
         // instant; without instants, the timeline's own span.
         let window = match (metrics.start, metrics.resolved, first_instant) {
@@ -134,7 +200,7 @@ impl Layout {
                 minute: minute - shift,
                 time: written_time(entry, source).to_owned(),
                 text: text_after_time(entry, source),
-                mark: Mark::of(entry.milestones),
+                marks: turning_points.marks(entry),
             })
             .collect();
         Some(Layout {
@@ -247,14 +313,12 @@ pub fn svg(source: &str, document: &Document, standalone: bool) -> Option<String
         height - TOP + 8
     );
     for (point, &(_, y)) in layout.points.iter().zip(&placed) {
-        let class = point.mark.class();
-        let description = match point.mark {
-            Mark::Event => shorten(&point.text, LABEL_CHARACTERS),
-            mark => shorten(
-                &format!("{}: {}", mark.label(), point.text),
-                LABEL_CHARACTERS,
-            ),
-        };
+        let shape = point.shape();
+        let class = shape.class();
+        let description = shorten(
+            &format!("{}{}", point.mark_prefix(), point.text),
+            LABEL_CHARACTERS,
+        );
         let _ = write!(
             svg,
             "<g class=\"pm-entry\"><title>{}</title><text class=\"pm-time\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>{}<text class=\"pm-label {class}\" x=\"{}\" y=\"{}\">{}</text></g>",
@@ -262,7 +326,7 @@ pub fn svg(source: &str, document: &Document, standalone: bool) -> Option<String
             axis_x - 16,
             y + 4,
             escape(&point.time),
-            point.mark.marker(axis_x, y),
+            shape.marker(axis_x, y),
             axis_x + 16,
             y + 4,
             escape(&description)
@@ -319,10 +383,7 @@ pub fn mermaid(source: &str, document: &Document) -> Option<String> {
         mermaid_text(title)
     );
     for point in &layout.points {
-        let mark = match point.mark {
-            Mark::Event => String::new(),
-            mark => format!("{}: ", mark.label()),
-        };
+        let mark = point.mark_prefix();
         let _ = writeln!(
             block,
             "    {} : {}",
@@ -418,7 +479,7 @@ mod tests {
         let points: Vec<(i64, &str, Mark)> = layout
             .points
             .iter()
-            .map(|point| (point.minute, point.time.as_str(), point.mark))
+            .map(|point| (point.minute, point.time.as_str(), point.shape()))
             .collect();
         assert_eq!(
             points,
@@ -430,6 +491,38 @@ mod tests {
             ]
         );
         assert_eq!(layout.points[0].text, "An alert fired for checkout errors.");
+    }
+
+    #[test]
+    fn marks_the_escalation_where_the_metrics_place_it() {
+        // The alert that detects the outage is escalated at once; the later hand-off is a
+        // step of the response, not the escalation the metrics time.
+        let source = "# Database outage\n\n## Timeline\n\n- 09:00 UTC - Replication stopped.\n- 09:04 UTC - An alert fired; the on-call engineer pinged the database team.\n- 09:30 UTC - Escalated to the storage team.\n- 09:50 UTC - Replication restarted; resolved.\n";
+        let document = crate::parse(source);
+        let metrics = Metrics::of(&document);
+        let escalated = metrics.escalated.unwrap().span.text(source);
+        let layout = Layout::of(source, &document).unwrap();
+        let marked: Vec<(&str, Vec<Mark>)> = layout
+            .points
+            .iter()
+            .map(|point| (point.time.as_str(), point.marks.clone()))
+            .collect();
+        assert_eq!(escalated, "09:04");
+        assert_eq!(
+            marked,
+            [
+                ("09:00 UTC", vec![]),
+                ("09:04 UTC", vec![Mark::Detected, Mark::Escalated]),
+                ("09:30 UTC", vec![]),
+                ("09:50 UTC", vec![Mark::Resolved]),
+            ]
+        );
+        let svg = svg(source, &document, false).unwrap();
+        assert!(
+            svg.contains("detected and escalated: An alert fired"),
+            "{svg}"
+        );
+        assert_eq!(svg.matches("pm-marker pm-escalated").count(), 0);
     }
 
     #[test]
