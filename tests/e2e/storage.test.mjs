@@ -99,3 +99,55 @@ test('a draft open in two tabs follows the other tab, and a clash asks before an
   assert.deepEqual(first.problems, []);
   await first.context.close();
 });
+
+test('two tabs typing in one draft at the same moment lose no keystroke: each is asked', async () => {
+  const first = await openPage(browser, server.url);
+  await first.page.getByTestId('editor').fill('# Shared draft\n\nTyped:');
+  // The second tab hears of the first tab's saves only after it has typed its own: both
+  // tabs type from the same version, as two people at two windows do. The listener that
+  // holds the news back is the page's first, so that it runs before the app's.
+  const second = await first.context.newPage();
+  await second.addInitScript(() => {
+    window.__held = null;
+    window.addEventListener('storage', (event) => {
+      if (window.__held) {
+        event.stopImmediatePropagation();
+        window.__held.push({ key: event.key, oldValue: event.oldValue, newValue: event.newValue });
+      }
+    });
+  });
+  await second.goto(server.url);
+  await second.getByTestId('editor').waitFor();
+  assert.equal(await second.getByTestId('editor').inputValue(), '# Shared draft\n\nTyped:');
+  await second.evaluate(() => {
+    window.__held = [];
+  });
+  const type = async (page, text) => {
+    await page.getByTestId('editor').focus();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type(text);
+  };
+  await type(first.page, ' first');
+  await type(second, ' second');
+  await first.page.getByTestId('conflict').waitFor();
+  await second.evaluate(() => {
+    const held = window.__held;
+    window.__held = null;
+    for (const event of held) {
+      window.dispatchEvent(new StorageEvent('storage', { ...event, storageArea: localStorage }));
+    }
+  });
+  await second.getByTestId('conflict').waitFor();
+  assert.equal(await first.page.getByTestId('editor').inputValue(), '# Shared draft\n\nTyped: first');
+  assert.equal(await second.getByTestId('editor').inputValue(), '# Shared draft\n\nTyped: second');
+
+  // Taking the other version keeps this tab's as a draft of its own.
+  await second.getByTestId('take-theirs').click();
+  assert.equal(await second.getByTestId('editor').inputValue(), '# Shared draft\n\nTyped: first');
+  const kept = await second.evaluate(() =>
+    Object.values(localStorage).some((value) => value.includes('Typed: second')),
+  );
+  assert.ok(kept, "the second tab's words are kept as their own draft");
+  assert.deepEqual(first.problems, []);
+  await first.context.close();
+});

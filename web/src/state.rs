@@ -159,6 +159,15 @@ pub fn now() -> u64 {
 }
 
 /// A fresh draft id: time and randomness, unique across tabs.
+/// A name for a saved version of a draft: random, so that two tabs saving at once never
+/// name their versions alike; never 0, which means "never saved".
+fn new_revision() -> u64 {
+    // Below 2^53, where a float holds every integer.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // A positive integer.
+    let random = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
+    random.max(1)
+}
+
 pub fn new_id() -> String {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // A positive integer.
     let random = (js_sys::Math::random() * 1e12) as u64;
@@ -380,12 +389,14 @@ impl EditorState {
         else {
             return;
         };
-        draft.revision += 1;
+        draft.parent = draft.revision;
+        draft.revision = new_revision();
         match storage::save_draft(&draft) {
             Ok(()) => {
                 self.library.update_untracked(|library| {
                     if let Some(kept) = library.drafts.iter_mut().find(|d| d.id == draft.id) {
                         kept.revision = draft.revision;
+                        kept.parent = draft.parent;
                     }
                 });
                 self.set_saved(Some(draft.text));
@@ -681,11 +692,23 @@ impl EditorState {
         }
         let text = self.source.get_untracked();
         let unsaved = !self.is_saved(&text);
-        if unsaved && text != theirs.text {
+        // A version written over another than the one this tab holds was made without seeing
+        // this tab's last save (two tabs typing at once): following it would drop what was
+        // typed here.
+        let over_ours = self.library.with_untracked(|library| {
+            library
+                .current()
+                .is_some_and(|ours| ours.revision == theirs.parent)
+        });
+        if (unsaved || !over_ours) && text != theirs.text {
             self.conflict.set(Some(theirs));
             return;
         }
-        // Nothing here is unsaved: follow the other tab, as a step this tab can undo.
+        self.follow(theirs);
+    }
+
+    /// Takes another tab's version of the current draft, as a step this tab can undo.
+    fn follow(&self, theirs: Draft) {
         self.set_saved(Some(theirs.text.clone()));
         self.config.set(Config::with_profile(theirs.profile()));
         self.change_text(theirs.text.clone(), Kind::Step);
@@ -710,8 +733,9 @@ impl EditorState {
         let id = self.current_id();
         if keep_mine {
             self.library.update_untracked(|library| {
+                // Saved over theirs, so that the other tab follows.
                 if let Some(kept) = library.drafts.iter_mut().find(|draft| draft.id == id) {
-                    kept.revision = kept.revision.max(theirs.revision);
+                    kept.revision = theirs.revision;
                 }
             });
             self.set_saved(None);
@@ -726,6 +750,7 @@ impl EditorState {
                 id: new_id(),
                 name: format!("{} (this tab's version)", mine.display_name()),
                 revision: 0,
+                parent: 0,
                 ..mine
             };
             self.library
@@ -735,11 +760,7 @@ impl EditorState {
             }
         }
         // This tab's text is safe in its copy: the editor may now follow the other tab.
-        self.set_saved(Some(self.source.get_untracked()));
-        self.stored_elsewhere(
-            &storage::draft_key(&theirs.id),
-            Some(library::encode_draft(&theirs)),
-        );
+        self.follow(theirs);
     }
 }
 

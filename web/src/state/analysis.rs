@@ -131,7 +131,7 @@ impl Analysis {
             word_range: Some((min, max)),
             title: validation.document.title.map(|title| title.text),
             source_bytes: source.len(),
-            metrics: metric_rows(&validation.metrics),
+            metrics: metric_rows(&validation.metrics, source),
             checklist: validation.checklist,
         }
     }
@@ -152,7 +152,7 @@ impl Analysis {
     }
 }
 
-fn metric_rows(metrics: &Metrics) -> Vec<MetricRow> {
+fn metric_rows(metrics: &Metrics, text: &str) -> Vec<MetricRow> {
     let source = |source: Option<Source>| {
         source.map(|source| match source {
             Source::Summary => "summary",
@@ -161,9 +161,10 @@ fn metric_rows(metrics: &Metrics) -> Vec<MetricRow> {
     };
     let instant = |label, instant: Option<Instant>| MetricRow {
         label,
-        value: instant
-            .and_then(|instant| instant.rfc3339())
-            .map_or_else(|| "unknown".to_owned(), |text| readable_instant(&text)),
+        value: instant.map_or_else(
+            || "unknown".to_owned(),
+            |instant| shown_instant(instant, text),
+        ),
         source: source(instant.map(|instant| instant.source)),
     };
     let duration = |label, seconds: Option<i64>| MetricRow {
@@ -180,6 +181,18 @@ fn metric_rows(metrics: &Metrics) -> Vec<MetricRow> {
         duration("Time to escalate", metrics.time_to_escalate_seconds),
         duration("Time to resolve", metrics.time_to_resolve_seconds),
     ]
+}
+
+/// An instant with its date and zone known, readably; else as the document writes it (a
+/// timeline's `14:05` or `T+5`), which still places it against the other entries.
+fn shown_instant(instant: Instant, text: &str) -> String {
+    instant.rfc3339().map_or_else(
+        || {
+            text.get(instant.span.range())
+                .map_or_else(|| "unknown".to_owned(), |written| written.trim().to_owned())
+        },
+        |rfc3339| readable_instant(&rfc3339),
+    )
 }
 
 /// `2024-10-03T14:05:00+03:00` as `2024-10-03 14:05 UTC+03:00` (`Z` as `UTC`).
@@ -291,6 +304,20 @@ mod tests {
             readable_instant("2024-10-03T14:05:00Z"),
             "2024-10-03 14:05 UTC"
         );
+    }
+
+    #[test]
+    fn shows_a_time_as_written_when_its_date_is_not() {
+        let source = "# Outage\n\n## Timeline\n\n- 14:05 - A deploy went out.\n- 14:12 - An alert fired.\n- 14:55 - Rolled back; checkout recovered.\n";
+        let rows = Analysis::run(source, &Config::default()).metrics;
+        let value = |label| {
+            rows.iter()
+                .find(|row| row.label == label)
+                .map(|row| row.value.as_str())
+        };
+        assert_eq!(value("Started"), Some("14:05"));
+        assert_eq!(value("Detected"), Some("14:12"));
+        assert_eq!(value("Time to resolve"), Some("50 min"));
     }
 
     #[test]

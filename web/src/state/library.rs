@@ -19,9 +19,13 @@ pub struct Draft {
     pub modified: u64,
     #[serde(default = "standard_profile")]
     pub profile: String,
-    /// Counts saves, so that a tab can tell another tab's write from its own.
+    /// Names the saved version (0: never saved), so that a tab can tell whether another
+    /// tab's write was made over the version it holds.
     #[serde(default)]
     pub revision: u64,
+    /// The version this one was written over.
+    #[serde(default)]
+    pub parent: u64,
 }
 
 fn standard_profile() -> String {
@@ -37,6 +41,7 @@ impl Draft {
             modified,
             profile: standard_profile(),
             revision: 0,
+            parent: 0,
         }
     }
 
@@ -224,6 +229,7 @@ impl Library {
             name: format!("{} (copy)", original.display_name()),
             modified: now,
             revision: 0,
+            parent: 0,
             ..original.clone()
         };
         self.add(copy);
@@ -266,6 +272,7 @@ impl Library {
                 draft.id = new_id();
             }
             draft.revision = 0;
+            draft.parent = 0;
             self.drafts.push(draft);
             added += 1;
         }
