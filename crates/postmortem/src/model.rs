@@ -179,9 +179,18 @@ pub struct Heading {
 
 /// A part of the document under one heading.
 #[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Section {
     pub kind: SectionKind,
     pub heading: Heading,
+    /// The section's depth in the outline: heading levels as written, a label one below the
+    /// last heading.
+    pub depth: u8,
+    /// The index in [`Document::sections`] of the nearest earlier section with a lower depth.
+    pub parent: Option<usize>,
+    /// Whether the heading reads as a section's name, not as a sentence or a timeline entry
+    /// that happens to contain a section's word.
+    pub names_section: bool,
     /// From the heading to the end of the section's last block.
     pub span: Span,
     pub blocks: Vec<Block>,

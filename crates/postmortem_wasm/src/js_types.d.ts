@@ -217,6 +217,12 @@ export interface Heading {
 export interface Section {
   kind: SectionKind;
   heading: Heading;
+  /** The depth in the outline: heading levels as written, a label one below the last heading. */
+  depth: number;
+  /** The index in `sections` of the nearest earlier section with a lower depth. */
+  parent: number | null;
+  /** Whether the heading reads as a section's name, not as a sentence containing one. */
+  namesSection: boolean;
   span: Span;
   blocks: Block[];
 }

@@ -9,7 +9,10 @@ const MAX_LABEL_WORDS: usize = 8;
 
 /// Groups blocks into the document's title, preamble and sections.
 pub(crate) fn sectionize(blocks: Vec<Block>, document: &mut Document) {
-    let mut builder = SectionBuilder { document };
+    let mut builder = SectionBuilder {
+        document,
+        heading_level: 0,
+    };
     for block in blocks {
         split_labels(block, &mut |piece| match piece {
             Piece::Heading(heading) => {
@@ -107,6 +110,37 @@ fn normalized_words(lowered: &str) -> impl Iterator<Item = &str> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .skip_while(|word| word.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(word))
+}
+
+/// Whether a heading's text reads as a section heading, and not as a sentence or a timeline
+/// entry that happens to contain a section's word.
+fn names_a_section(text: &str) -> bool {
+    const MAX_WORDS: usize = 12;
+    let text = text.trim();
+    !exceeds_words(text, MAX_WORDS)
+        && !text.ends_with(['.', ','])
+        && !has_sentence_break(text)
+        && !starts_with_clock_time(text)
+}
+
+/// A full stop inside the text, other than after numbering (`1. Timeline`, `IV. Impact`).
+fn has_sentence_break(text: &str) -> bool {
+    text.match_indices(". ").any(|(index, _)| {
+        let word = text[..index]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        !(word.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(&word.to_lowercase()))
+    })
+}
+
+/// `4:30 PM CAT - Outage resolved`, `10.15 - ...`.
+fn starts_with_clock_time(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let mut rest = text[digits..].chars();
+    (1..=2).contains(&digits)
+        && matches!(rest.next(), Some(':' | '.'))
+        && rest.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 fn is_roman_numeral(word: &str) -> bool {
@@ -306,6 +340,9 @@ pub(crate) fn strip_tags(html: &str) -> String {
 
 struct SectionBuilder<'d> {
     document: &'d mut Document,
+    /// The level of the last heading written as one (not a label), which places labels in
+    /// the outline.
+    heading_level: u8,
 }
 
 impl SectionBuilder<'_> {
@@ -342,9 +379,20 @@ impl SectionBuilder<'_> {
             self.document.title = Some(heading);
             return;
         }
+        let depth = if is_label {
+            self.heading_level + 1
+        } else {
+            self.heading_level = heading.level;
+            heading.level
+        };
+        let sections = &self.document.sections;
+        let parent = sections.iter().rposition(|earlier| earlier.depth < depth);
         self.document.sections.push(Section {
             kind: kind.unwrap_or(SectionKind::Other),
             span: heading.span,
+            depth,
+            parent,
+            names_section: names_a_section(&heading.text),
             heading,
             blocks: Vec::new(),
         });
@@ -366,6 +414,47 @@ fn push_block(section: &mut Section, block: Block) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_each_section_in_the_outline() {
+        let document = crate::parse(
+            "# Outage\n\n## Lessons learned\n\n### What went well\n\nThe alert.\n\n**Impact:**\n\nSlow pages.\n\n## Timeline\n\n- 14:05 UTC - Deploy.\n",
+        );
+        let places: Vec<(&str, u8, Option<usize>)> = document
+            .sections
+            .iter()
+            .map(|section| (section.heading.text.as_str(), section.depth, section.parent))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                ("Lessons learned", 2, None),
+                ("What went well", 3, Some(0)),
+                ("Impact", 4, Some(1)),
+                ("Timeline", 2, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn tells_a_section_name_from_a_sentence_that_contains_one() {
+        for name in [
+            "Timeline",
+            "1. Timeline (all times EAT)",
+            "IV. Impact",
+            "Root cause",
+        ] {
+            assert!(names_a_section(name), "{name}");
+        }
+        for sentence in [
+            "4:30 PM CAT - Outage resolved",
+            "The impact was large.",
+            "Impact. Users could not log in",
+            "Impact on the users of the checkout page who tried to pay during the outage window",
+        ] {
+            assert!(!names_a_section(sentence), "{sentence}");
+        }
+    }
 
     #[test]
     fn recognises_the_variants_real_documents_use() {

@@ -1,7 +1,6 @@
 //! PM104 `duplicate-section`.
 
-use super::noncanonical_heading::names_a_section;
-use crate::model::{HeadingStyle, Section};
+use crate::model::Section;
 use crate::parse::classify_heading;
 use crate::rule::prelude::*;
 use crate::span::LineIndex;
@@ -67,8 +66,8 @@ impl Rule for DuplicateSection {
             let Some(key) = &entry.key else { continue };
             let first = outline[..index].iter().find(|earlier| {
                 earlier.key.as_ref() == Some(key)
-                    && earlier.level == entry.level
-                    && earlier.parent == entry.parent
+                    && earlier.section.depth == entry.section.depth
+                    && earlier.section.parent == entry.section.parent
             });
             let Some(first) = first else { continue };
             let line_index = line_index.get_or_insert_with(|| LineIndex::new(context.source));
@@ -98,18 +97,13 @@ fn name(section: &Section) -> &str {
     section.heading.text.trim_end_matches([':', ';']).trim_end()
 }
 
-/// A section's place in the outline.
+/// A section and what it is called, for recognised sections that read as section headings.
 struct Entry<'d> {
     section: &'d Section,
-    /// Outline depth: heading levels as written; a label sits one below the last heading.
-    level: u8,
-    /// The index of the nearest earlier entry with a lower level.
-    parent: Option<usize>,
-    /// What the section is called, for recognised sections that read as section headings.
     key: Option<(SectionKind, Vec<String>)>,
 }
 
-/// The sections with their outline depth, parent and name.
+/// The sections with their names.
 fn outline(sections: &[Section]) -> Vec<Entry<'_>> {
     // A name is only worked out for a kind of section that comes more than once: no other
     // section can repeat it.
@@ -121,36 +115,14 @@ fn outline(sections: &[Section]) -> Vec<Entry<'_>> {
     };
     sections
         .iter()
-        .zip(outline_places(sections))
-        .map(|(section, (level, parent))| Entry {
+        .map(|section| Entry {
             section,
-            level,
-            parent,
             key: (section.kind != SectionKind::Other
                 && repeated(section.kind)
-                && names_a_section(&section.heading))
-            .then(|| (section.kind, name_key(&section.heading.text))),
+                && section.names_section)
+                .then(|| (section.kind, name_key(&section.heading.text))),
         })
         .collect()
-}
-
-/// Each section's outline depth (heading levels as written; a label sits one below the last
-/// heading) and the index of the nearest earlier section with a lower depth, its parent.
-pub(super) fn outline_places(sections: &[Section]) -> Vec<(u8, Option<usize>)> {
-    let mut places: Vec<(u8, Option<usize>)> = Vec::with_capacity(sections.len());
-    let mut heading_level = 0;
-    for section in sections {
-        let level = match section.heading.style {
-            HeadingStyle::Bold | HeadingStyle::Plain => heading_level + 1,
-            HeadingStyle::Atx | HeadingStyle::Setext | HeadingStyle::Html => {
-                heading_level = section.heading.level;
-                section.heading.level
-            }
-        };
-        let parent = places.iter().rposition(|&(earlier, _)| earlier < level);
-        places.push((level, parent));
-    }
-    places
 }
 
 /// Words that do not change what a heading names.

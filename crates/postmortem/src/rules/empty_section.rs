@@ -1,6 +1,5 @@
 //! PM103 `empty-section`.
 
-use super::noncanonical_heading::names_a_section;
 use crate::model::{HeadingStyle, Section};
 use crate::rule::prelude::*;
 
@@ -54,7 +53,7 @@ impl Rule for EmptySection {
         for (index, section) in sections.iter().enumerate() {
             if section.kind == SectionKind::Other
                 || !section.is_empty()
-                || !names_a_section(&section.heading)
+                || !section.names_section
                 || sections
                     .get(index + 1)
                     .is_some_and(|next| is_part_of(section, next))

@@ -1,6 +1,5 @@
 //! PM106 `noncanonical-heading`.
 
-use super::duplicate_section::outline_places;
 use crate::config::Profile;
 use crate::model::{BlockKind, Document, Heading, HeadingStyle, Section, find_ignore_ascii_case};
 use crate::parse::classify_heading;
@@ -64,8 +63,6 @@ impl Rule for NoncanonicalHeading {
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
         let profile = context.profile();
         let sections = &context.document.sections;
-        // The outline is only read for a section named otherwise.
-        let mut places = None;
         for (kind, canonical, canonical_words) in canonical_names(profile) {
             let (kind, canonical) = (*kind, *canonical);
             if context
@@ -76,18 +73,15 @@ impl Rule for NoncanonicalHeading {
             {
                 continue;
             }
-            let places = places.get_or_insert_with(|| outline_places(sections));
             // Subsections of a section of the same kind (`### What went well` under
             // `## Lessons learned`) keep their own names.
-            let mut candidates = sections
-                .iter()
-                .zip(places.iter())
-                .filter(|&(section, &(_, parent))| {
-                    section.kind == kind
-                        && names_a_section(&section.heading)
-                        && parent.is_none_or(|parent| sections[parent].kind != kind)
-                })
-                .map(|(section, _)| section);
+            let mut candidates = sections.iter().filter(|section| {
+                section.kind == kind
+                    && section.names_section
+                    && section
+                        .parent
+                        .is_none_or(|parent| sections[parent].kind != kind)
+            });
             // With two candidates and neither named canonically, which one to rename is the
             // author's call. The lines are read last: with no candidate, there is nothing to
             // report whatever they say.
@@ -271,38 +265,6 @@ fn noncanonical(source: &str, section: &Section, canonical: &str) -> Diagnostic 
         Some(edit) => diagnostic.with_fix(format!("Rename to `{canonical}`"), vec![edit]),
         None => diagnostic,
     }
-}
-
-/// Whether a heading the parser recognised reads as a section heading, and not as a sentence
-/// or a timeline entry that happens to contain a section's word.
-pub(super) fn names_a_section(heading: &Heading) -> bool {
-    const MAX_WORDS: usize = 12;
-    let text = heading.text.trim();
-    let words = text.split_whitespace().count();
-    words <= MAX_WORDS
-        && !text.ends_with(['.', ','])
-        && !has_sentence_break(text)
-        && !starts_with_clock_time(text)
-}
-
-/// A full stop inside the text, other than after numbering (`1. Timeline`, `IV. Impact`).
-fn has_sentence_break(text: &str) -> bool {
-    text.match_indices(". ").any(|(index, _)| {
-        let word = text[..index]
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or_default();
-        !(word.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(&word.to_lowercase()))
-    })
-}
-
-/// `4:30 PM CAT - Outage resolved`, `10.15 - ...`.
-fn starts_with_clock_time(text: &str) -> bool {
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    let mut rest = text[digits..].chars();
-    (1..=2).contains(&digits)
-        && matches!(rest.next(), Some(':' | '.'))
-        && rest.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// The words of a heading's name, normalised: lowercase, without numbering, emoji, punctuation

@@ -1,6 +1,5 @@
 //! PM105 `section-order`.
 
-use super::noncanonical_heading::names_a_section;
 use crate::config::Profile;
 use crate::model::Section;
 use crate::rule::prelude::*;
@@ -58,7 +57,7 @@ impl Rule for SectionOrder {
             .document
             .sections
             .iter()
-            .filter(|section| names_a_section(&section.heading))
+            .filter(|section| section.names_section)
             .filter_map(|section| {
                 let rank = required.iter().position(|&kind| kind == section.kind)?;
                 Some((rank, section))
