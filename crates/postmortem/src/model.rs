@@ -1,16 +1,17 @@
 //! The typed postmortem: what the parser finds and the rules read. Every node keeps its span.
 
+mod cause;
 mod measures;
 mod summary;
 mod text;
 mod timeline;
 
+pub use cause::{CausePart, CauseSentence};
 pub use measures::{Measures, Task, TaskList};
 pub use summary::{AffectedShare, Summary, WindowTime};
 pub use text::{RunOrigin, RunText, TextRun, block_runs, find_ignore_ascii_case, text_runs};
 pub use timeline::{EntryTime, Milestones, Timeline, TimelineEntry, TimelineForm, WrittenZone};
 
-use crate::rules::Sentence;
 use crate::span::Span;
 use crate::words::WordCounts;
 use serde::Serialize;
@@ -42,22 +43,12 @@ pub struct Document {
     /// need them.
     #[serde(skip)]
     pub(crate) word_counts: OnceLock<WordCounts>,
-    /// The sentences of each root cause and resolution section, read once: two rules weigh
-    /// them.
-    #[serde(skip)]
-    pub(crate) cause_and_fix_sentences: OnceLock<Vec<Vec<Sentence>>>,
 }
 
 impl Document {
     /// The words of the title and opening text, and of each section.
     pub(crate) fn word_counts(&self) -> &WordCounts {
         self.word_counts.get_or_init(|| WordCounts::of(self))
-    }
-
-    /// For each section, its sentences if it is a root cause or resolution section, else none.
-    pub(crate) fn cause_and_fix_sentences(&self) -> &[Vec<Sentence>] {
-        self.cause_and_fix_sentences
-            .get_or_init(|| crate::rules::cause_and_fix_sentences(self))
     }
 
     /// The first section of `kind`, if any.
@@ -194,6 +185,10 @@ pub struct Section {
     /// From the heading to the end of the section's last block.
     pub span: Span,
     pub blocks: Vec<Block>,
+    /// A root cause or resolution section's sentences, each with its role; empty for other
+    /// sections.
+    #[serde(skip)]
+    pub sentences: Vec<CauseSentence>,
 }
 
 impl Section {

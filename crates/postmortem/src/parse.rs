@@ -1,6 +1,7 @@
 //! Markdown → the typed model. Never fails: whatever the input, a [`Document`] comes out.
 
 mod blocks;
+mod cause_and_fix;
 mod images;
 mod keywords;
 mod measures;
@@ -14,7 +15,7 @@ pub(crate) use images::ImageReader;
 pub use sections::classify_heading;
 pub(crate) use sections::strip_tags;
 
-use crate::model::Document;
+use crate::model::{Document, SectionKind};
 use crate::span::Span;
 
 /// Whether `text` has more than `limit` whitespace-separated words. Reads only as far as the
@@ -36,5 +37,13 @@ pub fn parse(source: &str) -> Document {
     document.summary = summary::summary(source, &document);
     document.timeline = timeline::timeline(source, &document, &document.summary);
     document.measures = measures::measures(&document);
+    for section in &mut document.sections {
+        if matches!(
+            section.kind,
+            SectionKind::RootCause | SectionKind::Resolution
+        ) {
+            section.sentences = cause_and_fix::section_sentences(section);
+        }
+    }
     document
 }

@@ -83,8 +83,6 @@ pub use unresolvable_image::UnresolvableImage;
 pub use vague_task::VagueTask;
 pub use word_count::WordCount;
 
-pub(crate) use missing_cause_detail::{Sentence, cause_and_fix_sentences};
-
 use crate::rule::{Rule, RuleMeta};
 
 /// Every rule, ordered by code.

@@ -395,6 +395,7 @@ impl SectionBuilder<'_> {
             names_section: names_a_section(&heading.text),
             heading,
             blocks: Vec::new(),
+            sentences: Vec::new(),
         });
     }
 

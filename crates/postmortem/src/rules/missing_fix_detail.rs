@@ -1,7 +1,7 @@
 //! PM402 `missing-fix-detail`.
 
-use super::missing_cause_detail::{Part, Sentence};
 use crate::config::Profile;
+use crate::model::{CausePart, CauseSentence};
 use crate::rule::prelude::*;
 
 declare_rule! {
@@ -70,18 +70,18 @@ impl Rule for MissingFixDetail {
             .unwrap_or(anchor)
             .heading
             .span;
-        // Only root cause and resolution sections have sentences here.
-        let sentences: Vec<&Sentence> = document
-            .cause_and_fix_sentences()
+        // Only root cause and resolution sections have sentences.
+        let sentences: Vec<&CauseSentence> = document
+            .sections
             .iter()
-            .flatten()
+            .flat_map(|section| &section.sentences)
             .collect();
         if sentences.is_empty() {
             return;
         }
-        let fixes: Vec<&Sentence> = sentences
+        let fixes: Vec<&CauseSentence> = sentences
             .into_iter()
-            .filter(|sentence| sentence.part == Part::Fix || is_fix(sentence))
+            .filter(|sentence| sentence.part == CausePart::Fix || sentence.tells_a_fix())
             .collect();
         if fixes.is_empty() {
             report.push(no_fix_statement(anchor));
@@ -117,122 +117,4 @@ fn thin_fix(heading: Span, words: usize) -> Diagnostic {
         format!("The fix is described in only {words}"),
     )
     .with_help("Explain in detail what was changed to fix the issue and how it was verified")
-}
-
-/// Word beginnings and phrases that say what was done to fix the issue.
-pub(super) const FIX_MARKERS: &[&str] = &[
-    "fix",
-    "hotfix",
-    "resolv",
-    "restart",
-    "rolled back",
-    "roll back",
-    "rolling back",
-    "rollback",
-    "revert",
-    "correct",
-    "patch",
-    "restor",
-    "replac",
-    "reconfigur",
-    "mitigat",
-    "reinstall",
-    "reboot",
-    "recover",
-    "rebuil",
-    "solv",
-    "solution",
-    "rectif",
-    "remed",
-    "to address",
-    "addressed",
-    "redeploy",
-    "workaround",
-    "work around",
-];
-/// Word beginnings that describe a fix when the sentence is not about the cause: "the limit
-/// was increased" fixes, "increased traffic caused" does not.
-pub(super) const ACTION_MARKERS: &[&str] = &[
-    "increas",
-    "decreas",
-    "updat",
-    "chang",
-    "optimi",
-    "remov",
-    "added",
-    "adding",
-    "applied",
-    "applying",
-    "scaled",
-    "scaling",
-    "installed",
-    "renam",
-    "disabl",
-    "enabl",
-    "cleared",
-    "clearing",
-    "freed",
-    "flush",
-    "adjust",
-    "modif",
-    "edited",
-    "reconnect",
-    "redirect",
-    "migrat",
-    "upgrad",
-    "downgrad",
-    "raised",
-    "lowered",
-    "killed",
-    "terminat",
-    "cleaned",
-    "purged",
-    "recreat",
-    "reran",
-    "re-ran",
-    "rerun",
-    "implemented",
-    "switched",
-    "moved",
-    "reset",
-    "rotated",
-    "unblock",
-    "appended",
-    "deployed",
-    "rolled out",
-    "brought",
-    "started",
-];
-
-fn is_fix(sentence: &Sentence) -> bool {
-    sentence.names_fix || (!sentence.causal && sentence.describes_action)
-}
-
-/// "by restarting", "by raising": a means of fixing.
-pub(super) fn has_by_gerund(text: &str) -> bool {
-    if !text.contains("by") {
-        return false;
-    }
-    let mut previous = "";
-    text.split_whitespace().any(|word| {
-        let after_by = previous == "by";
-        previous = word;
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        after_by && word.len() > 5 && word.ends_with("ing")
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markers_read_at_word_starts_hide_nothing() {
-        assert!(
-            !FIX_MARKERS
-                .iter()
-                .chain(ACTION_MARKERS)
-                .any(|marker| crate::words::hides_word_starts(marker))
-        );
-    }
 }

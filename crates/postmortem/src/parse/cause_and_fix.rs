@@ -1,0 +1,358 @@
+//! The sentences of the root cause and resolution sections, each with its role: whether it
+//! stands under a cause or a fix label, says what caused what, names a fix or describes an
+//! action. Two rules weigh them, so they are read once, here.
+
+use crate::model::{CausePart, CauseSentence, Section, block_runs};
+use crate::words::{Markers, more_words_than, whitespace_word_count};
+use std::sync::LazyLock;
+
+/// The sentences of a section, each in the part its heading or last label puts it in. What
+/// follows a colon in the heading counts as text ("Root Cause and Resolution: The root cause
+/// was ...").
+pub(super) fn section_sentences(section: &Section) -> Vec<CauseSentence> {
+    let (heading, rest) = section
+        .heading
+        .text
+        .split_once(':')
+        .unwrap_or((section.heading.text.as_str(), ""));
+    let mut part = part_of_label(heading).unwrap_or(CausePart::Either);
+    let mut found = Vec::new();
+    if more_words_than(rest, 3) {
+        read_line(rest, &mut part, &mut found);
+    }
+    for block in &section.blocks {
+        block_runs(block, |run| {
+            for line in run.text.lines() {
+                read_line(line, &mut part, &mut found);
+            }
+        });
+    }
+    found
+}
+
+/// Adds a line's sentences, each in the part the labels so far put it in.
+fn read_line(line: &str, part: &mut CausePart, found: &mut Vec<CauseSentence>) {
+    let line = line.trim();
+    if !more_words_than(line.trim_end_matches(':'), 4)
+        && let Some(labelled) = part_of_label(line)
+    {
+        *part = labelled;
+        return;
+    }
+    // One buffer for the line's sentences in lowercase, lowercased in place when ASCII.
+    let mut lower = String::new();
+    for sentence in sentences(line) {
+        let (label, text) = split_label(sentence);
+        if let Some(label) = label
+            && let Some(labelled) = part_of_label(&label.trim().to_lowercase())
+        {
+            *part = labelled;
+        }
+        if more_words_than(text, 1) {
+            lower.clear();
+            if text.is_ascii() {
+                lower.push_str(text);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&text.to_lowercase());
+            }
+            found.push(read_sentence(text, &lower, *part));
+        }
+    }
+}
+
+/// The part a label names: "Root Cause" → cause, "Resolution" → fix, "Root Cause and
+/// Resolution" → neither.
+fn part_of_label(label: &str) -> Option<CausePart> {
+    let words: Vec<String> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|word| list.contains(&word.as_str()));
+    let cause = has(&["cause", "causes", "why", "trigger", "triggers"]);
+    let fix = has(&[
+        "resolution",
+        "resolutions",
+        "fix",
+        "fixes",
+        "solution",
+        "recovery",
+        "remediation",
+        "mitigation",
+        "resolve",
+        "resolved",
+        "resolving",
+    ]);
+    match (cause, fix) {
+        (true, false) => Some(CausePart::Cause),
+        (false, true) => Some(CausePart::Fix),
+        _ => None,
+    }
+}
+
+/// Splits text into sentences at line breaks and sentence-ending punctuation.
+fn sentences<'t>(text: &'t str) -> Vec<&'t str> {
+    let mut sentences = Vec::new();
+    let mut push = |sentence: &'t str| {
+        let sentence = sentence.trim();
+        if !sentence.is_empty() {
+            sentences.push(sentence);
+        }
+    };
+    for line in text.lines() {
+        let mut from = 0;
+        for (index, byte) in line.bytes().enumerate() {
+            if matches!(byte, b'.' | b'!' | b'?')
+                && line[index + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+            {
+                push(&line[from..=index]);
+                from = index + 1;
+            }
+        }
+        push(&line[from..]);
+    }
+    sentences
+}
+
+/// A short label before a colon ("Root Cause: ..."), lowercased.
+fn label_of(sentence: &str) -> Option<String> {
+    split_label(sentence)
+        .0
+        .map(|label| label.trim().to_lowercase())
+}
+
+/// A sentence's short label before a colon ("Root Cause: ..."), if it has one, and the sentence
+/// without it.
+fn split_label(sentence: &str) -> (Option<&str>, &str) {
+    match sentence.split_once(':') {
+        Some((label, rest)) if !more_words_than(label, 4) => (Some(label), rest.trim()),
+        _ => (None, sentence),
+    }
+}
+
+/// Reads a sentence in `part` from its text and its text in lowercase: one pass over it for
+/// the three lists of markers.
+fn read_sentence(text: &str, lower: &str, part: CausePart) -> CauseSentence {
+    const CAUSAL: u8 = 1;
+    const FIX: u8 = 2;
+    const ACTION: u8 = 4;
+    static MARKERS: LazyLock<Markers> =
+        LazyLock::new(|| Markers::new(&[CAUSAL_MARKERS, FIX_MARKERS, ACTION_MARKERS]));
+    let found = MARKERS.lists_at_word_starts(lower);
+    let causal = found & CAUSAL != 0 || label_of(text).is_some_and(|label| label.contains("cause"));
+    let names_fix = found & FIX != 0;
+    CauseSentence {
+        words: whitespace_word_count(text),
+        part,
+        causal,
+        names_fix,
+        describes_action: !causal && !names_fix && (found & ACTION != 0 || has_by_gerund(lower)),
+    }
+}
+
+/// Words and phrases that make a sentence say what caused what.
+const CAUSAL_MARKERS: &[&str] = &[
+    "cause",
+    "because",
+    "due to",
+    "owing to",
+    "result of",
+    "resulted",
+    "resulting",
+    "led to",
+    "leading to",
+    "lead to",
+    "leads to",
+    "stemmed",
+    "stems from",
+    "stemming",
+    "trigger",
+    "traced",
+    "attributed",
+    "originated",
+    "introduced",
+    "culprit",
+    "responsible for",
+    "the reason",
+    "prevented",
+    "preventing",
+    "overwhelm",
+    "exhausted",
+    "consequently",
+    "as a result",
+    "which meant",
+    "hence",
+    "therefore",
+    "broke",
+    "discovered",
+    "found that",
+    "turned out",
+    "realiz",
+    "realis",
+    "the issue was",
+    "the problem was",
+    "the error was",
+    "identified as",
+    "came from",
+    "comes from",
+    "come from",
+];
+
+/// Word beginnings and phrases that say what was done to fix the issue.
+const FIX_MARKERS: &[&str] = &[
+    "fix",
+    "hotfix",
+    "resolv",
+    "restart",
+    "rolled back",
+    "roll back",
+    "rolling back",
+    "rollback",
+    "revert",
+    "correct",
+    "patch",
+    "restor",
+    "replac",
+    "reconfigur",
+    "mitigat",
+    "reinstall",
+    "reboot",
+    "recover",
+    "rebuil",
+    "solv",
+    "solution",
+    "rectif",
+    "remed",
+    "to address",
+    "addressed",
+    "redeploy",
+    "workaround",
+    "work around",
+];
+/// Word beginnings that describe a fix when the sentence is not about the cause: "the limit
+/// was increased" fixes, "increased traffic caused" does not.
+const ACTION_MARKERS: &[&str] = &[
+    "increas",
+    "decreas",
+    "updat",
+    "chang",
+    "optimi",
+    "remov",
+    "added",
+    "adding",
+    "applied",
+    "applying",
+    "scaled",
+    "scaling",
+    "installed",
+    "renam",
+    "disabl",
+    "enabl",
+    "cleared",
+    "clearing",
+    "freed",
+    "flush",
+    "adjust",
+    "modif",
+    "edited",
+    "reconnect",
+    "redirect",
+    "migrat",
+    "upgrad",
+    "downgrad",
+    "raised",
+    "lowered",
+    "killed",
+    "terminat",
+    "cleaned",
+    "purged",
+    "recreat",
+    "reran",
+    "re-ran",
+    "rerun",
+    "implemented",
+    "switched",
+    "moved",
+    "reset",
+    "rotated",
+    "unblock",
+    "appended",
+    "deployed",
+    "rolled out",
+    "brought",
+    "started",
+];
+
+/// "by restarting", "by raising": a means of fixing.
+fn has_by_gerund(text: &str) -> bool {
+    if !text.contains("by") {
+        return false;
+    }
+    let mut previous = "";
+    text.split_whitespace().any(|word| {
+        let after_by = previous == "by";
+        previous = word;
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        after_by && word.len() > 5 && word.ends_with("ing")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(markdown: &str) -> Vec<CauseSentence> {
+        let document = crate::parse(markdown);
+        section_sentences(&document.sections[0])
+    }
+
+    #[test]
+    fn reads_each_sentence_in_the_part_its_label_puts_it_in() {
+        let sentences = read(
+            "## Root Cause and Resolution\n\n**Root cause:** A deploy exhausted the pool of database connections.\n\n**Resolution:** We raised the limit to 100 connections.\n",
+        );
+        let read: Vec<(usize, CausePart, bool, bool, bool)> = sentences
+            .iter()
+            .map(|sentence| {
+                (
+                    sentence.words,
+                    sentence.part,
+                    sentence.causal,
+                    sentence.names_fix,
+                    sentence.describes_action,
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (8, CausePart::Cause, true, false, false),
+                (7, CausePart::Fix, false, false, true),
+            ]
+        );
+        assert!(sentences[1].tells_a_fix() && !sentences[0].tells_a_fix());
+    }
+
+    #[test]
+    fn a_means_of_fixing_is_an_action() {
+        let sentences =
+            read("## Resolution\n\nThe site came back by reloading the settings of the workers.\n");
+        assert!(sentences[0].describes_action);
+        assert!(!has_by_gerund("stood by the team"));
+    }
+
+    #[test]
+    fn markers_read_at_word_starts_hide_nothing() {
+        assert!(
+            !CAUSAL_MARKERS
+                .iter()
+                .chain(FIX_MARKERS)
+                .chain(ACTION_MARKERS)
+                .any(|marker| crate::words::hides_word_starts(marker))
+        );
+    }
+}
