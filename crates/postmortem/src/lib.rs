@@ -25,6 +25,7 @@ mod sort;
 pub mod span;
 pub mod stats;
 mod template;
+mod text;
 pub mod time;
 pub mod words;
 

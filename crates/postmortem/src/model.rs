@@ -7,7 +7,7 @@ mod text;
 mod timeline;
 
 pub use cause::{CausePart, CauseSentence};
-pub use measures::{Measures, Task, TaskList};
+pub use measures::{ActionItem, Attribute, Gap, Measures, Task, TaskList};
 pub use summary::{AffectedShare, Summary, WindowTime};
 pub use text::{RunOrigin, RunText, TextRun, block_runs, find_ignore_ascii_case, text_runs};
 pub use timeline::{EntryTime, Milestones, Timeline, TimelineEntry, TimelineForm, WrittenZone};

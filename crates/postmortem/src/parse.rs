@@ -1,5 +1,6 @@
 //! Markdown → the typed model. Never fails: whatever the input, a [`Document`] comes out.
 
+mod action_items;
 mod blocks;
 mod cause_and_fix;
 mod images;
@@ -36,7 +37,8 @@ pub fn parse(source: &str) -> Document {
     sections::sectionize(blocks.blocks, &mut document);
     document.summary = summary::summary(source, &document);
     document.timeline = timeline::timeline(source, &document, &document.summary);
-    document.measures = measures::measures(&document);
+    document.measures = measures::measures(source, &document);
+    document.measures.action_items = action_items::action_items(source, &document);
     for section in &mut document.sections {
         if matches!(
             section.kind,

@@ -42,6 +42,17 @@ impl Span {
         source.get(self.range()).unwrap_or_default()
     }
 
+    /// The span's first line without its indent and trailing whitespace: where a finding
+    /// about a list item that spans several lines points.
+    #[must_use]
+    pub fn first_line(self, source: &str) -> Span {
+        let line = self.text(source).split('\n').next().unwrap_or_default();
+        let line = line.trim_end();
+        let indent = line.len() - line.trim_start().len();
+        let start = self.start as usize;
+        Span::from_range(start + indent..start + line.len())
+    }
+
     /// The smallest span covering both.
     #[must_use]
     pub fn cover(self, other: Span) -> Span {

@@ -372,14 +372,33 @@ export interface Measures {
   improvements: TextRun[];
   tasks: Task[];
   task_lists: TaskList[];
+  /** The tasks as action items, one per line. */
+  action_items: ActionItem[];
 }
 
 export interface Task {
   text: string;
+  /** The list item, table row or line the task is read from. */
   span: Span;
+  /** The task's own line, where findings about it point. */
+  line: Span;
   /** `true` or `false` when written as a checkbox, else `null`. */
   done: boolean | null;
 }
+
+/** A task as an action item: what it lacks of its owner, type and tracking reference (`null` when given). */
+export interface ActionItem {
+  /** The item's line. */
+  span: Span;
+  /** The item's first words. */
+  excerpt: string;
+  owner: Gap | null;
+  kind: Gap | null;
+  tracking: Gap | null;
+}
+
+/** How an action item lacks an attribute: a blank cell in the named column of its table, or nothing that gives it. */
+export type Gap = { type: 'emptyCell'; column: string } | { type: 'missing' };
 
 export interface TaskList {
   span: Span;

@@ -6,6 +6,7 @@ use crate::model::{
 };
 use crate::parse::exceeds_words;
 use crate::span::Span;
+use crate::text::push_lowercase_words;
 use std::sync::LazyLock;
 
 /// Labels and sub-headings that introduce a task list.
@@ -212,7 +213,7 @@ struct Reader {
     run: Option<usize>,
 }
 
-pub(crate) fn measures(document: &Document) -> Measures {
+pub(crate) fn measures(source: &str, document: &Document) -> Measures {
     let mut measures = Measures::default();
     for section in measures_sections(document) {
         let heading = label_context(&section.heading.text);
@@ -230,6 +231,9 @@ pub(crate) fn measures(document: &Document) -> Measures {
         for block in &section.blocks {
             read_block(block, &mut reader, &mut measures);
         }
+    }
+    for task in &mut measures.tasks {
+        task.line = task_line(source, task.span, &task.text);
     }
     measures
 }
@@ -308,6 +312,7 @@ fn read_block(block: &Block, reader: &mut Reader, measures: &mut Measures) {
                 measures.tasks.push(Task {
                     text: first_cell.text.clone(),
                     span,
+                    line: span,
                     done: None,
                 });
             }
@@ -431,6 +436,7 @@ fn read_list(block: &Block, items: &[ListItem], context: Context, measures: &mut
         measures.tasks.extend(items.iter().map(|item| Task {
             text: item.text.clone(),
             span: item.span,
+            line: item.span,
             done: item.task,
         }));
         measures.task_lists.push(TaskList {
@@ -485,6 +491,7 @@ fn push_items(
             .extend(items.iter().map(|&(text, span, done)| Task {
                 text: text.to_owned(),
                 span,
+                line: span,
                 done,
             }));
         measures.task_lists.push(TaskList {
@@ -507,6 +514,7 @@ fn push_line(context: Context, text: &str, span: Span, measures: &mut Measures) 
         measures.tasks.push(Task {
             text: text.to_owned(),
             span,
+            line: span,
             done: None,
         });
     } else {
@@ -667,4 +675,101 @@ pub(crate) fn first_word(text: &str) -> Option<String> {
                 .to_lowercase()
         })
         .find(|word| !word.is_empty() && !word.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The source line of `task` within `span`: the first line whose words hold the task's first
+/// three. Falls back to the span's first line.
+fn task_line(source: &str, span: Span, task: &str) -> Span {
+    let text = span.text(source);
+    // The first line, with its line break.
+    let first_end = text.find('\n').map_or(text.len(), |index| index + 1);
+    let mut found = (0, &text[..first_end]);
+    // Only a span of several lines needs its lines read: with one, that line is the answer.
+    if first_end < text.len() {
+        let mut key = String::new();
+        push_lowercase_words(task, 3, &mut key);
+        // The words of a line, reused from line to line.
+        let mut joined = String::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            joined.clear();
+            push_lowercase_words(line, usize::MAX, &mut joined);
+            if joined.contains(&key) {
+                found = (offset, line);
+                break;
+            }
+            offset += line.len();
+        }
+    }
+    let (start, line) = found;
+    let line = line.trim_end();
+    let indent = line.len() - line.trim_start().len();
+    let start = span.start + Span::from_range(0..start + indent).end;
+    Span::new(start, start + Span::from_range(0..line.len() - indent).end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tests::plain_words;
+
+    #[test]
+    fn task_line_is_the_plain_definition() {
+        /// The span as first defined: the first line whose lowercased words, joined by spaces,
+        /// hold the task's first three.
+        fn plain(source: &str, span: Span, task: &str) -> Span {
+            let lowercase = |text: &str| -> Vec<String> {
+                plain_words(text)
+                    .into_iter()
+                    .map(str::to_lowercase)
+                    .collect()
+            };
+            let text = span.text(source);
+            let mut found = (0, text.split_inclusive('\n').next().unwrap_or(""));
+            if text.split_inclusive('\n').nth(1).is_some() {
+                let key = lowercase(task)
+                    .into_iter()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let mut offset = 0;
+                for line in text.split_inclusive('\n') {
+                    if lowercase(line).join(" ").contains(&key) {
+                        found = (offset, line);
+                        break;
+                    }
+                    offset += line.len();
+                }
+            }
+            let (start, line) = found;
+            let line = line.trim_end();
+            let indent = line.len() - line.trim_start().len();
+            let start = span.start + Span::from_range(0..start + indent).end;
+            Span::new(start, start + Span::from_range(0..line.len() - indent).end)
+        }
+        let source = "- Items:\n  - Fix the Database pool.\n  - ÜBERPRÜFE die Logs\n\n- last\n";
+        for task in [
+            "",
+            "Fix the database pool",
+            "überprüfe die logs",
+            "absent",
+            "last",
+        ] {
+            for range in [
+                0..0,
+                0..8,
+                0..9,
+                0..source.len(),
+                9..source.len(),
+                40..source.len(),
+            ] {
+                let span = Span::from_range(range);
+                assert_eq!(
+                    task_line(source, span, task),
+                    plain(source, span, task),
+                    "{task:?} {span:?}"
+                );
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! PM507 `action-item-without-tracking`.
 
-use super::action_item_without_owner::{ActionItem, Attribute, Gap, action_items};
 use crate::config::Profile;
+use crate::model::{ActionItem, Attribute, Gap};
 use crate::rule::prelude::*;
 
 declare_rule! {
@@ -63,9 +63,9 @@ impl Rule for ActionItemWithoutTracking {
         if context.profile() != Profile::Sre {
             return;
         }
-        for item in action_items(context.source, context.document) {
+        for item in &context.document.measures.action_items {
             if let Some(gap) = item.gap(Attribute::Tracking) {
-                report.push(without_tracking(&item, gap));
+                report.push(without_tracking(item, gap));
             }
         }
     }

@@ -1,7 +1,7 @@
 //! PM506 `action-item-without-type`.
 
-use super::action_item_without_owner::{ActionItem, Attribute, Gap, action_items};
 use crate::config::Profile;
+use crate::model::{ActionItem, Attribute, Gap};
 use crate::rule::prelude::*;
 
 declare_rule! {
@@ -64,9 +64,9 @@ impl Rule for ActionItemWithoutType {
         if context.profile() != Profile::Sre {
             return;
         }
-        for item in action_items(context.source, context.document) {
+        for item in &context.document.measures.action_items {
             if let Some(gap) = item.gap(Attribute::Type) {
-                report.push(without_type(&item, gap));
+                report.push(without_type(item, gap));
             }
         }
     }

@@ -1,6 +1,5 @@
 //! PM504 `duplicate-task`.
 
-use super::vague_task::task_span;
 use crate::rule::prelude::*;
 use crate::words::split_whitespace;
 
@@ -85,20 +84,20 @@ impl Rule for DuplicateTask {
         let mut items: Vec<Item> = measures
             .improvements
             .iter()
-            .map(|run| (run.text.as_str(), run.span))
+            .map(|run| (run.span, run.span.first_line(source)))
             .zip(&improvement_keys)
             .chain(
                 measures
                     .tasks
                     .iter()
-                    .map(|task| (task.text.as_str(), task.span))
+                    .map(|task| (task.span, task.line))
                     .zip(&task_keys),
             )
-            .map(|((text, span), key)| Item {
+            .map(|((span, line), key)| Item {
                 key: &key.text,
                 words: key.words,
                 span,
-                line: task_span(source, span, text),
+                line,
             })
             .collect();
         crate::sort::sort_by_key(&mut items, |item| {
@@ -125,11 +124,7 @@ impl Rule for DuplicateTask {
             };
             let line = line_number(source, originals[0].line.start);
             report.push(repeated_list(list.span, tasks.len(), line));
-            reported.extend(
-                tasks
-                    .iter()
-                    .map(|task| task_span(source, task.span, &task.text)),
-            );
+            reported.extend(tasks.iter().map(|task| task.line));
         }
 
         for (index, item) in items.iter().enumerate() {
