@@ -9,7 +9,10 @@ mod timeline;
 pub use cause::{CausePart, CauseSentence};
 pub use measures::{ActionItem, Attribute, Gap, Measures, Task, TaskList};
 pub use summary::{AffectedShare, Summary, WindowTime};
-pub use text::{RunOrigin, RunText, TextRun, block_runs, find_ignore_ascii_case, text_runs};
+pub use text::{
+    Passage, RunOrigin, RunText, TextRun, block_runs, find_ignore_ascii_case, for_each_passage,
+    text_runs,
+};
 pub use timeline::{EntryTime, Milestones, Timeline, TimelineEntry, TimelineForm, WrittenZone};
 
 use crate::span::Span;

@@ -1,6 +1,6 @@
 //! Plain text with its place in the source: what rules search for facts and wording.
 
-use crate::model::{Block, BlockKind};
+use crate::model::{Block, BlockKind, Document};
 use crate::parse::strip_tags;
 use crate::span::Span;
 use serde::Serialize;
@@ -148,6 +148,85 @@ pub fn block_runs<'a>(block: &'a Block, mut visit: impl FnMut(RunText<'a>)) {
         }
         BlockKind::Quote { text } => push(Cow::Borrowed(text), block.span, RunOrigin::Paragraph),
         _ => {}
+    }
+}
+
+/// Prose to read as sentences: a paragraph's lines joined, or one list item, table row or
+/// heading, with the runs it came from.
+pub struct Passage<'p, 'd> {
+    pub text: &'p str,
+    runs: &'p [RunText<'d>],
+}
+
+impl Passage<'_, '_> {
+    /// The source span of `phrase`: in the run that holds it, or at its first word in the
+    /// run that holds that, when the phrase crosses a line break.
+    pub fn locate(&self, source: &str, phrase: &str) -> Span {
+        let first_word = phrase.split_whitespace().next().unwrap_or(phrase);
+        let holding = |needle: &str| {
+            self.runs
+                .iter()
+                .find(|run| find_ignore_ascii_case(&run.text, needle).is_some())
+        };
+        if let Some(run) = holding(phrase) {
+            return run.locate(source, phrase);
+        }
+        match holding(first_word) {
+            Some(run) => run.locate(source, first_word),
+            None => self.runs.first().map_or_else(Span::default, |run| run.span),
+        }
+    }
+}
+
+/// Visits the document's prose in order, including section headings (some authors write the
+/// first paragraph on the heading's line).
+pub fn for_each_passage<'d>(document: &'d Document, mut visit: impl FnMut(&Passage<'_, 'd>)) {
+    let mut runs = Vec::new();
+    let mut joined = String::new();
+    for block in &document.preamble {
+        visit_block(block, &mut runs, &mut joined, &mut visit);
+    }
+    for section in &document.sections {
+        let heading = RunText {
+            text: Cow::Borrowed(&section.heading.text),
+            span: section.heading.span,
+            origin: RunOrigin::Heading,
+        };
+        visit(&Passage {
+            text: &heading.text,
+            runs: std::slice::from_ref(&heading),
+        });
+        for block in &section.blocks {
+            visit_block(block, &mut runs, &mut joined, &mut visit);
+        }
+    }
+}
+
+/// A paragraph is one passage, its lines joined; any other block is a passage per run.
+fn visit_block<'d>(
+    block: &'d Block,
+    runs: &mut Vec<RunText<'d>>,
+    joined: &mut String,
+    visit: &mut impl FnMut(&Passage<'_, 'd>),
+) {
+    runs.clear();
+    block_runs(block, |run| runs.push(run));
+    if matches!(block.kind, BlockKind::Paragraph { .. }) {
+        joined.clear();
+        for (index, run) in runs.iter().enumerate() {
+            if index > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(&run.text);
+        }
+        visit(&Passage { text: joined, runs });
+    } else {
+        for run in runs.iter() {
+            visit(&Passage {
+                text: &run.text,
+                runs: std::slice::from_ref(run),
+            });
+        }
     }
 }
 

@@ -421,35 +421,27 @@ mod tests {
         let document = crate::parse(
             "# Outage\n\n## Action Items\n\n| Action | Owner | Type | Bug |\n|---|---|---|---|\n| Add a canary stage | @dana | prevent | OPS-12 |\n| Alert on pool use | TBD | detect | |\n\n- [ ] Rotate the keys (owner: @lee) [mitigate]\n",
         );
-        let items: Vec<(&str, Option<&Gap>, Option<&Gap>, Option<&Gap>)> = document
+        let items: Vec<(&str, [Option<&Gap>; 3])> = document
             .measures
             .action_items
             .iter()
             .map(|item| {
-                (
-                    item.excerpt.as_str(),
-                    item.owner.as_ref(),
-                    item.kind.as_ref(),
-                    item.tracking.as_ref(),
-                )
+                let gaps = [&item.owner, &item.kind, &item.tracking].map(Option::as_ref);
+                (item.excerpt.as_str(), gaps)
             })
             .collect();
         let empty = |column: &str| Gap::EmptyCell(column.to_owned());
         assert_eq!(
             items,
             [
-                ("Add a canary stage", None, None, None),
+                ("Add a canary stage", [None, None, None]),
                 (
                     "Alert on pool use",
-                    Some(&empty("Owner")),
-                    None,
-                    Some(&empty("Bug"))
+                    [Some(&empty("Owner")), None, Some(&empty("Bug"))]
                 ),
                 (
                     "Rotate the keys (owner: @lee) [mitigate]",
-                    None,
-                    None,
-                    Some(&Gap::Missing)
+                    [None, None, Some(&Gap::Missing)]
                 ),
             ]
         );

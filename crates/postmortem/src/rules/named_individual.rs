@@ -1,6 +1,6 @@
 //! PM605 `named-individual`.
 
-use super::blameful_language::for_each_passage;
+use crate::model::for_each_passage;
 use crate::rule::prelude::*;
 use crate::time::{self, Weekday};
 use crate::words::{CharSet, Lexicon};
