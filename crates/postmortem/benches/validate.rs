@@ -117,7 +117,7 @@ fn print_ratios() {
         let parse_micros = median_micros(|| bare_parse(text));
         println!(
             "{name:<8} {words:>6} {validate_micros:>12.1} {parse_micros:>9.1} {ratio:>6.2}",
-            words = postmortem::words::document_words(&postmortem::parse(text)),
+            words = postmortem::model::document_words(&postmortem::parse(text)),
             ratio = validate_micros / parse_micros,
         );
     }

@@ -27,7 +27,6 @@ pub mod stats;
 mod template;
 mod text;
 pub mod time;
-pub mod words;
 
 pub use check::{Validation, check_document, validate};
 pub use config::{Config, ConfigError, Profile, RuleLevel, WordRange};

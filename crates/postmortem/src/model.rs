@@ -5,6 +5,7 @@ mod measures;
 mod summary;
 mod text;
 mod timeline;
+mod words;
 
 pub use cause::{CausePart, CauseSentence};
 pub use measures::{ActionItem, Attribute, Gap, Measures, Task, TaskList};
@@ -14,11 +15,12 @@ pub use text::{
     text_runs,
 };
 pub use timeline::{EntryTime, Milestones, Timeline, TimelineEntry, TimelineForm, WrittenZone};
+pub use words::{block_words, document_words};
 
 use crate::span::Span;
-use crate::words::WordCounts;
 use serde::Serialize;
 use std::sync::OnceLock;
+use words::WordCounts;
 
 /// A parsed postmortem. Parsing never fails: missing parts are `None` or empty.
 #[derive(Clone, Debug, Default, Serialize)]

@@ -14,7 +14,6 @@ mod timeline;
 pub(crate) use blocks::markdown_options;
 pub(crate) use images::ImageReader;
 pub use sections::classify_heading;
-pub(crate) use sections::strip_tags;
 
 use crate::model::{Document, SectionKind};
 use crate::span::Span;

@@ -1,8 +1,8 @@
 //! Plain text with its place in the source: what rules search for facts and wording.
 
 use crate::model::{Block, BlockKind, Document};
-use crate::parse::strip_tags;
 use crate::span::Span;
+use crate::text::strip_tags;
 use serde::Serialize;
 use std::borrow::Cow;
 

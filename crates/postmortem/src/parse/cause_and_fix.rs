@@ -3,7 +3,7 @@
 //! action. Two rules weigh them, so they are read once, here.
 
 use crate::model::{CausePart, CauseSentence, Section, block_runs};
-use crate::words::{Markers, more_words_than, whitespace_word_count};
+use crate::text::{Markers, more_words_than, whitespace_word_count};
 use std::sync::LazyLock;
 
 /// The sentences of a section, each in the part its heading or last label puts it in. What
@@ -352,7 +352,7 @@ mod tests {
                 .iter()
                 .chain(FIX_MARKERS)
                 .chain(ACTION_MARKERS)
-                .any(|marker| crate::words::hides_word_starts(marker))
+                .any(|marker| crate::text::hides_word_starts(marker))
         );
     }
 }

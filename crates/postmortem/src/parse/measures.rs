@@ -328,7 +328,7 @@ fn read_block(block: &Block, reader: &mut Reader, measures: &mut Measures) {
         BlockKind::Html { text } if !block.is_blank() => {
             let items = html_items(block, text);
             if items.is_empty() {
-                let text = crate::parse::strip_tags(text);
+                let text = crate::text::strip_tags(text);
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
                 if !text.ends_with(':') && exceeds_words(&text, 3) {
                     push_line(Context::Improvements, &text, block.span, measures);
@@ -353,7 +353,7 @@ fn html_items(block: &Block, html: &str) -> Vec<ListItem> {
         let end = lower[start..]
             .find("</li")
             .map_or(html.len(), |index| start + index);
-        let text = crate::parse::strip_tags(&html[start..end]);
+        let text = crate::text::strip_tags(&html[start..end]);
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let span = if exact {
             Span::new(

@@ -3,6 +3,7 @@
 use crate::model::{Block, BlockKind, Document, Heading, HeadingStyle, Line, Section, SectionKind};
 use crate::parse::exceeds_words;
 use crate::span::Span;
+use crate::text::strip_tags;
 
 /// Labels longer than this are sentences, not headings.
 const MAX_LABEL_WORDS: usize = 8;
@@ -321,21 +322,6 @@ fn html_heading(html: &str, span: Span) -> Option<(Heading, Option<(String, Span
         ),
     };
     Some((heading, rest))
-}
-
-/// The text of an HTML fragment with its tags removed.
-pub(crate) fn strip_tags(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for character in html.chars() {
-        match character {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => text.push(character),
-            _ => {}
-        }
-    }
-    text
 }
 
 struct SectionBuilder<'d> {

@@ -5,8 +5,8 @@ use crate::model::{
     AffectedShare, Document, SectionKind, Summary, TextRun, WindowTime, WrittenZone, text_runs,
 };
 use crate::span::Span;
+use crate::text::Phrases;
 use crate::time::{self, CivilDate, TimeMention, epoch_minutes};
-use crate::words::Phrases;
 use std::cell::LazyCell;
 use std::sync::LazyLock;
 

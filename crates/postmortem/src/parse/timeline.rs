@@ -8,9 +8,9 @@ use crate::model::{
     TimelineForm, WrittenZone,
 };
 use crate::parse::milestones::classify;
-use crate::parse::strip_tags;
 use crate::parse::summary::{shift, written_zone};
 use crate::span::Span;
+use crate::text::strip_tags;
 use crate::time::{self, CivilDate, DateMention, DateReading, TimeMention, epoch_minutes};
 
 /// A time counts as an entry's own when it starts within this many bytes of the entry's start

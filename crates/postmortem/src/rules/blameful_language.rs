@@ -2,7 +2,7 @@
 
 use crate::model::for_each_passage;
 use crate::rule::prelude::*;
-use crate::words::{CharSet, Lexicon};
+use crate::text::{CharSet, Lexicon};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 

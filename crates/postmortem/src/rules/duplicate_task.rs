@@ -1,7 +1,7 @@
 //! PM504 `duplicate-task`.
 
 use crate::rule::prelude::*;
-use crate::words::split_whitespace;
+use crate::text::split_whitespace;
 
 declare_rule! {
     /// Reports a task or improvement listed twice, or a whole list repeated.

@@ -2,8 +2,8 @@
 
 use crate::model::for_each_passage;
 use crate::rule::prelude::*;
+use crate::text::{CharSet, Lexicon};
 use crate::time::{self, Weekday};
-use crate::words::{CharSet, Lexicon};
 use std::sync::LazyLock;
 
 declare_rule! {

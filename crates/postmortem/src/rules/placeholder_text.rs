@@ -4,7 +4,7 @@ use crate::config::Profile;
 use crate::model::{Block, BlockKind, Document};
 use crate::rule::prelude::*;
 use crate::template::template;
-use crate::words::match_starts;
+use crate::text::match_starts;
 
 declare_rule! {
     /// Reports template text left in the document.

@@ -1,8 +1,8 @@
 //! PM503 `vague-task`.
 
 use crate::rule::prelude::*;
+use crate::text::Lexicon;
 use crate::text::trimmed_words;
-use crate::words::Lexicon;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 

@@ -1,8 +1,8 @@
 //! PM601 `word-count`.
 
 use crate::model::Document;
+use crate::model::document_words;
 use crate::rule::prelude::*;
-use crate::words::document_words;
 
 declare_rule! {
     /// Reports a document whose length is outside the profile's word range.
