@@ -3,7 +3,7 @@
 //! Without ../shared it measures the project's own documents instead, and says so.
 
 use postmortem::Config;
-use postmortem::check::Context;
+use postmortem::rule::Context;
 use pulldown_cmark::{Options, Parser};
 use std::hint::black_box;
 
@@ -149,7 +149,8 @@ fn print_costs() {
                             let context = Context {
                                 source,
                                 document: &document,
-                                config: &config,
+                                profile: config.profile,
+                                word_range: config.word_range(),
                             };
                             let mut diagnostics = Vec::new();
                             rule.check(&context, &mut diagnostics);

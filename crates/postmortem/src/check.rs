@@ -1,10 +1,11 @@
 //! Runs the enabled rules over a document, then applies the configuration and suppressions.
 
 use crate::checklist::{Requirement, checklist};
-use crate::config::{Config, Profile};
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::metrics::Metrics;
 use crate::model::Document;
+use crate::rule::Context;
 use crate::rules;
 use crate::stats::Statistics;
 
@@ -34,25 +35,13 @@ pub fn validate(source: &str, config: &Config) -> Validation {
     }
 }
 
-/// What a rule sees: the source, its model and the configuration.
-pub struct Context<'a> {
-    pub source: &'a str,
-    pub document: &'a Document,
-    pub config: &'a Config,
-}
-
-impl Context<'_> {
-    pub fn profile(&self) -> Profile {
-        self.config.profile
-    }
-}
-
 /// Checks a parsed document. Diagnostics come sorted by position, then code.
 pub fn check_document(source: &str, document: &Document, config: &Config) -> Vec<Diagnostic> {
     let context = Context {
         source,
         document,
-        config,
+        profile: config.profile,
+        word_range: config.word_range(),
     };
     let disabled = inline_disabled(source);
     let mut diagnostics = Vec::new();
@@ -60,7 +49,7 @@ pub fn check_document(source: &str, document: &Document, config: &Config) -> Vec
         let meta = rule.meta();
         let severity = match config.level(meta.code, meta.name) {
             Some(level) => level.severity(),
-            None if meta.enabled_by_default && !config.profile.disables(meta.code) => {
+            None if meta.enabled_by_default && !meta.off_in.contains(&config.profile) => {
                 Some(meta.default_severity)
             }
             None => None,

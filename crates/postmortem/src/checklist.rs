@@ -76,35 +76,6 @@ pub fn requirements(profile: Profile) -> &'static [(&'static str, &'static str)]
     }
 }
 
-/// The requirement a rule's finding breaks, by rule code. PM102 names its section's own.
-pub(crate) fn requirement_of(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "PM101" => "sre.title",
-        "PM107" => "sre.metadata",
-        "PM505" | "PM506" | "PM507" => "sre.action-items",
-        "PM508" => "sre.lessons",
-        "PM201" => "summary.duration",
-        "PM202" => "summary.timezone",
-        "PM204" => "summary.impact",
-        "PM205" => "summary.affected-share",
-        "PM206" => "summary.root-cause",
-        "PM301" => "timeline.list",
-        "PM302" => "timeline.times",
-        "PM303" => "timeline.order",
-        "PM305" => "timeline.detection",
-        "PM306" => "timeline.actions",
-        "PM307" => "timeline.misleading-path",
-        "PM308" => "timeline.escalation",
-        "PM309" => "timeline.resolution",
-        "PM401" => "root-cause.cause",
-        "PM402" => "root-cause.fix",
-        "PM501" => "measures.improvements",
-        "PM502" => "measures.tasks",
-        "PM601" => "document.length",
-        _ => return None,
-    })
-}
-
 /// The checklist of `profile` for a document with these findings. A requirement on a
 /// section's content is unmet when the section is missing or empty (its content rules have
 /// nothing to read, so their silence shows nothing), with the missing or empty section as the

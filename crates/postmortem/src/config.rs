@@ -1,96 +1,11 @@
 //! The configuration shared by the web app, the JavaScript package and the CLI (JSON).
 
 use crate::diagnostic::Severity;
-use crate::model::SectionKind;
+pub use crate::model::{Profile, WordRange};
 use crate::rules;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
-
-/// Which requirements a document is held to.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Profile {
-    /// The course assignment's requirements (SPEC section 1).
-    #[default]
-    Standard,
-    /// The Google SRE book's postmortem template.
-    Sre,
-}
-
-impl Profile {
-    pub const ALL: [Profile; 2] = [Profile::Standard, Profile::Sre];
-
-    pub const fn name(self) -> &'static str {
-        match self {
-            Profile::Standard => "standard",
-            Profile::Sre => "sre",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Profile> {
-        Profile::ALL
-            .into_iter()
-            .find(|profile| profile.name() == name)
-    }
-
-    /// The sections a document must have, in their expected order.
-    pub const fn required_sections(self) -> &'static [SectionKind] {
-        match self {
-            Profile::Standard => &[
-                SectionKind::Summary,
-                SectionKind::Timeline,
-                SectionKind::RootCause,
-                SectionKind::Measures,
-            ],
-            Profile::Sre => &[
-                SectionKind::Summary,
-                SectionKind::Impact,
-                SectionKind::RootCause,
-                SectionKind::Trigger,
-                SectionKind::Resolution,
-                SectionKind::Detection,
-                SectionKind::Measures,
-                SectionKind::Lessons,
-                SectionKind::Timeline,
-            ],
-        }
-    }
-
-    /// The heading this profile's canonical layout gives a section.
-    pub const fn heading(self, kind: SectionKind) -> &'static str {
-        match (self, kind) {
-            (Profile::Sre, SectionKind::Summary) => "Summary",
-            (Profile::Sre, SectionKind::RootCause) => "Root Causes",
-            (Profile::Sre, SectionKind::Measures) => "Action Items",
-            _ => kind.canonical_heading(),
-        }
-    }
-
-    /// The rules, on by default elsewhere, that this profile turns off by default because
-    /// they check another profile's requirements. A level set in the configuration still
-    /// turns them on.
-    pub fn disables(self, code: &str) -> bool {
-        const SRE: &[&str] = &[
-            // The outage window is the timeline's to give, not the summary's.
-            "PM201", // missing-duration
-            // Impact is counted in queries, jobs or revenue as often as in users.
-            "PM205", // missing-affected-share
-            // Root causes, detection and resolution have sections of their own.
-            "PM206", // missing-root-cause-summary
-            "PM305", // missing-detection
-            "PM309", // missing-resolution-entry
-            // The course assignment's own timeline requirements.
-            "PM306", // missing-actions
-            "PM307", // missing-misleading-path
-            "PM308", // missing-escalation
-        ];
-        match self {
-            Profile::Standard => false,
-            Profile::Sre => SRE.contains(&code),
-        }
-    }
-}
 
 /// A rule's configured level: off, or a severity that replaces its default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -111,14 +26,6 @@ impl RuleLevel {
             RuleLevel::Info => Some(Severity::Info),
         }
     }
-}
-
-/// The inclusive range of prose words a document should have.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WordRange {
-    pub min: u32,
-    pub max: u32,
 }
 
 /// What to check and how strictly.
@@ -205,13 +112,7 @@ impl Config {
 
     /// The word range in force: the configured one, else the profile's.
     pub fn word_range(&self) -> WordRange {
-        self.words.unwrap_or(match self.profile {
-            Profile::Standard => WordRange { min: 400, max: 600 },
-            Profile::Sre => WordRange {
-                min: 300,
-                max: 2500,
-            },
-        })
+        self.words.unwrap_or(self.profile.word_range())
     }
 }
 
@@ -251,9 +152,9 @@ mod tests {
 
     #[test]
     fn a_profile_turns_rules_off_unless_the_configuration_sets_a_level() {
-        assert!(Profile::Sre.disables("PM206"));
-        assert!(!Profile::Sre.disables("PM102"));
-        assert!(!Profile::Standard.disables("PM206"));
+        let off_in = |code: &str| rules::find(code).unwrap().off_in;
+        assert_eq!(off_in("PM206"), [Profile::Sre]);
+        assert!(off_in("PM102").is_empty());
         let source = "# Outage\n\n## Summary\n\nCheckout failed for all users.\n";
         let fires = |json: &str| {
             crate::check(source, &Config::from_json(json).unwrap())

@@ -89,7 +89,7 @@ impl Diagnostic {
             span,
             help: String::new(),
             fix: None,
-            requirement: crate::checklist::requirement_of(rule.code),
+            requirement: rule.requirement,
         }
     }
 

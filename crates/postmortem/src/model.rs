@@ -2,6 +2,7 @@
 
 mod cause;
 mod measures;
+mod profile;
 mod summary;
 mod text;
 mod timeline;
@@ -9,6 +10,7 @@ mod words;
 
 pub use cause::{CausePart, CauseSentence};
 pub use measures::{ActionItem, Attribute, Gap, Measures, Task, TaskList};
+pub use profile::{Profile, WordRange};
 pub use summary::{AffectedShare, Summary, WindowTime};
 pub use text::{
     Passage, RunOrigin, RunText, TextRun, block_runs, find_ignore_ascii_case, for_each_passage,

@@ -1,7 +1,7 @@
 //! What a rule is: metadata with its documentation, and a check over the typed model.
 
-use crate::check::Context;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Document, Profile, WordRange};
 
 /// Everything known about a rule without running it.
 #[derive(Debug, PartialEq, Eq)]
@@ -16,7 +16,13 @@ pub struct RuleMeta {
     /// Whether the rule runs without being turned on in the configuration. Noisy style rules
     /// ship off, so that a good document is not flooded.
     pub enabled_by_default: bool,
-    /// The rule's documentation in Markdown: a one-line summary, then sections.
+    /// The checklist requirement a finding of the rule shows unmet, if any (a finding can
+    /// name its own: PM102 names its section's).
+    pub requirement: Option<&'static str>,
+    /// The profiles that turn the rule off by default, because it checks another profile's
+    /// requirements. A level set in the configuration still turns it on.
+    pub off_in: &'static [Profile],
+    /// The rule's documentation in Markdown: a summary paragraph, then sections.
     pub docs: &'static str,
 }
 
@@ -29,6 +35,21 @@ impl RuleMeta {
     /// The page of the generated rule reference, relative to the repository root.
     pub fn doc_path(&self) -> String {
         format!("docs/rules/{}.md", self.name)
+    }
+}
+
+/// What a rule sees: the source, its model, and what the configuration asks of it.
+pub struct Context<'a> {
+    pub source: &'a str,
+    pub document: &'a Document,
+    pub profile: Profile,
+    /// The range of prose words in force.
+    pub word_range: WordRange,
+}
+
+impl Context<'_> {
+    pub fn profile(&self) -> Profile {
+        self.profile
     }
 }
 
@@ -49,7 +70,9 @@ macro_rules! declare_rule {
             name: $rule_name:literal,
             severity: $severity:expr,
             fixable: $fixable:literal
-            $(, enabled_by_default: $enabled:literal)? $(,)?
+            $(, enabled_by_default: $enabled:literal)?
+            $(, requirement: $requirement:literal)?
+            $(, off_in: [$($off:ident),* $(,)?])? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -63,19 +86,22 @@ macro_rules! declare_rule {
                 default_severity: $severity,
                 fixable: $fixable,
                 enabled_by_default: $crate::rule::declare_rule!(@enabled $($enabled)?),
+                requirement: $crate::rule::declare_rule!(@requirement $($requirement)?),
+                off_in: &[$($($crate::model::Profile::$off),*)?],
                 docs: concat!($($doc, "\n"),*),
             };
         }
     };
     (@enabled) => { true };
     (@enabled $enabled:literal) => { $enabled };
+    (@requirement) => { None };
+    (@requirement $requirement:literal) => { Some($requirement) };
 }
 pub(crate) use declare_rule;
 
 /// What every rule file imports.
 pub(crate) mod prelude {
-    pub(crate) use super::{Rule, RuleMeta, declare_rule};
-    pub(crate) use crate::check::Context;
+    pub(crate) use super::{Context, Rule, RuleMeta, declare_rule};
     pub(crate) use crate::diagnostic::{Diagnostic, Edit, Severity};
     pub(crate) use crate::model::SectionKind;
     pub(crate) use crate::span::Span;

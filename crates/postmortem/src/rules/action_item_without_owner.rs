@@ -1,6 +1,6 @@
 //! PM505 `action-item-without-owner`.
 
-use crate::config::Profile;
+use crate::model::Profile;
 use crate::model::{ActionItem, Attribute, Gap};
 use crate::rule::prelude::*;
 
@@ -50,6 +50,7 @@ declare_rule! {
         name: "action-item-without-owner",
         severity: Severity::Warning,
         fixable: false,
+        requirement: "sre.action-items",
     }
 }
 

@@ -1,6 +1,6 @@
 //! PM507 `action-item-without-tracking`.
 
-use crate::config::Profile;
+use crate::model::Profile;
 use crate::model::{ActionItem, Attribute, Gap};
 use crate::rule::prelude::*;
 
@@ -51,6 +51,7 @@ declare_rule! {
         name: "action-item-without-tracking",
         severity: Severity::Warning,
         fixable: false,
+        requirement: "sre.action-items",
     }
 }
 

@@ -1,6 +1,6 @@
 //! PM506 `action-item-without-type`.
 
-use crate::config::Profile;
+use crate::model::Profile;
 use crate::model::{ActionItem, Attribute, Gap};
 use crate::rule::prelude::*;
 
@@ -52,6 +52,7 @@ declare_rule! {
         name: "action-item-without-type",
         severity: Severity::Warning,
         fixable: false,
+        requirement: "sre.action-items",
     }
 }
 

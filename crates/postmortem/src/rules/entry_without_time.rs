@@ -42,6 +42,7 @@ declare_rule! {
         name: "entry-without-time",
         severity: Severity::Error,
         fixable: false,
+        requirement: "timeline.times",
     }
 }
 

@@ -40,6 +40,8 @@ declare_rule! {
         name: "missing-actions",
         severity: Severity::Error,
         fixable: false,
+        requirement: "timeline.actions",
+        off_in: [Sre],
     }
 }
 

@@ -30,6 +30,8 @@ declare_rule! {
         name: "missing-affected-share",
         severity: Severity::Error,
         fixable: false,
+        requirement: "summary.affected-share",
+        off_in: [Sre],
     }
 }
 

@@ -40,6 +40,7 @@ declare_rule! {
         name: "missing-cause-detail",
         severity: Severity::Error,
         fixable: false,
+        requirement: "root-cause.cause",
     }
 }
 

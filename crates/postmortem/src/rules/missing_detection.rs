@@ -38,6 +38,8 @@ declare_rule! {
         name: "missing-detection",
         severity: Severity::Error,
         fixable: false,
+        requirement: "timeline.detection",
+        off_in: [Sre],
     }
 }
 

@@ -30,6 +30,8 @@ declare_rule! {
         name: "missing-duration",
         severity: Severity::Error,
         fixable: false,
+        requirement: "summary.duration",
+        off_in: [Sre],
     }
 }
 

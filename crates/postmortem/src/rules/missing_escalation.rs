@@ -40,6 +40,8 @@ declare_rule! {
         name: "missing-escalation",
         severity: Severity::Error,
         fixable: false,
+        requirement: "timeline.escalation",
+        off_in: [Sre],
     }
 }
 

@@ -1,6 +1,6 @@
 //! PM402 `missing-fix-detail`.
 
-use crate::config::Profile;
+use crate::model::Profile;
 use crate::model::{CausePart, CauseSentence};
 use crate::rule::prelude::*;
 
@@ -43,6 +43,7 @@ declare_rule! {
         name: "missing-fix-detail",
         severity: Severity::Error,
         fixable: false,
+        requirement: "root-cause.fix",
     }
 }
 

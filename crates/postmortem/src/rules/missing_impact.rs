@@ -29,6 +29,7 @@ declare_rule! {
         name: "missing-impact",
         severity: Severity::Error,
         fixable: false,
+        requirement: "summary.impact",
     }
 }
 

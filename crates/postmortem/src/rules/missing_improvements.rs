@@ -1,6 +1,6 @@
 //! PM501 `missing-improvements`.
 
-use crate::config::Profile;
+use crate::model::Profile;
 use crate::model::Section;
 use crate::rule::prelude::*;
 
@@ -38,6 +38,7 @@ declare_rule! {
         name: "missing-improvements",
         severity: Severity::Error,
         fixable: false,
+        requirement: "measures.improvements",
     }
 }
 

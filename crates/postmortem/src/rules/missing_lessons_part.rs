@@ -1,6 +1,6 @@
 //! PM508 `missing-lessons-part`.
 
-use crate::config::Profile;
+use crate::model::Profile;
 use crate::model::{BlockKind, Document, HeadingStyle, Section};
 use crate::rule::prelude::*;
 
@@ -56,6 +56,7 @@ declare_rule! {
         name: "missing-lessons-part",
         severity: Severity::Error,
         fixable: true,
+        requirement: "sre.lessons",
     }
 }
 

@@ -1,6 +1,6 @@
 //! PM107 `missing-metadata`.
 
-use crate::config::Profile;
+use crate::model::Profile;
 use crate::model::{Block, BlockKind, Document, HeadingStyle};
 use crate::rule::prelude::*;
 use crate::time::find_dates;
@@ -57,6 +57,7 @@ declare_rule! {
         name: "missing-metadata",
         severity: Severity::Error,
         fixable: false,
+        requirement: "sre.metadata",
     }
 }
 

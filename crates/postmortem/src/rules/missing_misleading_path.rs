@@ -42,6 +42,8 @@ declare_rule! {
         name: "missing-misleading-path",
         severity: Severity::Error,
         fixable: false,
+        requirement: "timeline.misleading-path",
+        off_in: [Sre],
     }
 }
 

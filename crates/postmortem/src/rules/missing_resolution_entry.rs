@@ -39,6 +39,8 @@ declare_rule! {
         name: "missing-resolution-entry",
         severity: Severity::Error,
         fixable: false,
+        requirement: "timeline.resolution",
+        off_in: [Sre],
     }
 }
 

@@ -30,6 +30,8 @@ declare_rule! {
         name: "missing-root-cause-summary",
         severity: Severity::Error,
         fixable: false,
+        requirement: "summary.root-cause",
+        off_in: [Sre],
     }
 }
 

@@ -1,6 +1,6 @@
 //! PM102 `missing-section`.
 
-use crate::config::Profile;
+use crate::model::Profile;
 use crate::model::{Document, HeadingStyle};
 use crate::rule::prelude::*;
 

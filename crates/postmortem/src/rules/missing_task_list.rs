@@ -37,6 +37,7 @@ declare_rule! {
         name: "missing-task-list",
         severity: Severity::Error,
         fixable: false,
+        requirement: "measures.tasks",
     }
 }
 

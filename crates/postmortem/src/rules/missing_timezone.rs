@@ -39,6 +39,7 @@ declare_rule! {
         name: "missing-timezone",
         severity: Severity::Error,
         fixable: true,
+        requirement: "summary.timezone",
     }
 }
 

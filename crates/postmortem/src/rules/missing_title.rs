@@ -46,6 +46,7 @@ declare_rule! {
         name: "missing-title",
         severity: Severity::Error,
         fixable: true,
+        requirement: "sre.title",
     }
 }
 

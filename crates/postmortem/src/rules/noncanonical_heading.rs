@@ -1,6 +1,6 @@
 //! PM106 `noncanonical-heading`.
 
-use crate::config::Profile;
+use crate::model::Profile;
 use crate::model::{BlockKind, Document, Heading, HeadingStyle, Section, find_ignore_ascii_case};
 use crate::parse::classify_heading;
 use crate::rule::prelude::*;

@@ -1,6 +1,6 @@
 //! PM602 `placeholder-text`.
 
-use crate::config::Profile;
+use crate::model::Profile;
 use crate::model::{Block, BlockKind, Document};
 use crate::rule::prelude::*;
 use crate::template::template;

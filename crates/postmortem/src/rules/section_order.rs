@@ -1,6 +1,6 @@
 //! PM105 `section-order`.
 
-use crate::config::Profile;
+use crate::model::Profile;
 use crate::model::Section;
 use crate::rule::prelude::*;
 

@@ -42,6 +42,7 @@ declare_rule! {
         name: "timeline-not-a-list",
         severity: Severity::Error,
         fixable: false,
+        requirement: "timeline.list",
     }
 }
 

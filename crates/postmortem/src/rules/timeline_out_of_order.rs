@@ -46,6 +46,7 @@ declare_rule! {
         name: "timeline-out-of-order",
         severity: Severity::Warning,
         fixable: true,
+        requirement: "timeline.order",
     }
 }
 

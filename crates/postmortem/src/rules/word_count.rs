@@ -78,6 +78,7 @@ declare_rule! {
         name: "word-count",
         severity: Severity::Error,
         fixable: false,
+        requirement: "document.length",
     }
 }
 
@@ -88,7 +89,7 @@ impl Rule for WordCount {
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
         let document = context.document;
-        let range = context.config.word_range();
+        let range = context.word_range;
         let words = document_words(document);
         let (message, help) = if words < range.min {
             (
