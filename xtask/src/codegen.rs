@@ -73,11 +73,11 @@ fn rule_page(meta: &postmortem::RuleMeta) -> String {
     );
     // Doc comments indent with one space after `///`; drop it, and the `,invalid` marker
     // that only the doc tests read.
-    for line in meta.docs.lines() {
-        let line = line.strip_prefix(' ').unwrap_or(line);
-        page.push_str(&line.replace("```markdown,invalid", "```markdown"));
-        page.push('\n');
-    }
+    page.push_str(
+        &meta
+            .markdown()
+            .replace("```markdown,invalid", "```markdown"),
+    );
     page
 }
 

@@ -27,9 +27,20 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// The first line of the documentation.
-    pub fn summary(&self) -> &'static str {
-        self.docs.lines().next().unwrap_or_default().trim()
+    /// The documentation's first paragraph, on one line: what the rule finds.
+    pub fn summary(&self) -> String {
+        let paragraph = self.docs.split("\n\n").next().unwrap_or_default();
+        paragraph.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The documentation as Markdown, without the space each doc comment line starts with.
+    pub fn markdown(&self) -> String {
+        let mut markdown = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            markdown.push_str(line.strip_prefix(' ').unwrap_or(line));
+            markdown.push('\n');
+        }
+        markdown
     }
 
     /// The page of the generated rule reference, relative to the repository root.

@@ -81,3 +81,30 @@ fn every_rule_is_documented_with_examples_that_hold() {
         }
     }
 }
+
+#[test]
+fn a_summary_is_the_whole_first_paragraph_on_one_line() {
+    for meta in rule_catalogue() {
+        let summary = meta.summary();
+        assert!(summary.ends_with('.'), "{}: {summary}", meta.code);
+        assert!(!summary.contains('\n'), "{}: {summary}", meta.code);
+        assert!(meta.docs.contains(summary.split(' ').next_back().unwrap()));
+    }
+}
+
+#[test]
+fn the_markdown_loses_the_doc_comment_indentation() {
+    for meta in rule_catalogue() {
+        let markdown = meta.markdown();
+        assert!(
+            markdown.starts_with(|c: char| !c.is_whitespace()),
+            "{}",
+            meta.code
+        );
+        assert!(
+            markdown.contains("\n## Why is this bad?\n"),
+            "{}",
+            meta.code
+        );
+    }
+}

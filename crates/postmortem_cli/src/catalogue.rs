@@ -1,7 +1,6 @@
 //! `postmortem rules [CODE]` and `postmortem new`.
 
 use crate::Failure;
-use postmortem::RuleMeta;
 use std::fmt::Write as _;
 
 /// The catalogue as a table: code, name, default severity, on or off by default, fixable,
@@ -22,7 +21,7 @@ pub(crate) fn table() -> String {
             meta.default_severity.as_str(),
             if meta.enabled_by_default { "on" } else { "off" },
             if meta.fixable { "yes" } else { "" },
-            summary(meta)
+            meta.summary()
         );
     }
     let _ = writeln!(
@@ -57,45 +56,7 @@ pub(crate) fn rule(code_or_name: &str) -> Result<String, Failure> {
             "No automatic fix"
         },
     );
-    out.push_str(&docs_text(meta));
+    out.push_str(meta.markdown().trim());
     out.push('\n');
     Ok(out)
-}
-
-/// The documentation's first paragraph on one line (`RuleMeta::summary` is only its first
-/// line, which may stop mid-sentence).
-pub(crate) fn summary(meta: &RuleMeta) -> String {
-    let docs = docs_text(meta);
-    let paragraph = docs.split("\n\n").next().unwrap_or_default();
-    paragraph.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The rule's documentation as Markdown, without the indentation of its doc comment.
-pub(crate) fn docs_text(meta: &RuleMeta) -> String {
-    let lines: Vec<&str> = meta
-        .docs
-        .lines()
-        .map(|line| line.strip_prefix(' ').unwrap_or(line))
-        .collect();
-    lines.join("\n").trim().to_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn docs_lose_the_doc_comment_indentation() {
-        let meta = postmortem::rules::find("PM202").unwrap();
-        let docs = docs_text(meta);
-        assert!(docs.starts_with("Reports "), "{docs}");
-        assert!(docs.contains("\n## Why is this bad?\n"), "{docs}");
-    }
-
-    #[test]
-    fn a_summary_is_the_whole_first_paragraph() {
-        let meta = postmortem::rules::find("PM203").unwrap();
-        assert!(summary(meta).ends_with('.'), "{}", summary(meta));
-        assert!(!summary(meta).contains('\n'));
-    }
 }

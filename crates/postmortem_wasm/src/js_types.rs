@@ -72,7 +72,7 @@ pub(crate) struct Edit {
 pub(crate) struct Rule {
     pub(crate) code: &'static str,
     pub(crate) name: &'static str,
-    pub(crate) summary: &'static str,
+    pub(crate) summary: String,
     pub(crate) docs: String,
     pub(crate) default_severity: &'static str,
     pub(crate) fixable: bool,
@@ -140,21 +140,10 @@ impl From<&'static postmortem::RuleMeta> for Rule {
             code: meta.code,
             name: meta.name,
             summary: meta.summary(),
-            docs: markdown_of(meta.docs),
+            docs: meta.markdown(),
             default_severity: meta.default_severity.as_str(),
             fixable: meta.fixable,
             enabled_by_default: meta.enabled_by_default,
         }
     }
-}
-
-/// A doc comment as Markdown: without the space that follows each `///`, as in
-/// `docs/rules/*.md`.
-fn markdown_of(doc_comment: &str) -> String {
-    let mut markdown = String::with_capacity(doc_comment.len());
-    for line in doc_comment.lines() {
-        markdown.push_str(line.strip_prefix(' ').unwrap_or(line));
-        markdown.push('\n');
-    }
-    markdown
 }

@@ -45,12 +45,13 @@ pub(crate) fn sarif(files: &[Checked]) -> String {
 }
 
 fn rule(meta: &RuleMeta) -> Value {
-    let docs = crate::catalogue::docs_text(meta);
+    let markdown = meta.markdown();
+    let docs = markdown.trim();
     json!({
         "id": meta.code,
         "name": meta.name,
-        "shortDescription": { "text": crate::catalogue::summary(meta) },
-        "fullDescription": { "text": description(&docs) },
+        "shortDescription": { "text": meta.summary() },
+        "fullDescription": { "text": description(docs) },
         "help": { "text": docs, "markdown": docs },
         "defaultConfiguration": {
             "level": level(meta.default_severity),
