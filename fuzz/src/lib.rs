@@ -21,8 +21,7 @@ pub fn validate(data: &[u8]) {
         for diagnostic in &validation.diagnostics {
             assert_within(source, diagnostic.span);
         }
-        let fixed = postmortem::fix::apply_fixes(source, &validation.diagnostics);
-        let _ = postmortem::validate(&fixed, &config);
+        let _ = postmortem::fix::fix_all(source, &config);
         let _ = postmortem::render::render_markdown(source, profile);
     }
     let _ = postmortem::html::to_html(source);

@@ -24,8 +24,7 @@ fn exercise(source: &str) {
                     && source.is_char_boundary(span.end as usize)
             );
         }
-        let fixed = postmortem::fix::apply_fixes(source, &validation.diagnostics);
-        let _ = postmortem::validate(&fixed, &everything_on(profile));
+        let _ = postmortem::fix::fix_all(source, &everything_on(profile));
         let _ = postmortem::render::render_markdown(source, profile);
     }
     let _ = postmortem::html::to_html(source);

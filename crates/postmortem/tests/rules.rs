@@ -4,7 +4,7 @@
 //! set its configuration with `<!-- postmortem-config {"profile":"sre"} -->`. The fired
 //! (code, line) set must equal the markers, and fixes must remove what they fix.
 
-use postmortem::{Config, LineIndex};
+use postmortem::{Config, LineIndex, RuleLevel};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -75,19 +75,14 @@ fn fixture_config(source: &str, rule: &postmortem::RuleMeta) -> Config {
     config.enabling(rule)
 }
 
+/// The fixture's source with the fixes of `code`'s findings applied to a fixpoint, every
+/// other rule off.
 fn apply_fixes(source: &str, code: &str, config: &Config) -> String {
-    let mut edits: Vec<_> = postmortem::check(source, config)
-        .into_iter()
-        .filter(|diagnostic| diagnostic.code() == code)
-        .filter_map(|diagnostic| diagnostic.fix)
-        .flat_map(|fix| fix.edits)
-        .collect();
-    edits.sort_by_key(|edit| std::cmp::Reverse((edit.span.start, edit.span.end)));
-    let mut fixed = source.to_owned();
-    for edit in edits {
-        fixed.replace_range(edit.span.range(), &edit.replacement);
+    let mut only = config.clone();
+    for meta in postmortem::rule_catalogue().filter(|meta| meta.code != code) {
+        only.rules.insert(meta.code.to_owned(), RuleLevel::Off);
     }
-    fixed
+    postmortem::fix::fix_all(source, &only).source
 }
 
 #[test]

@@ -5,12 +5,12 @@
 mod args;
 mod catalogue;
 mod config_file;
-mod fix;
 mod output;
 
 use args::{CheckArgs, Cli, ColorWhen, Command, Format};
 use clap::Parser as _;
 use output::Checked;
+use postmortem::fix;
 use postmortem::{Config, Severity};
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
@@ -181,7 +181,7 @@ fn utf8(bytes: Vec<u8>, shown: &str) -> Result<String, Failure> {
 
 /// Fixes one input: a file in place, standard input onto standard output.
 fn fix_input(input: Input, config: &Config) -> Result<Checked, Failure> {
-    let fixed = fix::fix(input.source, config);
+    let fixed = fix::fix_all(&input.source, config);
     if let Some(path) = &input.file {
         if fixed.applied > 0 {
             write_file(path, &input.shown, &fixed.source)?;

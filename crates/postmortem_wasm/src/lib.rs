@@ -100,18 +100,14 @@ pub fn rules() -> Result<JsValue, JsError> {
 }
 
 /// Returns `markdown` with the mechanical fixes of its findings applied (each diagnostic's
-/// `fix`). Throws on a bad configuration.
+/// `fix`, whole, checking again until none is left). Throws on a bad configuration.
 #[wasm_bindgen(js_name = applyFixes)]
 pub fn apply_fixes(
     markdown: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | string | null")] config: &JsValue,
 ) -> Result<String, JsError> {
     let config = read_config(config)?;
-    let validation = postmortem::validate(markdown, &config);
-    Ok(postmortem::fix::apply_fixes(
-        markdown,
-        &validation.diagnostics,
-    ))
+    Ok(postmortem::fix::fix_all(markdown, &config).source)
 }
 
 /// The version of the package and of the validator inside it.
