@@ -12,7 +12,6 @@ mod summary;
 mod timeline;
 
 pub(crate) use blocks::markdown_options;
-pub(crate) use images::ImageReader;
 pub use sections::classify_heading;
 
 use crate::model::{Document, SectionKind};

@@ -1,9 +1,7 @@
 //! PM604 `unresolvable-image`.
 
-use crate::model::{Document, Image};
-use crate::parse::ImageReader;
+use crate::model::Image;
 use crate::rule::prelude::*;
-use pulldown_cmark::{Options, Parser};
 
 declare_rule! {
     /// Reports images that cannot render outside the repository they were written in.
@@ -57,8 +55,7 @@ impl Rule for UnresolvableImage {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
-        let mut read_apart = Vec::new();
-        for image in images(context.source, context.document, &mut read_apart) {
+        for image in &context.document.images {
             if let Some(problem) = problem(&image.url) {
                 report.push(diagnostic(image, problem));
             }
@@ -202,41 +199,4 @@ fn is_scheme(scheme: &str) -> bool {
         && scheme
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-}
-
-/// The images of the document. The model reads front matter only at the very start of the
-/// document, while this rule has always let pulldown-cmark take a metadata block anywhere; where
-/// the document may hold one further on, it is read again the rule's way.
-fn images<'d>(source: &str, document: &'d Document, read_apart: &'d mut Vec<Image>) -> &'d [Image] {
-    if !may_hold_metadata_block(source) {
-        return &document.images;
-    }
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut reader = ImageReader::default();
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
-        reader.event(source, &event, &range);
-    }
-    *read_apart = reader.images;
-    read_apart
-}
-
-/// Whether a line of `---` or `+++` is followed by a line of text: how every metadata block
-/// starts.
-fn may_hold_metadata_block(source: &str) -> bool {
-    let mut lines = source.split('\n').peekable();
-    while let Some(line) = lines.next() {
-        let line = line.trim_end_matches(|c: char| c.is_ascii_whitespace());
-        if (line.ends_with("---") || line.ends_with("+++"))
-            && lines
-                .peek()
-                .is_some_and(|next| !next.bytes().all(|byte| byte.is_ascii_whitespace()))
-        {
-            return true;
-        }
-    }
-    false
 }
