@@ -27,8 +27,8 @@
 //!   and names could clobber the page's DOM), and headings get no ids.
 //! - Front matter (YAML `---` or TOML `+++`) is not rendered.
 
-use pulldown_cmark::{
-    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
+use crate::parse::markdown::{
+    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd,
 };
 
 /// Renders Markdown as HTML that is safe to insert with `innerHTML`, with placeholders for
@@ -65,10 +65,8 @@ pub enum Images {
 /// assert!(html.contains("Image: Local (/api/graph.png)"));
 /// ```
 pub fn to_html_with(markdown: &str, images: Images) -> String {
-    // The parser's own options, so the preview and the checks read the same document.
-    let options = crate::parse::markdown_options(markdown);
     // Collected so that a list item can look ahead for its task marker.
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
+    let events: Vec<Event<'_>> = crate::parse::markdown::events(markdown).collect();
     let mut writer = HtmlWriter {
         output: String::with_capacity(markdown.len() + markdown.len() / 2),
         images,

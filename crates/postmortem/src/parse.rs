@@ -11,10 +11,23 @@ mod sections;
 mod summary;
 mod timeline;
 
-pub(crate) use blocks::markdown_options;
 pub use sections::classify_heading;
 
 use crate::model::{Document, SectionKind};
+
+/// The Markdown parser's events, for the preview: the one place outside the parser that reads
+/// Markdown reads it through here, with the parser's own options, so that the preview shows
+/// the document the checks read.
+pub(crate) mod markdown {
+    pub(crate) use pulldown_cmark::{
+        Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd,
+    };
+
+    /// The events of `source`, as the parser reads it.
+    pub(crate) fn events(source: &str) -> impl Iterator<Item = Event<'_>> {
+        pulldown_cmark::Parser::new_ext(source, super::blocks::markdown_options(source))
+    }
+}
 use crate::span::Span;
 
 /// Whether `text` has more than `limit` whitespace-separated words. Reads only as far as the

@@ -1,7 +1,7 @@
 //! The skeletons a new draft starts from: each profile's sections in order, with guidance in
 //! comments that the preview does not show.
 
-use crate::config::Profile;
+use crate::model::Profile;
 
 const STANDARD: &str = "\
 # Title: what broke, in a few words
