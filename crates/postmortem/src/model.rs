@@ -50,6 +50,10 @@ pub struct Document {
     /// need them.
     #[serde(skip)]
     pub(crate) word_counts: OnceLock<WordCounts>,
+    /// The tasks as action items, one per line, read by the parser when a rule first asks
+    /// ([`crate::parse::action_items`]): only the `sre` profile's rules do.
+    #[serde(skip)]
+    pub(crate) action_items: OnceLock<Vec<ActionItem>>,
 }
 
 impl Document {

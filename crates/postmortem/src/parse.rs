@@ -13,7 +13,7 @@ mod timeline;
 
 pub use sections::classify_heading;
 
-use crate::model::{Document, SectionKind};
+use crate::model::{ActionItem, Document, SectionKind};
 
 /// The Markdown parser's events, for the preview: the one place outside the parser that reads
 /// Markdown reads it through here, with the parser's own options, so that the preview shows
@@ -49,7 +49,6 @@ pub fn parse(source: &str) -> Document {
     document.summary = summary::summary(source, &document);
     document.timeline = timeline::timeline(source, &document, &document.summary);
     document.measures = measures::measures(source, &document);
-    document.measures.action_items = action_items::action_items(source, &document);
     for section in &mut document.sections {
         if matches!(
             section.kind,
@@ -59,4 +58,12 @@ pub fn parse(source: &str) -> Document {
         }
     }
     document
+}
+
+/// The tasks of `document` (parsed from `source`) as action items, one per line (tasks read
+/// twice from one line count once): read once, the first time they are asked for.
+pub fn action_items<'d>(source: &str, document: &'d Document) -> &'d [ActionItem] {
+    document
+        .action_items
+        .get_or_init(|| action_items::action_items(source, document))
 }

@@ -372,8 +372,6 @@ export interface Measures {
   improvements: TextRun[];
   tasks: Task[];
   task_lists: TaskList[];
-  /** The tasks as action items, one per line. */
-  action_items: ActionItem[];
 }
 
 export interface Task {
@@ -385,20 +383,6 @@ export interface Task {
   /** `true` or `false` when written as a checkbox, else `null`. */
   done: boolean | null;
 }
-
-/** A task as an action item: what it lacks of its owner, type and tracking reference (`null` when given). */
-export interface ActionItem {
-  /** The item's line. */
-  span: Span;
-  /** The item's first words. */
-  excerpt: string;
-  owner: Gap | null;
-  kind: Gap | null;
-  tracking: Gap | null;
-}
-
-/** How an action item lacks an attribute: a blank cell in the named column of its table, or nothing that gives it. */
-export type Gap = { type: 'emptyCell'; column: string } | { type: 'missing' };
 
 export interface TaskList {
   span: Span;

@@ -13,8 +13,6 @@ pub struct Measures {
     pub tasks: Vec<Task>,
     /// The lists (or tables) read as task lists, in order.
     pub task_lists: Vec<TaskList>,
-    /// The tasks as action items, one per line (tasks read twice from one line count once).
-    pub action_items: Vec<ActionItem>,
 }
 
 /// A list of tasks, kept whole so that a repeated list can be recognised.

@@ -418,12 +418,9 @@ mod tests {
 
     #[test]
     fn reads_each_attribute_from_the_words_or_the_table() {
-        let document = crate::parse(
-            "# Outage\n\n## Action Items\n\n| Action | Owner | Type | Bug |\n|---|---|---|---|\n| Add a canary stage | @dana | prevent | OPS-12 |\n| Alert on pool use | TBD | detect | |\n\n- [ ] Rotate the keys (owner: @lee) [mitigate]\n",
-        );
-        let items: Vec<(&str, [Option<&Gap>; 3])> = document
-            .measures
-            .action_items
+        let source = "# Outage\n\n## Action Items\n\n| Action | Owner | Type | Bug |\n|---|---|---|---|\n| Add a canary stage | @dana | prevent | OPS-12 |\n| Alert on pool use | TBD | detect | |\n\n- [ ] Rotate the keys (owner: @lee) [mitigate]\n";
+        let document = crate::parse(source);
+        let items: Vec<(&str, [Option<&Gap>; 3])> = crate::parse::action_items(source, &document)
             .iter()
             .map(|item| {
                 let gaps = [&item.owner, &item.kind, &item.tracking].map(Option::as_ref);

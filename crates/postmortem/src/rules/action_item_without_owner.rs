@@ -63,7 +63,7 @@ impl Rule for ActionItemWithoutOwner {
         if context.profile() != Profile::Sre {
             return;
         }
-        for item in &context.document.measures.action_items {
+        for item in crate::parse::action_items(context.source, context.document) {
             if let Some(gap) = item.gap(Attribute::Owner) {
                 report.push(without_owner(item, gap));
             }

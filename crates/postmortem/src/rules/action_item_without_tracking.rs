@@ -64,7 +64,7 @@ impl Rule for ActionItemWithoutTracking {
         if context.profile() != Profile::Sre {
             return;
         }
-        for item in &context.document.measures.action_items {
+        for item in crate::parse::action_items(context.source, context.document) {
             if let Some(gap) = item.gap(Attribute::Tracking) {
                 report.push(without_tracking(item, gap));
             }

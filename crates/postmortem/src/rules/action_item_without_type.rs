@@ -65,7 +65,7 @@ impl Rule for ActionItemWithoutType {
         if context.profile() != Profile::Sre {
             return;
         }
-        for item in &context.document.measures.action_items {
+        for item in crate::parse::action_items(context.source, context.document) {
             if let Some(gap) = item.gap(Attribute::Type) {
                 report.push(without_type(item, gap));
             }
