@@ -5,6 +5,7 @@ use crate::model::{
     ActionItem, Block, BlockKind, Cell, Document, Gap, Line, Section, SectionKind, Task,
 };
 use crate::span::Span;
+use crate::text::excerpt;
 
 /// Header words of a table column holding each attribute.
 const OWNER_COLUMNS: &[&str] = &[
@@ -399,17 +400,6 @@ fn strip_marker(text: &str) -> &str {
         .find_map(|checkbox| text.strip_prefix(checkbox))
         .unwrap_or(text)
         .trim_start()
-}
-
-/// The first words of an item, for messages.
-fn excerpt(text: &str) -> String {
-    let line = text.lines().next().unwrap_or_default().trim();
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.len() <= 8 {
-        line.trim_end_matches(['.', ':']).to_owned()
-    } else {
-        format!("{} ...", words[..8].join(" "))
-    }
 }
 
 #[cfg(test)]

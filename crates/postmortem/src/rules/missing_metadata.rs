@@ -3,6 +3,7 @@
 use crate::model::Profile;
 use crate::model::{Block, BlockKind, Document, HeadingStyle};
 use crate::rule::prelude::*;
+use crate::text::without_comments;
 use crate::time::find_dates;
 
 declare_rule! {
@@ -324,19 +325,6 @@ fn normalized(text: &str) -> String {
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn without_comments(text: &str) -> String {
-    let mut kept = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("<!--") {
-        kept.push_str(&rest[..start]);
-        rest = rest[start..]
-            .find("-->")
-            .map_or("", |end| &rest[start + end + 3..]);
-    }
-    kept.push_str(rest);
-    kept
 }
 
 fn strip_emphasis(text: &str) -> String {

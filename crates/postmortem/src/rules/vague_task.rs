@@ -2,7 +2,7 @@
 
 use crate::rule::prelude::*;
 use crate::text::Lexicon;
-use crate::text::trimmed_words;
+use crate::text::{excerpt, trimmed_words};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -708,17 +708,6 @@ fn is_verb(word: &str) -> bool {
 fn is_listed_verb(word: &str) -> bool {
     static SET: LazyLock<Lexicon<()>> = LazyLock::new(|| Lexicon::of(VERBS));
     SET.contains(word)
-}
-
-/// The first line of the task, for messages, shortened to a few words.
-fn excerpt(text: &str) -> String {
-    let line = text.lines().next().unwrap_or_default().trim();
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.len() <= 8 {
-        line.trim_end_matches(['.', ':']).to_owned()
-    } else {
-        format!("{} ...", words[..8].join(" "))
-    }
 }
 
 #[cfg(test)]

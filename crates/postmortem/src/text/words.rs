@@ -217,6 +217,17 @@ pub(crate) fn push_lowercase_words(text: &str, limit: usize, joined: &mut String
     }
 }
 
+/// The first line of `text`, shortened to its first eight words, for messages.
+pub(crate) fn excerpt(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default().trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() <= 8 {
+        line.trim_end_matches(['.', ':']).to_owned()
+    } else {
+        format!("{} ...", words[..8].join(" "))
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
