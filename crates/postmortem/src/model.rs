@@ -62,6 +62,14 @@ impl Document {
         self.word_counts.get_or_init(|| WordCounts::of(self))
     }
 
+    /// The timeline section's heading, when the document has a timeline and nothing in it
+    /// records `milestone`: where a finding about a missing milestone points.
+    pub fn timeline_without(&self, milestone: impl Fn(&Milestones) -> bool) -> Option<Span> {
+        let section = self.section(SectionKind::Timeline)?;
+        (self.timeline.is_present() && !self.timeline.records(milestone))
+            .then_some(section.heading.span)
+    }
+
     /// The first section of `kind`, if any.
     pub fn section(&self, kind: SectionKind) -> Option<&Section> {
         self.sections.iter().find(|section| section.kind == kind)

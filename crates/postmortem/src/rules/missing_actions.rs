@@ -51,12 +51,11 @@ impl Rule for MissingActions {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
-        let timeline = &context.document.timeline;
-        let Some(section) = context.document.section(SectionKind::Timeline) else {
-            return;
-        };
-        if timeline.is_present() && !timeline.records(|milestones| milestones.action) {
-            report.push(missing(section.heading.span));
+        if let Some(heading) = context
+            .document
+            .timeline_without(|milestones| milestones.action)
+        {
+            report.push(missing(heading));
         }
     }
 }

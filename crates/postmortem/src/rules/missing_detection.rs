@@ -49,12 +49,11 @@ impl Rule for MissingDetection {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
-        let timeline = &context.document.timeline;
-        let Some(section) = context.document.section(SectionKind::Timeline) else {
-            return;
-        };
-        if timeline.is_present() && !timeline.records(|milestones| milestones.detection) {
-            report.push(missing(section.heading.span));
+        if let Some(heading) = context
+            .document
+            .timeline_without(|milestones| milestones.detection)
+        {
+            report.push(missing(heading));
         }
     }
 }

@@ -51,12 +51,11 @@ impl Rule for MissingEscalation {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
-        let timeline = &context.document.timeline;
-        let Some(section) = context.document.section(SectionKind::Timeline) else {
-            return;
-        };
-        if timeline.is_present() && !timeline.records(|milestones| milestones.escalation) {
-            report.push(missing(section.heading.span));
+        if let Some(heading) = context
+            .document
+            .timeline_without(|milestones| milestones.escalation)
+        {
+            report.push(missing(heading));
         }
     }
 }
