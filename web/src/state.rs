@@ -1,11 +1,12 @@
 //! The editor's reactive state: the drafts, the one being edited, and what the core says of it.
-//! The logic lives in plain modules (`analysis`, `library`, `import`); this file binds them to
-//! signals and to storage.
+//! The logic lives in plain modules (`analysis`, `library`, `session`, `history`, `import`);
+//! this file binds them to signals and to storage.
 
 mod analysis;
 pub mod history;
 pub mod import;
 pub mod library;
+pub mod session;
 pub mod share;
 
 pub use analysis::{Analysis, DiagnosticGroup, DiagnosticView, FixView, MetricRow};
@@ -14,9 +15,10 @@ use crate::storage;
 use history::{History, Kind};
 use import::Imported;
 use leptos::prelude::*;
-use library::{Draft, Library, StoredDraft};
+use library::{Draft, Library};
 use postmortem::form::{FieldId, FormEdit, Typed};
 use postmortem::{Config, Profile};
+use session::{Session, Step};
 use std::collections::HashMap;
 
 /// Which tab the side panel shows.
@@ -158,7 +160,6 @@ pub fn now() -> u64 {
     milliseconds
 }
 
-/// A fresh draft id: time and randomness, unique across tabs.
 /// A name for a saved version of a draft: random, so that two tabs saving at once never
 /// name their versions alike; never 0, which means "never saved".
 fn new_revision() -> u64 {
@@ -168,6 +169,7 @@ fn new_revision() -> u64 {
     random.max(1)
 }
 
+/// A fresh draft id: time and randomness, unique across tabs.
 pub fn new_id() -> String {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // A positive integer.
     let random = (js_sys::Math::random() * 1e12) as u64;
@@ -378,29 +380,64 @@ impl EditorState {
         }
     }
 
+    /// What this tab holds, for the decisions `session` makes about other tabs.
+    fn with_session<R>(&self, decide: impl FnOnce(&Session) -> R) -> R {
+        self.library.with_untracked(|library| {
+            self.source.with_untracked(|text| {
+                self.conflict.with_untracked(|conflict| {
+                    self.changes.with_value(|changes| {
+                        decide(&Session {
+                            library,
+                            text,
+                            saved: changes.saved.as_deref(),
+                            conflict: conflict.as_ref(),
+                        })
+                    })
+                })
+            })
+        })
+    }
+
+    /// Takes the steps `session` decided on, in order.
+    fn take(&self, steps: Vec<Step>) {
+        for step in steps {
+            match step {
+                Step::Put(draft) => self.library.update(|library| library.put(draft)),
+                Step::Remove(id) => self.library.update(|library| _ = library.remove(&id)),
+                Step::Write(draft) => {
+                    if let Err(problem) = storage::save_draft(&draft) {
+                        self.storage_message.set(Some(problem));
+                    }
+                }
+                Step::Save(version) => self.write_current(version),
+                Step::Follow(theirs) => self.follow(theirs),
+                Step::Ask(theirs) => self.conflict.set(Some(theirs)),
+                Step::Settle => self.conflict.set(None),
+                Step::Notify(text) => self.notify(text),
+                Step::Unsaved => self.set_saved(None),
+            }
+        }
+    }
+
     /// Writes the current draft, unless another tab's version waits for the user's choice.
     fn save_current(&self) {
-        if self.conflict.with_untracked(Option::is_some) {
-            return;
+        if let Some(version) = self.with_session(|session| session.save(new_revision())) {
+            self.write_current(version);
         }
-        let Some(mut draft) = self
-            .library
-            .with_untracked(|library| library.current().cloned())
-        else {
-            return;
-        };
-        draft.parent = draft.revision;
-        draft.revision = new_revision();
-        match storage::save_draft(&draft) {
+    }
+
+    /// Writes a new version of the current draft; once written, this tab holds it.
+    fn write_current(&self, version: Draft) {
+        match storage::save_draft(&version) {
             Ok(()) => {
                 self.library.update_untracked(|library| {
-                    if let Some(kept) = library.drafts.iter_mut().find(|d| d.id == draft.id) {
-                        kept.revision = draft.revision;
-                        kept.parent = draft.parent;
+                    if let Some(kept) = library.drafts.iter_mut().find(|d| d.id == version.id) {
+                        kept.revision = version.revision;
+                        kept.parent = version.parent;
                     }
                 });
-                self.set_saved(Some(draft.text));
-                storage::save_current(&draft.id);
+                storage::save_current(&version.id);
+                self.set_saved(Some(version.text));
                 if self.storage_message.with_untracked(Option::is_some) {
                     self.storage_message.set(None);
                 }
@@ -660,51 +697,9 @@ impl EditorState {
     }
 
     /// Another tab wrote (or removed) a stored draft.
-    pub fn stored_elsewhere(&self, key: &str, value: Option<String>) {
-        let Some(id) = storage::draft_id(key) else {
-            return;
-        };
-        let is_current = id == self.current_id();
-        let Some(raw) = value else {
-            if is_current {
-                self.notify("This draft was deleted in another tab. It stays open here; editing it saves it again.");
-                self.set_saved(None);
-            } else {
-                self.library.update(|library| _ = library.remove(id));
-            }
-            return;
-        };
-        let StoredDraft::Readable(theirs) = library::decode_draft(&raw) else {
-            return;
-        };
-        if !is_current {
-            self.library.update(|library| {
-                match library
-                    .drafts
-                    .iter_mut()
-                    .find(|draft| draft.id == theirs.id)
-                {
-                    Some(kept) => *kept = theirs,
-                    None => library.drafts.push(theirs),
-                }
-            });
-            return;
-        }
-        let text = self.source.get_untracked();
-        let unsaved = !self.is_saved(&text);
-        // A version written over another than the one this tab holds was made without seeing
-        // this tab's last save (two tabs typing at once): following it would drop what was
-        // typed here.
-        let over_ours = self.library.with_untracked(|library| {
-            library
-                .current()
-                .is_some_and(|ours| ours.revision == theirs.parent)
-        });
-        if (unsaved || !over_ours) && text != theirs.text {
-            self.conflict.set(Some(theirs));
-            return;
-        }
-        self.follow(theirs);
+    pub fn stored_elsewhere(&self, key: &str, value: Option<&str>) {
+        let steps = self.with_session(|session| session.stored_elsewhere(key, value));
+        self.take(steps);
     }
 
     /// Takes another tab's version of the current draft, as a step this tab can undo.
@@ -712,55 +707,20 @@ impl EditorState {
         self.set_saved(Some(theirs.text.clone()));
         self.config.set(Config::with_profile(theirs.profile()));
         self.change_text(theirs.text.clone(), Kind::Step);
-        self.library.update(|library| {
-            if let Some(kept) = library
-                .drafts
-                .iter_mut()
-                .find(|draft| draft.id == theirs.id)
-            {
-                *kept = theirs;
-            }
-        });
+        self.library.update(|library| library.put(theirs));
     }
 
     /// Resolves a conflict with another tab: keep this tab's text (saved over theirs), or take
     /// theirs after saving this tab's text as a separate draft.
     pub fn resolve_conflict(&self, keep_mine: bool) {
-        let Some(theirs) = self.conflict.get_untracked() else {
-            return;
-        };
-        self.conflict.set(None);
-        let id = self.current_id();
-        if keep_mine {
-            self.library.update_untracked(|library| {
-                // Saved over theirs, so that the other tab follows.
-                if let Some(kept) = library.drafts.iter_mut().find(|draft| draft.id == id) {
-                    kept.revision = theirs.revision;
-                }
-            });
-            self.set_saved(None);
-            self.save_current();
-            return;
-        }
-        let mine = self
-            .library
-            .with_untracked(|library| library.current().cloned());
-        if let Some(mine) = mine {
-            let copy = Draft {
-                id: new_id(),
-                name: format!("{} (this tab's version)", mine.display_name()),
-                revision: 0,
-                parent: 0,
-                ..mine
-            };
-            self.library
-                .update(|library| library.drafts.push(copy.clone()));
-            if let Err(problem) = storage::save_draft(&copy) {
-                self.storage_message.set(Some(problem));
+        let steps = self.with_session(|session| {
+            if keep_mine {
+                session.keep_mine(new_revision())
+            } else {
+                session.take_theirs(new_id())
             }
-        }
-        // This tab's text is safe in its copy: the editor may now follow the other tab.
-        self.follow(theirs);
+        });
+        self.take(steps);
     }
 }
 
