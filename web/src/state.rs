@@ -17,7 +17,7 @@ use import::Imported;
 use leptos::prelude::*;
 use library::{Draft, Library};
 use postmortem::form::{FieldId, FormEdit, Typed};
-use postmortem::{Config, Profile};
+use postmortem::{Config, Document, Profile};
 use session::{Session, Step};
 use std::collections::HashMap;
 
@@ -67,7 +67,11 @@ pub struct EditorState {
     /// The current draft's text: what the editor and the form show.
     pub source: RwSignal<String>,
     pub config: RwSignal<Config>,
+    /// What the core says of the text, with the parsed document every view reads. It follows
+    /// `analysed`, which `schedule_analysis` bumps as the text changes.
     pub analysis: Memo<Analysis>,
+    /// Bumped to have the analysis describe the text as it is now.
+    analysed: RwSignal<u64>,
     /// A range (UTF-16) the editor should select, set by clicking a diagnostic.
     pub selection: RwSignal<Option<(u32, u32)>>,
     pub side_tab: RwSignal<SideTab>,
@@ -81,19 +85,22 @@ pub struct EditorState {
     pub conflict: RwSignal<Option<Draft>>,
     /// A new version of the app has been downloaded and waits for a reload.
     pub update_ready: RwSignal<bool>,
-    /// Stored values this version could not read: carried into backups, never dropped.
-    unreadable: StoredValue<Vec<String>>,
     /// Whether the current draft has a step to undo and one to redo.
     pub undoable: RwSignal<(bool, bool)>,
-    changes: StoredValue<Changes>,
+    /// Kept in one stored value, which no view reads, so that `EditorState` stays small enough
+    /// to pass by value (clippy's `large_types_passed_by_value`: 256 bytes).
+    memory: StoredValue<Memory>,
 }
 
-/// What this tab remembers of the changes made to the drafts' text: each draft's undo
-/// history, and where the last keystroke in a form field wrote it.
+/// What this tab remembers that no view shows: the changes made to the drafts' text (each
+/// draft's undo history, where the last keystroke in a form field wrote it, what was saved),
+/// and the stored values it could not read.
 #[derive(Default)]
-struct Changes {
+struct Memory {
     /// The text last written to storage for the current draft (or read from it).
     saved: Option<String>,
+    /// Stored values this version could not read: carried into backups, never dropped.
+    unreadable: Vec<String>,
     histories: HashMap<String, History>,
     /// The last keystroke typed into a form field, and the revision of the text it holds for.
     typing: Option<(Typed, u64)>,
@@ -102,7 +109,7 @@ struct Changes {
     revision: u64,
 }
 
-impl Changes {
+impl Memory {
     fn record(&mut self, id: &str, before: &str, after: &str, kind: Kind, now_ms: f64) {
         self.histories
             .entry(id.to_owned())
@@ -199,9 +206,11 @@ impl EditorState {
         let source = RwSignal::new(current.text.clone());
         let config = RwSignal::new(Config::with_profile(current.profile()));
         let analysed = RwSignal::new(0_u64);
-        let analysis = Memo::new(move |_| {
+        let analysis = Memo::new(move |previous: Option<&Analysis>| {
             analysed.track();
-            source.with_untracked(|source| config.with(|config| Analysis::run(source, config)))
+            source.with_untracked(|source| {
+                config.with(|config| Analysis::refresh(previous, source, config))
+            })
         });
         schedule_analysis(source, analysed);
         let state = Self {
@@ -209,6 +218,7 @@ impl EditorState {
             source,
             config,
             analysis,
+            analysed,
             selection: RwSignal::new(None),
             side_tab: RwSignal::new(SideTab::Checks),
             editor_view: RwSignal::new(EditorView::Markdown),
@@ -218,9 +228,11 @@ impl EditorState {
             notice: RwSignal::new(None),
             conflict: RwSignal::new(None),
             update_ready: RwSignal::new(false),
-            unreadable: StoredValue::new(unreadable),
             undoable: RwSignal::new((false, false)),
-            changes: StoredValue::new(Changes::default()),
+            memory: StoredValue::new(Memory {
+                unreadable,
+                ..Memory::default()
+            }),
         };
         // A draft that exists only in memory (the first one) is saved right away.
         if current.revision == 0 {
@@ -254,25 +266,26 @@ impl EditorState {
 
     /// Keeps an inserted Mermaid diagram in step with the timeline; `true` if it rewrote it.
     fn sync_diagram(&self) -> bool {
-        let edit = self.source.with_untracked(|source| {
-            postmortem::diagram::has_block(source)
-                .then(|| postmortem::diagram::sync(source, &postmortem::parse(source)))
-                .flatten()
-        });
-        let Some(edit) = edit else {
+        if !self
+            .source
+            .with_untracked(|source| postmortem::diagram::has_block(source))
+        {
+            return false;
+        }
+        let Some(edit) = self.with_document(postmortem::diagram::sync) else {
             return false;
         };
         let synced = self.source.with_untracked(|source| {
             postmortem::fix::apply_edits(source, std::slice::from_ref(&edit))
         });
         let typed_before = self
-            .changes
-            .with_value(|changes| changes.typed_before(edit.span.start));
+            .memory
+            .with_value(|memory| memory.typed_before(edit.span.start));
         self.change_text(synced, Kind::FollowUp);
         // A form field being typed in before the diagram is still where it was written.
         if let Some(typed) = typed_before {
-            self.changes
-                .update_value(|changes| changes.remember_typed(typed));
+            self.memory
+                .update_value(|memory| memory.remember_typed(typed));
         }
         true
     }
@@ -284,8 +297,8 @@ impl EditorState {
         }
         let id = self.current_id();
         self.source.with_untracked(|before| {
-            self.changes.update_value(|changes| {
-                changes.record(&id, before, &text, kind, js_sys::Date::now());
+            self.memory.update_value(|memory| {
+                memory.record(&id, before, &text, kind, js_sys::Date::now());
             });
         });
         self.source.set(text);
@@ -293,17 +306,17 @@ impl EditorState {
     }
 
     fn set_saved(&self, text: Option<String>) {
-        self.changes.update_value(|changes| changes.saved = text);
+        self.memory.update_value(|memory| memory.saved = text);
     }
 
     fn is_saved(&self, text: &str) -> bool {
-        self.changes
-            .with_value(|changes| changes.saved.as_deref() == Some(text))
+        self.memory
+            .with_value(|memory| memory.saved.as_deref() == Some(text))
     }
 
     fn refresh_undoable(&self) {
         let id = self.current_id();
-        let flags = self.changes.with_value(|changes| changes.undoable(&id));
+        let flags = self.memory.with_value(|memory| memory.undoable(&id));
         if self.undoable.get_untracked() != flags {
             self.undoable.set(flags);
         }
@@ -314,8 +327,8 @@ impl EditorState {
     pub fn undo(&self, redo: bool) -> bool {
         let id = self.current_id();
         let restored = self.source.with_untracked(|current| {
-            self.changes
-                .try_update_value(|changes| changes.undo(&id, current, redo))
+            self.memory
+                .try_update_value(|memory| memory.undo(&id, current, redo))
                 .flatten()
         });
         self.refresh_undoable();
@@ -337,8 +350,8 @@ impl EditorState {
 
     /// Writes every time of the summary and the timeline in the zone `target`.
     pub fn convert_times(&self, target: &str) {
-        let conversion = self.source.with_untracked(|source| {
-            postmortem::convert::to_zone(source, &postmortem::parse(source), target)
+        let conversion = self.with_document(|source, document| {
+            postmortem::convert::to_zone(source, document, target)
         });
         let Some(conversion) = conversion else {
             self.notify(format!(
@@ -363,10 +376,7 @@ impl EditorState {
 
     /// Puts the timeline's Mermaid diagram into the Markdown, where it then stays in sync.
     pub fn insert_diagram(&self) {
-        let edit = self.source.with_untracked(|source| {
-            postmortem::diagram::insert(source, &postmortem::parse(source))
-        });
-        match edit {
+        match self.with_document(postmortem::diagram::insert) {
             Some(edit) => {
                 let inserted = self
                     .source
@@ -380,16 +390,42 @@ impl EditorState {
         }
     }
 
+    /// Reads the text as it is now, with its document: the analysis's, once it has caught up
+    /// with the text. A short draft's analysis is brought up to date here (and reused when its
+    /// turn comes). A long draft's waits for the next task so that typing is never held up
+    /// (`schedule_analysis`); an action cannot wait for it, so the text is parsed once here.
+    fn with_document<R>(&self, read: impl FnOnce(&str, &Document) -> R) -> R {
+        let current = || {
+            self.analysis.with_untracked(|analysis| {
+                self.source
+                    .with_untracked(|source| analysis.describes(source))
+            })
+        };
+        let short = self
+            .source
+            .with_untracked(|source| source.len() <= ANALYSE_LATER_BYTES);
+        if !current() && short {
+            self.analysed.update(|revision| *revision += 1);
+        }
+        if current() {
+            return self
+                .analysis
+                .with_untracked(|analysis| read(analysis.text(), analysis.document()));
+        }
+        self.source
+            .with_untracked(|source| read(source, &postmortem::parse(source)))
+    }
+
     /// What this tab holds, for the decisions `session` makes about other tabs.
     fn with_session<R>(&self, decide: impl FnOnce(&Session) -> R) -> R {
         self.library.with_untracked(|library| {
             self.source.with_untracked(|text| {
                 self.conflict.with_untracked(|conflict| {
-                    self.changes.with_value(|changes| {
+                    self.memory.with_value(|memory| {
                         decide(&Session {
                             library,
                             text,
-                            saved: changes.saved.as_deref(),
+                            saved: memory.saved.as_deref(),
                             conflict: conflict.as_ref(),
                         })
                     })
@@ -461,7 +497,7 @@ impl EditorState {
         self.set_saved(Some(draft.text.clone()));
         self.config.set(Config::with_profile(draft.profile()));
         self.selection.set(None);
-        self.changes.update_value(Changes::forget_typing);
+        self.memory.update_value(Memory::forget_typing);
         self.source.set(draft.text);
         self.refresh_undoable();
         self.pane.set(Pane::Editor);
@@ -609,9 +645,10 @@ impl EditorState {
     /// would change the document's structure) or it changed nothing.
     pub fn edit_form(&self, edit: &FormEdit) -> bool {
         let profile = self.config.with_untracked(|config| config.profile);
-        let edited = self
-            .source
-            .with_untracked(|source| postmortem::form::apply(source, profile, edit));
+        let edited = self.with_document(|source, document| {
+            let edits = postmortem::form::edit(source, document, profile, edit);
+            postmortem::fix::apply_edits(source, &edits)
+        });
         let changed = self.source.with_untracked(|source| *source != edited);
         if changed {
             self.change_text(edited, Kind::Step);
@@ -625,9 +662,8 @@ impl EditorState {
     pub fn type_into_field(&self, field: FieldId, text: &str) -> bool {
         let profile = self.config.with_untracked(|config| config.profile);
         let last = self.typed(field);
-        let keystroke = self.source.with_untracked(|source| {
-            let document = postmortem::parse(source);
-            postmortem::form::type_into(source, &document, profile, field, text, last.as_ref())
+        let keystroke = self.with_document(|source, document| {
+            postmortem::form::type_into(source, document, profile, field, text, last.as_ref())
         });
         let Some(keystroke) = keystroke else {
             return false;
@@ -636,14 +672,14 @@ impl EditorState {
             .source
             .with_untracked(|source| postmortem::fix::apply_edits(source, &keystroke.edits));
         self.change_text(edited, Kind::Typing);
-        self.changes
-            .update_value(|changes| changes.remember_typed(keystroke.typed));
+        self.memory
+            .update_value(|memory| memory.remember_typed(keystroke.typed));
         true
     }
 
     /// What was last typed into `field`, while the text still holds it where it was written.
     pub fn typed(&self, field: FieldId) -> Option<Typed> {
-        self.changes.with_value(|changes| changes.typed(field))
+        self.memory.with_value(|memory| memory.typed(field))
     }
 
     /// Opens an imported file: a postmortem becomes a new draft; a backup adds its drafts.
@@ -692,8 +728,8 @@ impl EditorState {
         let drafts = self
             .library
             .with_untracked(|library| library.drafts.clone());
-        self.unreadable
-            .with_value(|unreadable| library::encode_backup(&drafts, unreadable, now()))
+        self.memory
+            .with_value(|memory| library::encode_backup(&drafts, &memory.unreadable, now()))
     }
 
     /// Another tab wrote (or removed) a stored draft.

@@ -1,12 +1,16 @@
-//! Plain Rust: what the page shows about a source, computed by the core. No reactive code.
+//! Plain Rust: what the page shows about a source, computed by the core once per version of
+//! the text and shared by every view. No reactive code.
 
 use postmortem::checklist::Requirement;
+use postmortem::form::Form;
 use postmortem::metrics::{Instant, Metrics, Source};
 use postmortem::span::Utf16Cursor;
-use postmortem::{Config, Edit, LineIndex, Severity, WordRange};
+use postmortem::{Config, Document, Edit, LineIndex, Severity, Validation, WordRange};
+use std::sync::Arc;
 
-/// Everything the page shows about one version of the source.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Everything the page shows about one version of the source. Cloning it shares, not copies,
+/// the parsed document.
+#[derive(Clone, Debug)]
 pub struct Analysis {
     /// Diagnostics in document order, grouped by the section they fall in.
     pub groups: Vec<DiagnosticGroup>,
@@ -23,7 +27,27 @@ pub struct Analysis {
     pub source_bytes: usize,
     /// The incident at a glance: its key instants and the durations between them.
     pub metrics: Vec<MetricRow>,
+    validated: Arc<Validated>,
 }
+
+/// The text analysed, the configuration it was analysed with and the core's validation of it
+/// (the parsed document among it): what the form and the diagram read.
+#[derive(Debug)]
+struct Validated {
+    text: String,
+    config: Config,
+    validation: Validation,
+}
+
+/// Two analyses are equal when they are the same one: every field is derived from the shared
+/// validation, and comparing that by address costs nothing whatever the draft's length.
+impl PartialEq for Analysis {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.validated, &other.validated)
+    }
+}
+
+impl Eq for Analysis {}
 
 /// One line of the incident's metrics, ready to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,11 +153,59 @@ impl Analysis {
             infos,
             words: validation.stats.words,
             word_range: Some((min, max)),
-            title: validation.document.title.map(|title| title.text),
+            title: validation
+                .document
+                .title
+                .as_ref()
+                .map(|title| title.text.clone()),
             source_bytes: source.len(),
             metrics: metric_rows(&validation.metrics, source),
-            checklist: validation.checklist,
+            checklist: validation.checklist.clone(),
+            validated: Arc::new(Validated {
+                text: source.to_owned(),
+                config: config.clone(),
+                validation,
+            }),
         }
+    }
+
+    /// The analysis of `source` under `config`: `previous` again when it is that already
+    /// (brought up to date early, for an action that needed the document), so that each
+    /// version of the text is analysed once.
+    pub fn refresh(previous: Option<&Self>, source: &str, config: &Config) -> Self {
+        match previous {
+            Some(previous)
+                if previous.describes(source) && previous.validated.config == *config =>
+            {
+                previous.clone()
+            }
+            _ => Self::run(source, config),
+        }
+    }
+
+    /// Whether this is the analysis of `source`.
+    pub fn describes(&self, source: &str) -> bool {
+        self.validated.text == source
+    }
+
+    /// The text analysed.
+    pub fn text(&self) -> &str {
+        &self.validated.text
+    }
+
+    /// The text analysed, parsed.
+    pub fn document(&self) -> &Document {
+        &self.validated.validation.document
+    }
+
+    /// The form's fields, read from the text analysed.
+    pub fn form(&self) -> Form {
+        Form::read(self.text(), self.document(), self.validated.config.profile)
+    }
+
+    /// The timeline drawn as SVG (`standalone`: as a file of its own), if it has timed entries.
+    pub fn diagram(&self, standalone: bool) -> Option<String> {
+        postmortem::diagram::svg(self.text(), self.document(), standalone)
     }
 
     /// All diagnostics, in document order.
@@ -318,6 +390,39 @@ mod tests {
         assert_eq!(value("Started"), Some("14:05"));
         assert_eq!(value("Detected"), Some("14:12"));
         assert_eq!(value("Time to resolve"), Some("50 min"));
+    }
+
+    #[test]
+    fn a_version_of_the_text_is_analysed_once_and_shared() {
+        let source = "# Outage\n\n## Timeline\n\n- 14:05 UTC - A deploy went out.\n";
+        let config = Config::default();
+        let analysis = Analysis::run(source, &config);
+        let again = Analysis::refresh(Some(&analysis), source, &config);
+        assert!(Arc::ptr_eq(&analysis.validated, &again.validated));
+        assert_eq!(analysis, again);
+
+        let edited = format!("{source}- 14:12 UTC - An alert fired.\n");
+        let changed = Analysis::refresh(Some(&analysis), &edited, &config);
+        assert_ne!(changed, analysis);
+        assert!(changed.describes(&edited) && !analysis.describes(&edited));
+        let sre = Config::with_profile(postmortem::Profile::Sre);
+        assert_ne!(Analysis::refresh(Some(&changed), &edited, &sre), changed);
+    }
+
+    #[test]
+    fn the_form_and_the_diagram_read_the_document_analysed() {
+        let source = "# Outage\n\n## Timeline\n\n- 14:05 UTC - A deploy went out.\n- 14:12 UTC - An alert fired.\n";
+        let analysis = Analysis::run(source, &Config::default());
+        let document = postmortem::parse(source);
+        assert_eq!(
+            analysis.form(),
+            Form::read(source, &document, postmortem::Profile::Standard)
+        );
+        assert_eq!(
+            analysis.diagram(true),
+            postmortem::diagram::svg(source, &document, true)
+        );
+        assert!(analysis.diagram(false).is_some());
     }
 
     #[test]
