@@ -9,7 +9,7 @@ pub mod library;
 pub mod session;
 pub mod share;
 
-pub use analysis::{Analysis, DiagnosticGroup, DiagnosticView, FixView, MetricRow};
+pub use analysis::{Analysis, DiagnosticGroup, DiagnosticView, FixView, MetricRow, Parsed};
 
 use crate::storage;
 use history::{History, Kind};
@@ -17,8 +17,8 @@ use import::Imported;
 use leptos::prelude::*;
 use library::{Draft, Library};
 use postmortem::form::{FieldId, FormEdit, Typed};
-use postmortem::{Config, Document, Profile};
-use session::{Session, Step};
+use postmortem::{Config, Profile};
+use session::{Event, Session, Step};
 use std::collections::HashMap;
 
 /// Which tab the side panel shows.
@@ -272,7 +272,8 @@ impl EditorState {
         {
             return false;
         }
-        let Some(edit) = self.with_document(postmortem::diagram::sync) else {
+        let parsed = self.parsed_now();
+        let Some(edit) = postmortem::diagram::sync(parsed.text(), parsed.document()) else {
             return false;
         };
         let synced = self.source.with_untracked(|source| {
@@ -350,9 +351,8 @@ impl EditorState {
 
     /// Writes every time of the summary and the timeline in the zone `target`.
     pub fn convert_times(&self, target: &str) {
-        let conversion = self.with_document(|source, document| {
-            postmortem::convert::to_zone(source, document, target)
-        });
+        let parsed = self.parsed_now();
+        let conversion = postmortem::convert::to_zone(parsed.text(), parsed.document(), target);
         let Some(conversion) = conversion else {
             self.notify(format!(
                 "“{target}” is not a zone with a single offset: choose one such as UTC, EAT or UTC+05:30."
@@ -376,7 +376,8 @@ impl EditorState {
 
     /// Puts the timeline's Mermaid diagram into the Markdown, where it then stays in sync.
     pub fn insert_diagram(&self) {
-        match self.with_document(postmortem::diagram::insert) {
+        let parsed = self.parsed_now();
+        match postmortem::diagram::insert(parsed.text(), parsed.document()) {
             Some(edit) => {
                 let inserted = self
                     .source
@@ -390,11 +391,11 @@ impl EditorState {
         }
     }
 
-    /// Reads the text as it is now, with its document: the analysis's, once it has caught up
+    /// The text as it is now, with its document: the analysis's, once it has caught up
     /// with the text. A short draft's analysis is brought up to date here (and reused when its
     /// turn comes). A long draft's waits for the next task so that typing is never held up
     /// (`schedule_analysis`); an action cannot wait for it, so the text is parsed once here.
-    fn with_document<R>(&self, read: impl FnOnce(&str, &Document) -> R) -> R {
+    fn parsed_now(&self) -> Parsed {
         let current = || {
             self.analysis.with_untracked(|analysis| {
                 self.source
@@ -408,26 +409,25 @@ impl EditorState {
             self.analysed.update(|revision| *revision += 1);
         }
         if current() {
-            return self
-                .analysis
-                .with_untracked(|analysis| read(analysis.text(), analysis.document()));
+            self.analysis.with_untracked(Analysis::parsed)
+        } else {
+            self.source.with_untracked(|source| Parsed::of(source))
         }
-        self.source
-            .with_untracked(|source| read(source, &postmortem::parse(source)))
     }
 
-    /// What this tab holds, for the decisions `session` makes about other tabs.
-    fn with_session<R>(&self, decide: impl FnOnce(&Session) -> R) -> R {
+    /// What to do about `event`, decided by `session` from what this tab holds.
+    fn decide(&self, event: Event) -> Vec<Step> {
         self.library.with_untracked(|library| {
             self.source.with_untracked(|text| {
                 self.conflict.with_untracked(|conflict| {
                     self.memory.with_value(|memory| {
-                        decide(&Session {
+                        let session = Session {
                             library,
                             text,
                             saved: memory.saved.as_deref(),
                             conflict: conflict.as_ref(),
-                        })
+                        };
+                        session.decide(event)
                     })
                 })
             })
@@ -457,9 +457,10 @@ impl EditorState {
 
     /// Writes the current draft, unless another tab's version waits for the user's choice.
     fn save_current(&self) {
-        if let Some(version) = self.with_session(|session| session.save(new_revision())) {
-            self.write_current(version);
-        }
+        let steps = self.decide(Event::Save {
+            revision: new_revision(),
+        });
+        self.take(steps);
     }
 
     /// Writes a new version of the current draft; once written, this tab holds it.
@@ -645,10 +646,9 @@ impl EditorState {
     /// would change the document's structure) or it changed nothing.
     pub fn edit_form(&self, edit: &FormEdit) -> bool {
         let profile = self.config.with_untracked(|config| config.profile);
-        let edited = self.with_document(|source, document| {
-            let edits = postmortem::form::edit(source, document, profile, edit);
-            postmortem::fix::apply_edits(source, &edits)
-        });
+        let parsed = self.parsed_now();
+        let edits = postmortem::form::edit(parsed.text(), parsed.document(), profile, edit);
+        let edited = postmortem::fix::apply_edits(parsed.text(), &edits);
         let changed = self.source.with_untracked(|source| *source != edited);
         if changed {
             self.change_text(edited, Kind::Step);
@@ -662,9 +662,15 @@ impl EditorState {
     pub fn type_into_field(&self, field: FieldId, text: &str) -> bool {
         let profile = self.config.with_untracked(|config| config.profile);
         let last = self.typed(field);
-        let keystroke = self.with_document(|source, document| {
-            postmortem::form::type_into(source, document, profile, field, text, last.as_ref())
-        });
+        let parsed = self.parsed_now();
+        let keystroke = postmortem::form::type_into(
+            parsed.text(),
+            parsed.document(),
+            profile,
+            field,
+            text,
+            last.as_ref(),
+        );
         let Some(keystroke) = keystroke else {
             return false;
         };
@@ -734,8 +740,7 @@ impl EditorState {
 
     /// Another tab wrote (or removed) a stored draft.
     pub fn stored_elsewhere(&self, key: &str, value: Option<&str>) {
-        let steps = self.with_session(|session| session.stored_elsewhere(key, value));
-        self.take(steps);
+        self.take(self.decide(Event::Stored { key, value }));
     }
 
     /// Takes another tab's version of the current draft, as a step this tab can undo.
@@ -749,14 +754,14 @@ impl EditorState {
     /// Resolves a conflict with another tab: keep this tab's text (saved over theirs), or take
     /// theirs after saving this tab's text as a separate draft.
     pub fn resolve_conflict(&self, keep_mine: bool) {
-        let steps = self.with_session(|session| {
-            if keep_mine {
-                session.keep_mine(new_revision())
-            } else {
-                session.take_theirs(new_id())
+        let event = if keep_mine {
+            Event::KeepMine {
+                revision: new_revision(),
             }
-        });
-        self.take(steps);
+        } else {
+            Event::TakeTheirs { copy_id: new_id() }
+        };
+        self.take(self.decide(event));
     }
 }
 

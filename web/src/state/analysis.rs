@@ -39,6 +39,41 @@ struct Validated {
     validation: Validation,
 }
 
+/// A text with its document, as an action needs them.
+pub struct Parsed(Origin);
+
+enum Origin {
+    Analysed(Arc<Validated>),
+    Parsed {
+        text: String,
+        document: Box<Document>,
+    },
+}
+
+impl Parsed {
+    /// Parses `text`.
+    pub fn of(text: &str) -> Self {
+        Self(Origin::Parsed {
+            text: text.to_owned(),
+            document: Box::new(postmortem::parse(text)),
+        })
+    }
+
+    pub fn text(&self) -> &str {
+        match &self.0 {
+            Origin::Analysed(validated) => &validated.text,
+            Origin::Parsed { text, .. } => text,
+        }
+    }
+
+    pub fn document(&self) -> &Document {
+        match &self.0 {
+            Origin::Analysed(validated) => &validated.validation.document,
+            Origin::Parsed { document, .. } => document,
+        }
+    }
+}
+
 /// Two analyses are equal when they are the same one: every field is derived from the shared
 /// validation, and comparing that by address costs nothing whatever the draft's length.
 impl PartialEq for Analysis {
@@ -186,6 +221,11 @@ impl Analysis {
     /// Whether this is the analysis of `source`.
     pub fn describes(&self, source: &str) -> bool {
         self.validated.text == source
+    }
+
+    /// The text analysed with its document, shared.
+    pub fn parsed(&self) -> Parsed {
+        Parsed(Origin::Analysed(Arc::clone(&self.validated)))
     }
 
     /// The text analysed.

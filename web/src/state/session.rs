@@ -20,6 +20,22 @@ pub struct Session<'a> {
     pub conflict: Option<&'a Draft>,
 }
 
+/// What happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event<'a> {
+    /// This tab saves the open draft as it is, as the version named `revision`.
+    Save { revision: u64 },
+    /// Another tab stored `value` under `key`, or removed the key (`None`).
+    Stored {
+        key: &'a str,
+        value: Option<&'a str>,
+    },
+    /// The user keeps this tab's text, saved as the version named `revision`.
+    KeepMine { revision: u64 },
+    /// The user takes the other tab's version; this tab's text is kept under `copy_id`.
+    TakeTheirs { copy_id: String },
+}
+
 /// One thing to do, in the order given.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
@@ -48,20 +64,29 @@ const DELETED_ELSEWHERE: &str =
     "This draft was deleted in another tab. It stays open here; editing it saves it again.";
 
 impl Session<'_> {
-    /// The open draft's next version, to write: named `revision`, written over the version
-    /// this tab holds. `None` while another tab's version waits for the user's choice, which
-    /// a write now would replace unseen.
-    pub fn save(&self, revision: u64) -> Option<Draft> {
-        if self.conflict.is_some() {
-            return None;
+    /// What to do about `event`.
+    pub fn decide(&self, event: Event) -> Vec<Step> {
+        match event {
+            Event::Save { revision } => self.save(revision),
+            Event::Stored { key, value } => self.stored_elsewhere(key, value),
+            Event::KeepMine { revision } => self.keep_mine(revision),
+            Event::TakeTheirs { copy_id } => self.take_theirs(copy_id),
         }
-        self.library
-            .current()
-            .map(|draft| next_version(draft, revision))
     }
 
-    /// Another tab stored `value` under `key`, or removed the key (`None`).
-    pub fn stored_elsewhere(&self, key: &str, value: Option<&str>) -> Vec<Step> {
+    /// The open draft's next version, to write: named `revision`, written over the version
+    /// this tab holds. Nothing while another tab's version waits for the user's choice, which
+    /// a write now would replace unseen.
+    fn save(&self, revision: u64) -> Vec<Step> {
+        match self.library.current() {
+            Some(draft) if self.conflict.is_none() => {
+                vec![Step::Save(next_version(draft, revision))]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn stored_elsewhere(&self, key: &str, value: Option<&str>) -> Vec<Step> {
         let Some(id) = storage::draft_id(key) else {
             return Vec::new();
         };
@@ -95,9 +120,8 @@ impl Session<'_> {
         }
     }
 
-    /// The user keeps this tab's text: it is saved (as `revision`) over the other tab's
-    /// version, so that the other tab follows it.
-    pub fn keep_mine(&self, revision: u64) -> Vec<Step> {
+    /// This tab's text is saved over the other tab's version, so that the other tab follows.
+    fn keep_mine(&self, revision: u64) -> Vec<Step> {
         let Some(theirs) = self.conflict else {
             return Vec::new();
         };
@@ -118,9 +142,9 @@ impl Session<'_> {
         ]
     }
 
-    /// The user takes the other tab's version: this tab's text is first kept as a draft of its
-    /// own (under `copy_id`), then the editor follows the other tab.
-    pub fn take_theirs(&self, copy_id: String) -> Vec<Step> {
+    /// This tab's text is first kept as a draft of its own, then the editor follows the other
+    /// tab.
+    fn take_theirs(&self, copy_id: String) -> Vec<Step> {
         let Some(theirs) = self.conflict else {
             return Vec::new();
         };
@@ -182,7 +206,12 @@ mod tests {
     }
 
     fn stored(session: &Session, draft: &Draft) -> Vec<Step> {
-        session.stored_elsewhere(&storage::draft_key(&draft.id), Some(&encode_draft(draft)))
+        let key = storage::draft_key(&draft.id);
+        let value = encode_draft(draft);
+        session.decide(Event::Stored {
+            key: &key,
+            value: Some(&value),
+        })
     }
 
     #[test]
@@ -197,15 +226,18 @@ mod tests {
     fn saving_names_the_version_and_the_one_it_was_written_over() {
         let library = library("# Outage\n", 7);
         let session = session(&library, "# Outage\n", None);
-        assert_eq!(session.save(8), Some(version("open", "# Outage\n", 8, 7)));
+        assert_eq!(
+            session.decide(Event::Save { revision: 8 }),
+            [Step::Save(version("open", "# Outage\n", 8, 7))]
+        );
         let theirs = version("open", "# Theirs\n", 9, 7);
         let waiting = Session {
             conflict: Some(&theirs),
             ..session
         };
         assert_eq!(
-            waiting.save(8),
-            None,
+            waiting.decide(Event::Save { revision: 8 }),
+            [],
             "a waiting version is never overwritten unseen"
         );
     }
@@ -214,7 +246,9 @@ mod tests {
     fn two_tabs_saving_at_once_ask_and_lose_nothing() {
         // Both tabs held version 7; this one saved 8 over it, the other saved 9 over it too.
         let mut library = library("Typed: mine", 7);
-        let ours = session(&library, "Typed: mine", None).save(8).unwrap();
+        let Some(Step::Save(ours)) = session(&library, "Typed: mine", None).save(8).pop() else {
+            panic!("nothing waits: the draft is saved");
+        };
         library.put(ours);
         let session = session(&library, "Typed: mine", Some("Typed: mine"));
         let theirs = version("open", "Typed: theirs", 9, 7);
@@ -286,7 +320,7 @@ mod tests {
         };
         let saved = version("open", "Typed: mine", 10, 9);
         assert_eq!(
-            here.keep_mine(10),
+            here.decide(Event::KeepMine { revision: 10 }),
             [
                 Step::Settle,
                 Step::Put(version("open", "Typed: mine", 9, 7)),
@@ -315,7 +349,9 @@ mod tests {
             ..version("copy", "# Shared draft\n\nTyped: mine", 0, 0)
         };
         assert_eq!(
-            here.take_theirs("copy".to_owned()),
+            here.decide(Event::TakeTheirs {
+                copy_id: "copy".to_owned()
+            }),
             [
                 Step::Settle,
                 Step::Put(copy.clone()),
