@@ -206,13 +206,11 @@ impl EditorState {
         let source = RwSignal::new(current.text.clone());
         let config = RwSignal::new(Config::with_profile(current.profile()));
         let analysed = RwSignal::new(0_u64);
-        let analysis = Memo::new(move |previous: Option<&Analysis>| {
+        let analysis = Memo::new(move |_| {
             analysed.track();
-            source.with_untracked(|source| {
-                config.with(|config| Analysis::refresh(previous, source, config))
-            })
+            source.with_untracked(|source| config.with(|config| Analysis::run(source, config)))
         });
-        schedule_analysis(source, analysed);
+        schedule_analysis(source, analysed, analysis);
         let state = Self {
             library: RwSignal::new(library),
             source,
@@ -392,16 +390,11 @@ impl EditorState {
     }
 
     /// The text as it is now, with its document: the analysis's, once it has caught up
-    /// with the text. A short draft's analysis is brought up to date here (and reused when its
-    /// turn comes). A long draft's waits for the next task so that typing is never held up
+    /// with the text. A short draft's analysis is brought up to date here (and not made again
+    /// when its turn comes). A long draft's waits for the next task so that typing is never held up
     /// (`schedule_analysis`); an action cannot wait for it, so the text is parsed once here.
     fn parsed_now(&self) -> Parsed {
-        let current = || {
-            self.analysis.with_untracked(|analysis| {
-                self.source
-                    .with_untracked(|source| analysis.describes(source))
-            })
-        };
+        let current = || describes_now(self.analysis, self.source);
         let short = self
             .source
             .with_untracked(|source| source.len() <= ANALYSE_LATER_BYTES);
@@ -769,35 +762,37 @@ impl EditorState {
 /// the same task, and keystrokes typed meanwhile are analysed together.
 const ANALYSE_LATER_BYTES: usize = 24 * 1024;
 
-/// Bumps `analysed` whenever the source changes: at once for a draft of ordinary length, on
-/// the next task for a long one.
-fn schedule_analysis(source: RwSignal<String>, analysed: RwSignal<u64>) {
+/// Bumps `analysed` whenever the source changes to a text the analysis does not describe yet:
+/// at once for a draft of ordinary length, on the next task for a long one. The analysis may
+/// describe it already: the text the page starts with (analysed when first read), or one an
+/// action had analysed early (`EditorState::parsed_now`).
+fn schedule_analysis(source: RwSignal<String>, analysed: RwSignal<u64>, analysis: Memo<Analysis>) {
     let pending = StoredValue::new(false);
-    // The memo analyses the text it starts with when first read; the effect's first run can
-    // come after a change (an input event right after mounting), so it compares.
-    let initial = StoredValue::new(Some(source.get_untracked()));
+    let analyse = move || {
+        if !describes_now(analysis, source) {
+            analysed.update(|revision| *revision += 1);
+        }
+    };
     Effect::new(move || {
         let long = source.with(|source| source.len() > ANALYSE_LATER_BYTES);
-        let unchanged = initial
-            .try_update_value(Option::take)
-            .flatten()
-            .is_some_and(|initial| source.with_untracked(|source| *source == initial));
-        if unchanged {
-            return;
-        }
         if !long {
-            analysed.update(|revision| *revision += 1);
+            analyse();
         } else if !pending.get_value() {
             pending.set_value(true);
             set_timeout(
                 move || {
                     pending.set_value(false);
-                    analysed.update(|revision| *revision += 1);
+                    analyse();
                 },
                 std::time::Duration::ZERO,
             );
         }
     });
+}
+
+/// Whether the analysis describes the text as it is now.
+fn describes_now(analysis: Memo<Analysis>, source: RwSignal<String>) -> bool {
+    analysis.with_untracked(|analysis| source.with_untracked(|source| analysis.describes(source)))
 }
 
 pub fn provide_editor_state(state: EditorState) -> EditorState {

@@ -5,7 +5,7 @@ use postmortem::checklist::Requirement;
 use postmortem::form::Form;
 use postmortem::metrics::{Instant, Metrics, Source};
 use postmortem::span::Utf16Cursor;
-use postmortem::{Config, Document, Edit, LineIndex, Severity, Validation, WordRange};
+use postmortem::{Config, Document, Edit, LineIndex, Profile, Severity, Validation, WordRange};
 use std::sync::Arc;
 
 /// Everything the page shows about one version of the source. Cloning it shares, not copies,
@@ -17,11 +17,8 @@ pub struct Analysis {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
-    pub checklist: Vec<Requirement>,
     pub words: u32,
     pub word_range: Option<(u32, u32)>,
-    /// The document's title, if it has one.
-    pub title: Option<String>,
     /// The length in bytes of the source analysed, so that the page (and its benchmark) can
     /// tell which version of the text the diagnostics describe.
     pub source_bytes: usize,
@@ -30,12 +27,12 @@ pub struct Analysis {
     validated: Arc<Validated>,
 }
 
-/// The text analysed, the configuration it was analysed with and the core's validation of it
-/// (the parsed document among it): what the form and the diagram read.
+/// The text analysed, the profile it was analysed with and the core's validation of it (the
+/// parsed document among it): what the form and the diagram read.
 #[derive(Debug)]
 struct Validated {
     text: String,
-    config: Config,
+    profile: Profile,
     validation: Validation,
 }
 
@@ -188,33 +185,13 @@ impl Analysis {
             infos,
             words: validation.stats.words,
             word_range: Some((min, max)),
-            title: validation
-                .document
-                .title
-                .as_ref()
-                .map(|title| title.text.clone()),
             source_bytes: source.len(),
             metrics: metric_rows(&validation.metrics, source),
-            checklist: validation.checklist.clone(),
             validated: Arc::new(Validated {
                 text: source.to_owned(),
-                config: config.clone(),
+                profile: config.profile,
                 validation,
             }),
-        }
-    }
-
-    /// The analysis of `source` under `config`: `previous` again when it is that already
-    /// (brought up to date early, for an action that needed the document), so that each
-    /// version of the text is analysed once.
-    pub fn refresh(previous: Option<&Self>, source: &str, config: &Config) -> Self {
-        match previous {
-            Some(previous)
-                if previous.describes(source) && previous.validated.config == *config =>
-            {
-                previous.clone()
-            }
-            _ => Self::run(source, config),
         }
     }
 
@@ -226,6 +203,19 @@ impl Analysis {
     /// The text analysed with its document, shared.
     pub fn parsed(&self) -> Parsed {
         Parsed(Origin::Analysed(Arc::clone(&self.validated)))
+    }
+
+    /// The profile's requirements, met or not.
+    pub fn checklist(&self) -> &[Requirement] {
+        &self.validated.validation.checklist
+    }
+
+    /// The document's title, if it has one.
+    pub fn title(&self) -> Option<&str> {
+        self.document()
+            .title
+            .as_ref()
+            .map(|title| title.text.as_str())
     }
 
     /// The text analysed.
@@ -240,7 +230,7 @@ impl Analysis {
 
     /// The form's fields, read from the text analysed.
     pub fn form(&self) -> Form {
-        Form::read(self.text(), self.document(), self.validated.config.profile)
+        Form::read(self.text(), self.document(), self.validated.profile)
     }
 
     /// The timeline drawn as SVG (`standalone`: as a file of its own), if it has timed entries.
@@ -255,7 +245,7 @@ impl Analysis {
 
     /// A file name for downloading the draft, from its title.
     pub fn file_name(&self) -> String {
-        let slug = self.title.as_deref().map(slugify).unwrap_or_default();
+        let slug = self.title().map(slugify).unwrap_or_default();
         if slug.is_empty() {
             "postmortem.md".to_owned()
         } else {
@@ -384,7 +374,7 @@ mod tests {
         assert_eq!(analysis.words, 3);
         assert!(
             analysis
-                .checklist
+                .checklist()
                 .iter()
                 .any(|requirement| requirement.id == "timeline.section" && !requirement.met)
         );
@@ -433,20 +423,24 @@ mod tests {
     }
 
     #[test]
-    fn a_version_of_the_text_is_analysed_once_and_shared() {
+    fn copies_share_the_analysis_and_know_the_text_it_describes() {
         let source = "# Outage\n\n## Timeline\n\n- 14:05 UTC - A deploy went out.\n";
-        let config = Config::default();
-        let analysis = Analysis::run(source, &config);
-        let again = Analysis::refresh(Some(&analysis), source, &config);
-        assert!(Arc::ptr_eq(&analysis.validated, &again.validated));
-        assert_eq!(analysis, again);
+        let analysis = Analysis::run(source, &Config::default());
+        let copy = analysis.clone();
+        assert!(Arc::ptr_eq(&analysis.validated, &copy.validated));
+        assert_eq!(analysis, copy);
+        assert_eq!(copy.parsed().text(), source);
 
         let edited = format!("{source}- 14:12 UTC - An alert fired.\n");
-        let changed = Analysis::refresh(Some(&analysis), &edited, &config);
-        assert_ne!(changed, analysis);
-        assert!(changed.describes(&edited) && !analysis.describes(&edited));
-        let sre = Config::with_profile(postmortem::Profile::Sre);
-        assert_ne!(Analysis::refresh(Some(&changed), &edited, &sre), changed);
+        assert!(analysis.describes(source) && !analysis.describes(&edited));
+        assert_ne!(
+            Analysis::run(source, &Config::default()),
+            analysis,
+            "another analysis"
+        );
+        let parsed = Parsed::of(&edited);
+        assert_eq!(parsed.text(), edited);
+        assert_eq!(parsed.document().timeline.entries.len(), 2);
     }
 
     #[test]
