@@ -36,7 +36,8 @@ struct Validated {
     validation: Validation,
 }
 
-/// A text with its document, as an action needs them.
+/// A text with its document, as an action needs them: the analysis's, shared, or parsed for
+/// the action when the analysis has not caught up with the text yet.
 pub struct Parsed(Origin);
 
 enum Origin {
