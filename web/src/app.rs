@@ -20,7 +20,7 @@ pub fn App() -> impl IntoView {
     });
     let storage = window_event_listener(ev::storage, move |event| {
         if let Some(key) = event.key() {
-            state.stored_elsewhere(&key, event.new_value());
+            state.stored_elsewhere(&key, event.new_value().as_deref());
         }
     });
     // A file pasted (copied in a file manager) is imported; pasted text goes where the caret is.

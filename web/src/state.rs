@@ -1,22 +1,24 @@
 //! The editor's reactive state: the drafts, the one being edited, and what the core says of it.
-//! The logic lives in plain modules (`analysis`, `library`, `import`); this file binds them to
-//! signals and to storage.
+//! The logic lives in plain modules (`analysis`, `library`, `session`, `history`, `import`);
+//! this file binds them to signals and to storage.
 
 mod analysis;
 pub mod history;
 pub mod import;
 pub mod library;
+pub mod session;
 pub mod share;
 
-pub use analysis::{Analysis, DiagnosticGroup, DiagnosticView, FixView, MetricRow};
+pub use analysis::{Analysis, DiagnosticGroup, DiagnosticView, FixView, MetricRow, Parsed};
 
 use crate::storage;
 use history::{History, Kind};
 use import::Imported;
 use leptos::prelude::*;
-use library::{Draft, Library, StoredDraft};
+use library::{Draft, Library};
 use postmortem::form::{FieldId, FormEdit, Typed};
 use postmortem::{Config, Profile};
+use session::{Event, Session, Step};
 use std::collections::HashMap;
 
 /// Which tab the side panel shows.
@@ -65,7 +67,11 @@ pub struct EditorState {
     /// The current draft's text: what the editor and the form show.
     pub source: RwSignal<String>,
     pub config: RwSignal<Config>,
+    /// What the core says of the text, with the parsed document every view reads. It follows
+    /// `analysed`, which `schedule_analysis` bumps as the text changes.
     pub analysis: Memo<Analysis>,
+    /// Bumped to have the analysis describe the text as it is now.
+    analysed: RwSignal<u64>,
     /// A range (UTF-16) the editor should select, set by clicking a diagnostic.
     pub selection: RwSignal<Option<(u32, u32)>>,
     pub side_tab: RwSignal<SideTab>,
@@ -79,19 +85,22 @@ pub struct EditorState {
     pub conflict: RwSignal<Option<Draft>>,
     /// A new version of the app has been downloaded and waits for a reload.
     pub update_ready: RwSignal<bool>,
-    /// Stored values this version could not read: carried into backups, never dropped.
-    unreadable: StoredValue<Vec<String>>,
     /// Whether the current draft has a step to undo and one to redo.
     pub undoable: RwSignal<(bool, bool)>,
-    changes: StoredValue<Changes>,
+    /// Kept in one stored value, which no view reads, so that `EditorState` stays small enough
+    /// to pass by value (clippy's `large_types_passed_by_value`: 256 bytes).
+    memory: StoredValue<Memory>,
 }
 
-/// What this tab remembers of the changes made to the drafts' text: each draft's undo
-/// history, and where the last keystroke in a form field wrote it.
+/// What this tab remembers that no view shows: the changes made to the drafts' text (each
+/// draft's undo history, where the last keystroke in a form field wrote it, what was saved),
+/// and the stored values it could not read.
 #[derive(Default)]
-struct Changes {
+struct Memory {
     /// The text last written to storage for the current draft (or read from it).
     saved: Option<String>,
+    /// Stored values this version could not read: carried into backups, never dropped.
+    unreadable: Vec<String>,
     histories: HashMap<String, History>,
     /// The last keystroke typed into a form field, and the revision of the text it holds for.
     typing: Option<(Typed, u64)>,
@@ -100,7 +109,7 @@ struct Changes {
     revision: u64,
 }
 
-impl Changes {
+impl Memory {
     fn record(&mut self, id: &str, before: &str, after: &str, kind: Kind, now_ms: f64) {
         self.histories
             .entry(id.to_owned())
@@ -158,7 +167,6 @@ pub fn now() -> u64 {
     milliseconds
 }
 
-/// A fresh draft id: time and randomness, unique across tabs.
 /// A name for a saved version of a draft: random, so that two tabs saving at once never
 /// name their versions alike; never 0, which means "never saved".
 fn new_revision() -> u64 {
@@ -168,6 +176,7 @@ fn new_revision() -> u64 {
     random.max(1)
 }
 
+/// A fresh draft id: time and randomness, unique across tabs.
 pub fn new_id() -> String {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // A positive integer.
     let random = (js_sys::Math::random() * 1e12) as u64;
@@ -201,12 +210,13 @@ impl EditorState {
             analysed.track();
             source.with_untracked(|source| config.with(|config| Analysis::run(source, config)))
         });
-        schedule_analysis(source, analysed);
+        schedule_analysis(source, analysed, analysis);
         let state = Self {
             library: RwSignal::new(library),
             source,
             config,
             analysis,
+            analysed,
             selection: RwSignal::new(None),
             side_tab: RwSignal::new(SideTab::Checks),
             editor_view: RwSignal::new(EditorView::Markdown),
@@ -216,9 +226,11 @@ impl EditorState {
             notice: RwSignal::new(None),
             conflict: RwSignal::new(None),
             update_ready: RwSignal::new(false),
-            unreadable: StoredValue::new(unreadable),
             undoable: RwSignal::new((false, false)),
-            changes: StoredValue::new(Changes::default()),
+            memory: StoredValue::new(Memory {
+                unreadable,
+                ..Memory::default()
+            }),
         };
         // A draft that exists only in memory (the first one) is saved right away.
         if current.revision == 0 {
@@ -252,25 +264,27 @@ impl EditorState {
 
     /// Keeps an inserted Mermaid diagram in step with the timeline; `true` if it rewrote it.
     fn sync_diagram(&self) -> bool {
-        let edit = self.source.with_untracked(|source| {
-            postmortem::diagram::has_block(source)
-                .then(|| postmortem::diagram::sync(source, &postmortem::parse(source)))
-                .flatten()
-        });
-        let Some(edit) = edit else {
+        if !self
+            .source
+            .with_untracked(|source| postmortem::diagram::has_block(source))
+        {
+            return false;
+        }
+        let parsed = self.parsed_now();
+        let Some(edit) = postmortem::diagram::sync(parsed.text(), parsed.document()) else {
             return false;
         };
         let synced = self.source.with_untracked(|source| {
             postmortem::fix::apply_edits(source, std::slice::from_ref(&edit))
         });
         let typed_before = self
-            .changes
-            .with_value(|changes| changes.typed_before(edit.span.start));
+            .memory
+            .with_value(|memory| memory.typed_before(edit.span.start));
         self.change_text(synced, Kind::FollowUp);
         // A form field being typed in before the diagram is still where it was written.
         if let Some(typed) = typed_before {
-            self.changes
-                .update_value(|changes| changes.remember_typed(typed));
+            self.memory
+                .update_value(|memory| memory.remember_typed(typed));
         }
         true
     }
@@ -282,8 +296,8 @@ impl EditorState {
         }
         let id = self.current_id();
         self.source.with_untracked(|before| {
-            self.changes.update_value(|changes| {
-                changes.record(&id, before, &text, kind, js_sys::Date::now());
+            self.memory.update_value(|memory| {
+                memory.record(&id, before, &text, kind, js_sys::Date::now());
             });
         });
         self.source.set(text);
@@ -291,17 +305,17 @@ impl EditorState {
     }
 
     fn set_saved(&self, text: Option<String>) {
-        self.changes.update_value(|changes| changes.saved = text);
+        self.memory.update_value(|memory| memory.saved = text);
     }
 
     fn is_saved(&self, text: &str) -> bool {
-        self.changes
-            .with_value(|changes| changes.saved.as_deref() == Some(text))
+        self.memory
+            .with_value(|memory| memory.saved.as_deref() == Some(text))
     }
 
     fn refresh_undoable(&self) {
         let id = self.current_id();
-        let flags = self.changes.with_value(|changes| changes.undoable(&id));
+        let flags = self.memory.with_value(|memory| memory.undoable(&id));
         if self.undoable.get_untracked() != flags {
             self.undoable.set(flags);
         }
@@ -312,8 +326,8 @@ impl EditorState {
     pub fn undo(&self, redo: bool) -> bool {
         let id = self.current_id();
         let restored = self.source.with_untracked(|current| {
-            self.changes
-                .try_update_value(|changes| changes.undo(&id, current, redo))
+            self.memory
+                .try_update_value(|memory| memory.undo(&id, current, redo))
                 .flatten()
         });
         self.refresh_undoable();
@@ -335,9 +349,8 @@ impl EditorState {
 
     /// Writes every time of the summary and the timeline in the zone `target`.
     pub fn convert_times(&self, target: &str) {
-        let conversion = self.source.with_untracked(|source| {
-            postmortem::convert::to_zone(source, &postmortem::parse(source), target)
-        });
+        let parsed = self.parsed_now();
+        let conversion = postmortem::convert::to_zone(parsed.text(), parsed.document(), target);
         let Some(conversion) = conversion else {
             self.notify(format!(
                 "“{target}” is not a zone with a single offset: choose one such as UTC, EAT or UTC+05:30."
@@ -361,10 +374,8 @@ impl EditorState {
 
     /// Puts the timeline's Mermaid diagram into the Markdown, where it then stays in sync.
     pub fn insert_diagram(&self) {
-        let edit = self.source.with_untracked(|source| {
-            postmortem::diagram::insert(source, &postmortem::parse(source))
-        });
-        match edit {
+        let parsed = self.parsed_now();
+        match postmortem::diagram::insert(parsed.text(), parsed.document()) {
             Some(edit) => {
                 let inserted = self
                     .source
@@ -378,29 +389,85 @@ impl EditorState {
         }
     }
 
+    /// The text as it is now, with its document: the analysis's, once it has caught up
+    /// with the text. A short draft's analysis is brought up to date here (and not made again
+    /// when its turn comes). A long draft's waits for the next task so that typing is never held up
+    /// (`schedule_analysis`); an action cannot wait for it, so the text is parsed once here.
+    fn parsed_now(&self) -> Parsed {
+        let current = || describes_now(self.analysis, self.source);
+        let short = self
+            .source
+            .with_untracked(|source| source.len() <= ANALYSE_LATER_BYTES);
+        if !current() && short {
+            self.analysed.update(|revision| *revision += 1);
+        }
+        if current() {
+            self.analysis.with_untracked(Analysis::parsed)
+        } else {
+            self.source.with_untracked(|source| Parsed::of(source))
+        }
+    }
+
+    /// What to do about `event`, decided by `session` from what this tab holds.
+    fn decide(&self, event: Event) -> Vec<Step> {
+        self.library.with_untracked(|library| {
+            self.source.with_untracked(|text| {
+                self.conflict.with_untracked(|conflict| {
+                    self.memory.with_value(|memory| {
+                        let session = Session {
+                            library,
+                            text,
+                            saved: memory.saved.as_deref(),
+                            conflict: conflict.as_ref(),
+                        };
+                        session.decide(event)
+                    })
+                })
+            })
+        })
+    }
+
+    /// Takes the steps `session` decided on, in order.
+    fn take(&self, steps: Vec<Step>) {
+        for step in steps {
+            match step {
+                Step::Put(draft) => self.library.update(|library| library.put(draft)),
+                Step::Remove(id) => self.library.update(|library| _ = library.remove(&id)),
+                Step::Write(draft) => {
+                    if let Err(problem) = storage::save_draft(&draft) {
+                        self.storage_message.set(Some(problem));
+                    }
+                }
+                Step::Save(version) => self.write_current(version),
+                Step::Follow(theirs) => self.follow(theirs),
+                Step::Ask(theirs) => self.conflict.set(Some(theirs)),
+                Step::Settle => self.conflict.set(None),
+                Step::Notify(text) => self.notify(text),
+                Step::Unsaved => self.set_saved(None),
+            }
+        }
+    }
+
     /// Writes the current draft, unless another tab's version waits for the user's choice.
     fn save_current(&self) {
-        if self.conflict.with_untracked(Option::is_some) {
-            return;
-        }
-        let Some(mut draft) = self
-            .library
-            .with_untracked(|library| library.current().cloned())
-        else {
-            return;
-        };
-        draft.parent = draft.revision;
-        draft.revision = new_revision();
-        match storage::save_draft(&draft) {
+        let steps = self.decide(Event::Save {
+            revision: new_revision(),
+        });
+        self.take(steps);
+    }
+
+    /// Writes a new version of the current draft; once written, this tab holds it.
+    fn write_current(&self, version: Draft) {
+        match storage::save_draft(&version) {
             Ok(()) => {
                 self.library.update_untracked(|library| {
-                    if let Some(kept) = library.drafts.iter_mut().find(|d| d.id == draft.id) {
-                        kept.revision = draft.revision;
-                        kept.parent = draft.parent;
+                    if let Some(kept) = library.drafts.iter_mut().find(|d| d.id == version.id) {
+                        kept.revision = version.revision;
+                        kept.parent = version.parent;
                     }
                 });
-                self.set_saved(Some(draft.text));
-                storage::save_current(&draft.id);
+                storage::save_current(&version.id);
+                self.set_saved(Some(version.text));
                 if self.storage_message.with_untracked(Option::is_some) {
                     self.storage_message.set(None);
                 }
@@ -424,7 +491,7 @@ impl EditorState {
         self.set_saved(Some(draft.text.clone()));
         self.config.set(Config::with_profile(draft.profile()));
         self.selection.set(None);
-        self.changes.update_value(Changes::forget_typing);
+        self.memory.update_value(Memory::forget_typing);
         self.source.set(draft.text);
         self.refresh_undoable();
         self.pane.set(Pane::Editor);
@@ -572,9 +639,9 @@ impl EditorState {
     /// would change the document's structure) or it changed nothing.
     pub fn edit_form(&self, edit: &FormEdit) -> bool {
         let profile = self.config.with_untracked(|config| config.profile);
-        let edited = self
-            .source
-            .with_untracked(|source| postmortem::form::apply(source, profile, edit));
+        let parsed = self.parsed_now();
+        let edits = postmortem::form::edit(parsed.text(), parsed.document(), profile, edit);
+        let edited = postmortem::fix::apply_edits(parsed.text(), &edits);
         let changed = self.source.with_untracked(|source| *source != edited);
         if changed {
             self.change_text(edited, Kind::Step);
@@ -588,10 +655,15 @@ impl EditorState {
     pub fn type_into_field(&self, field: FieldId, text: &str) -> bool {
         let profile = self.config.with_untracked(|config| config.profile);
         let last = self.typed(field);
-        let keystroke = self.source.with_untracked(|source| {
-            let document = postmortem::parse(source);
-            postmortem::form::type_into(source, &document, profile, field, text, last.as_ref())
-        });
+        let parsed = self.parsed_now();
+        let keystroke = postmortem::form::type_into(
+            parsed.text(),
+            parsed.document(),
+            profile,
+            field,
+            text,
+            last.as_ref(),
+        );
         let Some(keystroke) = keystroke else {
             return false;
         };
@@ -599,14 +671,14 @@ impl EditorState {
             .source
             .with_untracked(|source| postmortem::fix::apply_edits(source, &keystroke.edits));
         self.change_text(edited, Kind::Typing);
-        self.changes
-            .update_value(|changes| changes.remember_typed(keystroke.typed));
+        self.memory
+            .update_value(|memory| memory.remember_typed(keystroke.typed));
         true
     }
 
     /// What was last typed into `field`, while the text still holds it where it was written.
     pub fn typed(&self, field: FieldId) -> Option<Typed> {
-        self.changes.with_value(|changes| changes.typed(field))
+        self.memory.with_value(|memory| memory.typed(field))
     }
 
     /// Opens an imported file: a postmortem becomes a new draft; a backup adds its drafts.
@@ -655,56 +727,13 @@ impl EditorState {
         let drafts = self
             .library
             .with_untracked(|library| library.drafts.clone());
-        self.unreadable
-            .with_value(|unreadable| library::encode_backup(&drafts, unreadable, now()))
+        self.memory
+            .with_value(|memory| library::encode_backup(&drafts, &memory.unreadable, now()))
     }
 
     /// Another tab wrote (or removed) a stored draft.
-    pub fn stored_elsewhere(&self, key: &str, value: Option<String>) {
-        let Some(id) = storage::draft_id(key) else {
-            return;
-        };
-        let is_current = id == self.current_id();
-        let Some(raw) = value else {
-            if is_current {
-                self.notify("This draft was deleted in another tab. It stays open here; editing it saves it again.");
-                self.set_saved(None);
-            } else {
-                self.library.update(|library| _ = library.remove(id));
-            }
-            return;
-        };
-        let StoredDraft::Readable(theirs) = library::decode_draft(&raw) else {
-            return;
-        };
-        if !is_current {
-            self.library.update(|library| {
-                match library
-                    .drafts
-                    .iter_mut()
-                    .find(|draft| draft.id == theirs.id)
-                {
-                    Some(kept) => *kept = theirs,
-                    None => library.drafts.push(theirs),
-                }
-            });
-            return;
-        }
-        let text = self.source.get_untracked();
-        let unsaved = !self.is_saved(&text);
-        // A version written over another than the one this tab holds was made without seeing
-        // this tab's last save (two tabs typing at once): following it would drop what was
-        // typed here.
-        let over_ours = self.library.with_untracked(|library| {
-            library
-                .current()
-                .is_some_and(|ours| ours.revision == theirs.parent)
-        });
-        if (unsaved || !over_ours) && text != theirs.text {
-            self.conflict.set(Some(theirs));
-            return;
-        }
-        self.follow(theirs);
+    pub fn stored_elsewhere(&self, key: &str, value: Option<&str>) {
+        self.take(self.decide(Event::Stored { key, value }));
     }
 
     /// Takes another tab's version of the current draft, as a step this tab can undo.
@@ -712,55 +741,20 @@ impl EditorState {
         self.set_saved(Some(theirs.text.clone()));
         self.config.set(Config::with_profile(theirs.profile()));
         self.change_text(theirs.text.clone(), Kind::Step);
-        self.library.update(|library| {
-            if let Some(kept) = library
-                .drafts
-                .iter_mut()
-                .find(|draft| draft.id == theirs.id)
-            {
-                *kept = theirs;
-            }
-        });
+        self.library.update(|library| library.put(theirs));
     }
 
     /// Resolves a conflict with another tab: keep this tab's text (saved over theirs), or take
     /// theirs after saving this tab's text as a separate draft.
     pub fn resolve_conflict(&self, keep_mine: bool) {
-        let Some(theirs) = self.conflict.get_untracked() else {
-            return;
-        };
-        self.conflict.set(None);
-        let id = self.current_id();
-        if keep_mine {
-            self.library.update_untracked(|library| {
-                // Saved over theirs, so that the other tab follows.
-                if let Some(kept) = library.drafts.iter_mut().find(|draft| draft.id == id) {
-                    kept.revision = theirs.revision;
-                }
-            });
-            self.set_saved(None);
-            self.save_current();
-            return;
-        }
-        let mine = self
-            .library
-            .with_untracked(|library| library.current().cloned());
-        if let Some(mine) = mine {
-            let copy = Draft {
-                id: new_id(),
-                name: format!("{} (this tab's version)", mine.display_name()),
-                revision: 0,
-                parent: 0,
-                ..mine
-            };
-            self.library
-                .update(|library| library.drafts.push(copy.clone()));
-            if let Err(problem) = storage::save_draft(&copy) {
-                self.storage_message.set(Some(problem));
+        let event = if keep_mine {
+            Event::KeepMine {
+                revision: new_revision(),
             }
-        }
-        // This tab's text is safe in its copy: the editor may now follow the other tab.
-        self.follow(theirs);
+        } else {
+            Event::TakeTheirs { copy_id: new_id() }
+        };
+        self.take(self.decide(event));
     }
 }
 
@@ -768,35 +762,37 @@ impl EditorState {
 /// the same task, and keystrokes typed meanwhile are analysed together.
 const ANALYSE_LATER_BYTES: usize = 24 * 1024;
 
-/// Bumps `analysed` whenever the source changes: at once for a draft of ordinary length, on
-/// the next task for a long one.
-fn schedule_analysis(source: RwSignal<String>, analysed: RwSignal<u64>) {
+/// Bumps `analysed` whenever the source changes to a text the analysis does not describe yet:
+/// at once for a draft of ordinary length, on the next task for a long one. The analysis may
+/// describe it already: the text the page starts with (analysed when first read), or one an
+/// action had analysed early (`EditorState::parsed_now`).
+fn schedule_analysis(source: RwSignal<String>, analysed: RwSignal<u64>, analysis: Memo<Analysis>) {
     let pending = StoredValue::new(false);
-    // The memo analyses the text it starts with when first read; the effect's first run can
-    // come after a change (an input event right after mounting), so it compares.
-    let initial = StoredValue::new(Some(source.get_untracked()));
+    let analyse = move || {
+        if !describes_now(analysis, source) {
+            analysed.update(|revision| *revision += 1);
+        }
+    };
     Effect::new(move || {
         let long = source.with(|source| source.len() > ANALYSE_LATER_BYTES);
-        let unchanged = initial
-            .try_update_value(Option::take)
-            .flatten()
-            .is_some_and(|initial| source.with_untracked(|source| *source == initial));
-        if unchanged {
-            return;
-        }
         if !long {
-            analysed.update(|revision| *revision += 1);
+            analyse();
         } else if !pending.get_value() {
             pending.set_value(true);
             set_timeout(
                 move || {
                     pending.set_value(false);
-                    analysed.update(|revision| *revision += 1);
+                    analyse();
                 },
                 std::time::Duration::ZERO,
             );
         }
     });
+}
+
+/// Whether the analysis describes the text as it is now.
+fn describes_now(analysis: Memo<Analysis>, source: RwSignal<String>) -> bool {
+    analysis.with_untracked(|analysis| source.with_untracked(|source| analysis.describes(source)))
 }
 
 pub fn provide_editor_state(state: EditorState) -> EditorState {

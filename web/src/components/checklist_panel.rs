@@ -9,13 +9,13 @@ pub(crate) fn ChecklistPanel() -> impl IntoView {
     let analysis = use_editor_state().analysis;
     let met = move || {
         analysis.with(|a| {
-            a.checklist
+            a.checklist()
                 .iter()
                 .filter(|requirement| requirement.met)
                 .count()
         })
     };
-    let total = move || analysis.with(|a| a.checklist.len());
+    let total = move || analysis.with(|a| a.checklist().len());
     view! {
         <details class="checklist" open>
             <summary class="pane-title" data-testid="checklist-summary">
@@ -23,7 +23,7 @@ pub(crate) fn ChecklistPanel() -> impl IntoView {
             </summary>
             <ul data-testid="checklist">
                 <For
-                    each=move || analysis.get().checklist
+                    each=move || analysis.with(|a| a.checklist().to_vec())
                     key=|requirement| (requirement.id, requirement.met, requirement.reason.clone())
                     let(requirement)
                 >

@@ -9,22 +9,20 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn DiagramPane() -> impl IntoView {
     let state = use_editor_state();
-    // Drawn from the text, escaped by the core: nothing from the draft is markup here.
-    let drawing = Memo::new(move |_| {
-        state
-            .source
-            .with(|source| postmortem::diagram::svg(source, &postmortem::parse(source), false))
-    });
+    // Drawn from the analysis's document, escaped by the core: nothing from the draft is
+    // markup here.
+    let drawing = Memo::new(move |_| state.analysis.with(|analysis| analysis.diagram(false)));
     let inserted = Memo::new(move |_| {
         state
             .source
             .with(|source| postmortem::diagram::has_block(source))
     });
     let save = move |_| {
-        let svg = state.source.with_untracked(|source| {
-            postmortem::diagram::svg(source, &postmortem::parse(source), true)
-        });
-        let Some(svg) = svg else {
+        // The drawing shown, as a file.
+        let Some(svg) = state
+            .analysis
+            .with_untracked(|analysis| analysis.diagram(true))
+        else {
             return;
         };
         let name = state

@@ -3,7 +3,7 @@
 //! Markdown the form does not model stays as the author wrote it.
 
 use crate::components::editor_pane::{undo_input, undo_keys};
-use crate::state::{EditorView, use_editor_state};
+use crate::state::{Analysis, EditorView, use_editor_state};
 use leptos::ev;
 use leptos::prelude::*;
 use postmortem::form::{FieldId, Form, FormEdit, Moment};
@@ -18,15 +18,10 @@ const ZONES: &[&str] = &[
 #[component]
 pub(crate) fn FormPane() -> impl IntoView {
     let state = use_editor_state();
-    // Read only while the form is shown: the Markdown view never pays for it.
+    // Read from the analysis's document, and only while the form is shown: the Markdown view
+    // never pays for it.
     let form = Memo::new(move |_| {
-        (state.editor_view.get() == EditorView::Form).then(|| {
-            let profile = state.config.with(|config| config.profile);
-            state.source.with(|source| {
-                let document = postmortem::parse(source);
-                Form::read(source, &document, profile)
-            })
-        })
+        (state.editor_view.get() == EditorView::Form).then(|| state.analysis.with(Analysis::form))
     });
     let field = move |read: fn(&Form) -> String| {
         Memo::new(move |_| form.with(|form| form.as_ref().map(read).unwrap_or_default()))

@@ -34,7 +34,7 @@ pub(crate) fn Toolbar() -> impl IntoView {
             </button>
             <span class="product">"postmortem"</span>
             <h1 class="draft-title" data-testid="draft-title">
-                {move || analysis.with(|a| a.title.clone()).unwrap_or_else(|| "Untitled draft".to_owned())}
+                {move || analysis.with(|a| a.title().map(str::to_owned)).unwrap_or_else(|| "Untitled draft".to_owned())}
             </h1>
             <label class="profile">
                 <span>"Profile"</span>

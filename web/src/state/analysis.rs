@@ -1,29 +1,86 @@
-//! Plain Rust: what the page shows about a source, computed by the core. No reactive code.
+//! Plain Rust: what the page shows about a source, computed by the core once per version of
+//! the text and shared by every view. No reactive code.
 
 use postmortem::checklist::Requirement;
+use postmortem::form::Form;
 use postmortem::metrics::{Instant, Metrics, Source};
 use postmortem::span::Utf16Cursor;
-use postmortem::{Config, Edit, LineIndex, Severity, WordRange};
+use postmortem::{Config, Document, Edit, LineIndex, Profile, Severity, Validation, WordRange};
+use std::sync::Arc;
 
-/// Everything the page shows about one version of the source.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Everything the page shows about one version of the source. Cloning it shares, not copies,
+/// the parsed document.
+#[derive(Clone, Debug)]
 pub struct Analysis {
     /// Diagnostics in document order, grouped by the section they fall in.
     pub groups: Vec<DiagnosticGroup>,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
-    pub checklist: Vec<Requirement>,
     pub words: u32,
     pub word_range: Option<(u32, u32)>,
-    /// The document's title, if it has one.
-    pub title: Option<String>,
     /// The length in bytes of the source analysed, so that the page (and its benchmark) can
     /// tell which version of the text the diagnostics describe.
     pub source_bytes: usize,
     /// The incident at a glance: its key instants and the durations between them.
     pub metrics: Vec<MetricRow>,
+    validated: Arc<Validated>,
 }
+
+/// The text analysed, the profile it was analysed with and the core's validation of it (the
+/// parsed document among it): what the form and the diagram read.
+#[derive(Debug)]
+struct Validated {
+    text: String,
+    profile: Profile,
+    validation: Validation,
+}
+
+/// A text with its document, as an action needs them: the analysis's, shared, or parsed for
+/// the action when the analysis has not caught up with the text yet.
+pub struct Parsed(Origin);
+
+enum Origin {
+    Analysed(Arc<Validated>),
+    Parsed {
+        text: String,
+        document: Box<Document>,
+    },
+}
+
+impl Parsed {
+    /// Parses `text`.
+    pub fn of(text: &str) -> Self {
+        Self(Origin::Parsed {
+            text: text.to_owned(),
+            document: Box::new(postmortem::parse(text)),
+        })
+    }
+
+    pub fn text(&self) -> &str {
+        match &self.0 {
+            Origin::Analysed(validated) => &validated.text,
+            Origin::Parsed { text, .. } => text,
+        }
+    }
+
+    pub fn document(&self) -> &Document {
+        match &self.0 {
+            Origin::Analysed(validated) => &validated.validation.document,
+            Origin::Parsed { document, .. } => document,
+        }
+    }
+}
+
+/// Two analyses are equal when they are the same one: every field is derived from the shared
+/// validation, and comparing that by address costs nothing whatever the draft's length.
+impl PartialEq for Analysis {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.validated, &other.validated)
+    }
+}
+
+impl Eq for Analysis {}
 
 /// One line of the incident's metrics, ready to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,11 +186,57 @@ impl Analysis {
             infos,
             words: validation.stats.words,
             word_range: Some((min, max)),
-            title: validation.document.title.map(|title| title.text),
             source_bytes: source.len(),
             metrics: metric_rows(&validation.metrics, source),
-            checklist: validation.checklist,
+            validated: Arc::new(Validated {
+                text: source.to_owned(),
+                profile: config.profile,
+                validation,
+            }),
         }
+    }
+
+    /// Whether this is the analysis of `source`.
+    pub fn describes(&self, source: &str) -> bool {
+        self.validated.text == source
+    }
+
+    /// The text analysed with its document, shared.
+    pub fn parsed(&self) -> Parsed {
+        Parsed(Origin::Analysed(Arc::clone(&self.validated)))
+    }
+
+    /// The profile's requirements, met or not.
+    pub fn checklist(&self) -> &[Requirement] {
+        &self.validated.validation.checklist
+    }
+
+    /// The document's title, if it has one.
+    pub fn title(&self) -> Option<&str> {
+        self.document()
+            .title
+            .as_ref()
+            .map(|title| title.text.as_str())
+    }
+
+    /// The text analysed.
+    pub fn text(&self) -> &str {
+        &self.validated.text
+    }
+
+    /// The text analysed, parsed.
+    pub fn document(&self) -> &Document {
+        &self.validated.validation.document
+    }
+
+    /// The form's fields, read from the text analysed.
+    pub fn form(&self) -> Form {
+        Form::read(self.text(), self.document(), self.validated.profile)
+    }
+
+    /// The timeline drawn as SVG (`standalone`: as a file of its own), if it has timed entries.
+    pub fn diagram(&self, standalone: bool) -> Option<String> {
+        postmortem::diagram::svg(self.text(), self.document(), standalone)
     }
 
     /// All diagnostics, in document order.
@@ -143,7 +246,7 @@ impl Analysis {
 
     /// A file name for downloading the draft, from its title.
     pub fn file_name(&self) -> String {
-        let slug = self.title.as_deref().map(slugify).unwrap_or_default();
+        let slug = self.title().map(slugify).unwrap_or_default();
         if slug.is_empty() {
             "postmortem.md".to_owned()
         } else {
@@ -272,7 +375,7 @@ mod tests {
         assert_eq!(analysis.words, 3);
         assert!(
             analysis
-                .checklist
+                .checklist()
                 .iter()
                 .any(|requirement| requirement.id == "timeline.section" && !requirement.met)
         );
@@ -318,6 +421,43 @@ mod tests {
         assert_eq!(value("Started"), Some("14:05"));
         assert_eq!(value("Detected"), Some("14:12"));
         assert_eq!(value("Time to resolve"), Some("50 min"));
+    }
+
+    #[test]
+    fn copies_share_the_analysis_and_know_the_text_it_describes() {
+        let source = "# Outage\n\n## Timeline\n\n- 14:05 UTC - A deploy went out.\n";
+        let analysis = Analysis::run(source, &Config::default());
+        let copy = analysis.clone();
+        assert!(Arc::ptr_eq(&analysis.validated, &copy.validated));
+        assert_eq!(analysis, copy);
+        assert_eq!(copy.parsed().text(), source);
+
+        let edited = format!("{source}- 14:12 UTC - An alert fired.\n");
+        assert!(analysis.describes(source) && !analysis.describes(&edited));
+        assert_ne!(
+            Analysis::run(source, &Config::default()),
+            analysis,
+            "another analysis"
+        );
+        let parsed = Parsed::of(&edited);
+        assert_eq!(parsed.text(), edited);
+        assert_eq!(parsed.document().timeline.entries.len(), 2);
+    }
+
+    #[test]
+    fn the_form_and_the_diagram_read_the_document_analysed() {
+        let source = "# Outage\n\n## Timeline\n\n- 14:05 UTC - A deploy went out.\n- 14:12 UTC - An alert fired.\n";
+        let analysis = Analysis::run(source, &Config::default());
+        let document = postmortem::parse(source);
+        assert_eq!(
+            analysis.form(),
+            Form::read(source, &document, postmortem::Profile::Standard)
+        );
+        assert_eq!(
+            analysis.diagram(true),
+            postmortem::diagram::svg(source, &document, true)
+        );
+        assert!(analysis.diagram(false).is_some());
     }
 
     #[test]

@@ -186,6 +186,15 @@ impl Library {
         self.drafts.push(draft);
     }
 
+    /// Puts a draft in place of the one with its id (another tab's version of it), or adds it
+    /// at the end without opening it.
+    pub fn put(&mut self, draft: Draft) {
+        match self.get_mut(&draft.id) {
+            Some(kept) => *kept = draft,
+            None => self.drafts.push(draft),
+        }
+    }
+
     /// Replaces the text of a draft; `false` when it does not exist or nothing changed.
     pub fn set_text(&mut self, id: &str, text: &str, now: u64) -> bool {
         match self.get_mut(id) {
@@ -392,6 +401,24 @@ mod tests {
             library.by_last_change()[0].display_name(),
             "Alpha outage, updated"
         );
+    }
+
+    #[test]
+    fn putting_a_draft_replaces_the_one_with_its_id_or_adds_it_unopened() {
+        let mut library = library();
+        library.put(draft("a", "# Alpha, from another tab\n", 40));
+        library.put(draft("d", "# Delta\n", 50));
+        let texts: Vec<&str> = library.drafts.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "# Alpha, from another tab\n",
+                "# Beta outage\n",
+                "no heading",
+                "# Delta\n"
+            ]
+        );
+        assert_eq!(library.current, "c");
     }
 
     #[test]
