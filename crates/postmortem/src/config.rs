@@ -133,6 +133,17 @@ pub struct Config {
     /// Overrides the profile's word range.
     #[serde(default)]
     pub words: Option<WordRange>,
+    /// Which files of a repository are postmortems, as globs relative to the configuration
+    /// file's directory (`postmortems/**/*.md`), since not every Markdown file is one. Only the
+    /// CLI reads it, to choose the files of a directory it walks (and to find them when it is
+    /// given no path); the web app and the package accept it and ignore it. The core does no
+    /// I/O, so the CLI checks the globs when it reads the file.
+    #[serde(default)]
+    pub files: Vec<String>,
+    /// Where editors find the configuration's JSON Schema (`./postmortem.schema.json`):
+    /// accepted so that a configuration can name it, and otherwise ignored.
+    #[serde(default, rename = "$schema")]
+    pub schema: Option<String>,
 }
 
 /// Why a configuration was refused.
@@ -231,6 +242,35 @@ mod tests {
             Some(RuleLevel::Warning)
         );
         assert_eq!(config.word_range(), WordRange { min: 10, max: 20 });
+    }
+
+    #[test]
+    fn reads_the_files_globs_and_accepts_a_schema_reference() {
+        let config = Config::from_json(
+            r#"{"$schema":"./postmortem.schema.json","files":["postmortems/**/*.md","incidents/*.txt"]}"#,
+        )
+        .unwrap();
+        assert_eq!(config.files, ["postmortems/**/*.md", "incidents/*.txt"]);
+        assert_eq!(config.schema.as_deref(), Some("./postmortem.schema.json"));
+        // Neither changes what is checked.
+        assert_eq!(
+            Config {
+                files: Vec::new(),
+                schema: None,
+                ..config
+            },
+            Config::default()
+        );
+        let not_a_list = Config::from_json(r#"{"files":"postmortems/*.md"}"#).unwrap_err();
+        assert!(
+            not_a_list.to_string().contains("expected a sequence"),
+            "{not_a_list}"
+        );
+        let not_a_string = Config::from_json(r#"{"$schema":1}"#).unwrap_err();
+        assert!(
+            not_a_string.to_string().contains("expected a string"),
+            "{not_a_string}"
+        );
     }
 
     #[test]
