@@ -29,7 +29,8 @@ cargo xtask <task>
   finish-build     trunk's post-build hook: the CSP's inline-script hashes and the service
                    worker's list of files (runs by itself in every trunk build)
   codegen [--check]
-                   write docs/rules/ from the rule registry; --check fails if it is stale
+                   write docs/rules/ from the rule registry and postmortem.schema.json from the
+                   configuration's types; --check fails if either is stale
 ";
 
 fn main() -> ExitCode {

@@ -7,7 +7,13 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
+#[cfg(feature = "schema")]
+mod schema;
+#[cfg(feature = "schema")]
+pub use schema::json_schema;
+
 /// Which requirements a document is held to.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Profile {
@@ -93,12 +99,17 @@ impl Profile {
 }
 
 /// A rule's configured level: off, or a severity that replaces its default.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RuleLevel {
+    /// The rule does not run.
     Off,
+    /// Wrong: the check fails (exit code 1).
     Error,
+    /// Likely wrong: reported, and the check still passes.
     Warning,
+    /// A matter of style: reported, and the check still passes.
     Info,
 }
 
@@ -114,14 +125,19 @@ impl RuleLevel {
 }
 
 /// The inclusive range of prose words a document should have.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WordRange {
+    /// The fewest prose words (no more than `max`).
     pub min: u32,
+    /// The most prose words.
     pub max: u32,
 }
 
-/// What to check and how strictly.
+/// What to check and how strictly: the profile, rule levels, the word range, and which files
+/// are postmortems.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Config {
@@ -129,21 +145,40 @@ pub struct Config {
     pub profile: Profile,
     /// Rule code (`PM307`) or name (`missing-misleading-path`) → level.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::rules"))]
     pub rules: BTreeMap<String, RuleLevel>,
     /// Overrides the profile's word range.
     #[serde(default)]
     pub words: Option<WordRange>,
     /// Which files of a repository are postmortems, as globs relative to the configuration
-    /// file's directory (`postmortems/**/*.md`), since not every Markdown file is one. Only the
-    /// CLI reads it, to choose the files of a directory it walks (and to find them when it is
-    /// given no path); the web app and the package accept it and ignore it. The core does no
-    /// I/O, so the CLI checks the globs when it reads the file.
+    /// file's directory (`postmortems/**/*.md`), since not every Markdown file is one. The CLI
+    /// checks only these files of a directory it walks, and all of them when it is given no
+    /// path; the web app and the package ignore it.
+    // The core does no I/O and has no glob matcher: the CLI checks the globs when it reads them.
     #[serde(default)]
     pub files: Vec<String>,
     /// Where editors find the configuration's JSON Schema (`./postmortem.schema.json`):
     /// accepted so that a configuration can name it, and otherwise ignored.
     #[serde(default, rename = "$schema")]
     pub schema: Option<String>,
+}
+
+/// Refuses an array where the configuration or its word range is an object: serde reads a
+/// struct from its fields in order (`["sre"]`), which no one means and the schema refuses.
+fn refuse_arrays_for_objects(json: &str) -> Result<(), ConfigError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|error| ConfigError(error.to_string()))?;
+    if !value.is_object() {
+        return Err(ConfigError(
+            "a configuration is a JSON object: `{ \"profile\": \"standard\" }`".to_owned(),
+        ));
+    }
+    if value.get("words").is_some_and(serde_json::Value::is_array) {
+        return Err(ConfigError(
+            "words is an object: `{ \"min\": 400, \"max\": 600 }`".to_owned(),
+        ));
+    }
+    Ok(())
 }
 
 /// Why a configuration was refused.
@@ -170,6 +205,7 @@ impl Config {
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
         let config: Config =
             serde_json::from_str(json).map_err(|error| ConfigError(error.to_string()))?;
+        refuse_arrays_for_objects(json)?;
         config.validate()?;
         Ok(config)
     }
@@ -285,6 +321,13 @@ mod tests {
         );
         let bad_level = Config::from_json(r#"{"rules":{"PM102":"loud"}}"#).unwrap_err();
         assert!(bad_level.to_string().contains("unknown variant `loud`"));
+        let array = Config::from_json(r#"["sre"]"#).unwrap_err();
+        assert!(array.to_string().contains("a JSON object"), "{array}");
+        let words_array = Config::from_json(r#"{"words":[400,600]}"#).unwrap_err();
+        assert!(
+            words_array.to_string().contains("words is an object"),
+            "{words_array}"
+        );
         let bad_range = Config::from_json(r#"{"words":{"min":9,"max":1}}"#).unwrap_err();
         assert!(bad_range.to_string().contains("greater than"));
     }
