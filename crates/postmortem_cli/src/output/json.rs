@@ -8,11 +8,6 @@ use postmortem::{Diagnostic, LineIndex};
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
-    files: Vec<JsonFile<'a>>,
-}
-
-#[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsonFile<'a> {
     path: &'a str,
@@ -58,12 +53,31 @@ struct JsonEdit<'a> {
     replacement: &'a str,
 }
 
-pub(crate) fn json(files: &[Checked]) -> String {
-    let report = JsonReport {
-        files: files.iter().map(json_file).collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
-    text.push('\n');
+/// The report: `{"files": [...]}` around the files' parts, pretty-printed as one document.
+pub(crate) fn report<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    let mut text = String::from("{\n  \"files\": [");
+    let mut empty = true;
+    for part in parts {
+        text.push_str(if empty { "\n" } else { ",\n" });
+        text.push_str(part);
+        empty = false;
+    }
+    text.push_str(if empty { "]\n}\n" } else { "\n  ]\n}\n" });
+    text
+}
+
+/// A file's object, pretty-printed at the depth it has in the report's `files` array. JSON
+/// strings hold no raw line breaks, so indenting each line indents the object.
+pub(crate) fn file(file: &Checked) -> String {
+    let object = serde_json::to_string_pretty(&json_file(file)).unwrap_or_default();
+    let mut text = String::with_capacity(object.len() + object.len() / 8);
+    for (number, line) in object.lines().enumerate() {
+        if number > 0 {
+            text.push('\n');
+        }
+        text.push_str("    ");
+        text.push_str(line);
+    }
     text
 }
 
