@@ -7,7 +7,7 @@ use crate::inputs::{self, Filter, Input, Request};
 use crate::output::{self, Checked, Part};
 use crate::{EXIT_FINDINGS, Failure, fix, parallel};
 use postmortem::Config;
-use std::io::{Read as _, Write as _};
+use std::io::{Read as _, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -74,13 +74,12 @@ pub(crate) fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     }
     // With `--fix -`, standard output carries the fixed text, so the report goes to stderr.
     let report_to_stderr = args.fix && inputs.contains(&Input::Stdin);
-    let report = output::report(args.format, &parts);
     // Only human output is styled; the auto streams strip the styles when colour is off.
     let written = match (report_to_stderr, args.format) {
-        (false, Format::Human) => anstream::stdout().write_all(report.as_bytes()),
-        (false, _) => std::io::stdout().write_all(report.as_bytes()),
-        (true, Format::Human) => anstream::stderr().write_all(report.as_bytes()),
-        (true, _) => std::io::stderr().write_all(report.as_bytes()),
+        (false, Format::Human) => write_report(args, &parts, anstream::stdout().lock()),
+        (false, _) => write_report(args, &parts, std::io::stdout().lock()),
+        (true, Format::Human) => write_report(args, &parts, anstream::stderr().lock()),
+        (true, _) => write_report(args, &parts, std::io::stderr().lock()),
     };
     drop(written); // A closed pipe (`| head`) is not a failure.
     let has_errors = parts.iter().any(|part| part.counts.errors > 0);
@@ -89,6 +88,13 @@ pub(crate) fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes the report through a buffer: the locked streams would write each line on its own.
+fn write_report(args: &CheckArgs, parts: &[Part], stream: impl Write) -> std::io::Result<()> {
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, stream);
+    output::write_report(args.format, parts, &mut buffered)?;
+    buffered.flush()
 }
 
 /// `--config`, else the file found in the current directory or a parent, else the defaults;

@@ -63,13 +63,19 @@ impl Part {
     }
 }
 
-/// The whole report of the files' parts, in their order.
-pub(crate) fn report(format: Format, parts: &[Part]) -> String {
+/// Writes the whole report of the files' parts, in their order, without joining them first.
+pub(crate) fn write_report(
+    format: Format,
+    parts: &[Part],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Human => human::report(parts),
-        Format::Json => json::report(parts.iter().map(Part::text)),
-        Format::Github => parts.iter().map(Part::text).collect(),
-        Format::Sarif => sarif::report(parts.iter().flat_map(Part::results)),
+        Format::Human => human::write_report(parts, out),
+        Format::Json => json::write_report(parts.iter().map(Part::text), out),
+        Format::Github => parts
+            .iter()
+            .try_for_each(|part| out.write_all(part.text().as_bytes())),
+        Format::Sarif => sarif::write_report(parts.iter().flat_map(Part::results), out),
     }
 }
 

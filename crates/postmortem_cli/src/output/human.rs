@@ -27,13 +27,14 @@ pub(crate) fn file(file: &Checked) -> String {
 }
 
 /// The files' findings, then a one-line summary.
-pub(crate) fn report(parts: &[Part]) -> String {
-    let mut out: String = parts.iter().map(Part::text).collect();
+pub(crate) fn write_report(parts: &[Part], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    for part in parts {
+        out.write_all(part.text().as_bytes())?;
+    }
     let counts = parts
         .iter()
         .fold(Counts::default(), |sum, part| sum.add(part.counts));
-    out.push_str(&summary(parts.len(), counts));
-    out
+    out.write_all(summary(parts.len(), counts).as_bytes())
 }
 
 fn group<'a>(index: &LineIndex, file: &'a Checked, diagnostic: &'a Diagnostic) -> Group<'a> {

@@ -54,31 +54,48 @@ struct JsonEdit<'a> {
 }
 
 /// The report: `{"files": [...]}` around the files' parts, pretty-printed as one document.
-pub(crate) fn report<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    let mut text = String::from("{\n  \"files\": [");
+pub(crate) fn write_report<'a>(
+    parts: impl Iterator<Item = &'a str>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    out.write_all(b"{\n  \"files\": [")?;
     let mut empty = true;
     for part in parts {
-        text.push_str(if empty { "\n" } else { ",\n" });
-        text.push_str(part);
+        out.write_all(if empty { b"\n" } else { b",\n" })?;
+        out.write_all(part.as_bytes())?;
         empty = false;
     }
-    text.push_str(if empty { "]\n}\n" } else { "\n  ]\n}\n" });
-    text
+    out.write_all(if empty { b"]\n}\n" } else { b"\n  ]\n}\n" })
 }
 
-/// A file's object, pretty-printed at the depth it has in the report's `files` array. JSON
-/// strings hold no raw line breaks, so indenting each line indents the object.
+/// A file's object, pretty-printed at the depth it has in the report's `files` array.
 pub(crate) fn file(file: &Checked) -> String {
-    let object = serde_json::to_string_pretty(&json_file(file)).unwrap_or_default();
-    let mut text = String::with_capacity(object.len() + object.len() / 8);
-    for (number, line) in object.lines().enumerate() {
-        if number > 0 {
-            text.push('\n');
+    let mut indented = Indented(INDENT.to_vec());
+    let _ = serde_json::to_writer_pretty(&mut indented, &json_file(file));
+    // Only serde_json's text with ASCII spaces added: UTF-8.
+    String::from_utf8(indented.0).unwrap_or_default()
+}
+
+/// The indentation of a file's object in the report.
+const INDENT: &[u8] = b"    ";
+
+/// Indents each line `serde_json`'s pretty printer writes, without a second pass over the text.
+/// It writes each line break as a piece of its own that ends with it (`\n`, `,\n`), and JSON
+/// has no other line breaks: strings escape theirs.
+struct Indented(Vec<u8>);
+
+impl std::io::Write for Indented {
+    fn write(&mut self, piece: &[u8]) -> std::io::Result<usize> {
+        self.0.extend_from_slice(piece);
+        if piece.last() == Some(&b'\n') {
+            self.0.extend_from_slice(INDENT);
         }
-        text.push_str("    ");
-        text.push_str(line);
+        Ok(piece.len())
     }
-    text
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn json_file(file: &Checked) -> JsonFile<'_> {

@@ -23,7 +23,10 @@ pub(crate) fn results(file: &Checked) -> Vec<Value> {
 }
 
 /// The log: one run, the catalogue, and the files' results in order.
-pub(crate) fn report<'a>(results: impl Iterator<Item = &'a Value>) -> String {
+pub(crate) fn write_report<'a>(
+    results: impl Iterator<Item = &'a Value>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let catalogue: Vec<&RuleMeta> = postmortem::rule_catalogue().collect();
     let results: Vec<&Value> = results.collect();
     let mut driver = json!({
@@ -44,9 +47,8 @@ pub(crate) fn report<'a>(results: impl Iterator<Item = &'a Value>) -> String {
             "results": results,
         }]
     });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
 }
 
 fn rule(meta: &RuleMeta) -> Value {
