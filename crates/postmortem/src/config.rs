@@ -7,6 +7,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
+mod objects;
 #[cfg(feature = "schema")]
 mod schema;
 #[cfg(feature = "schema")]
@@ -148,7 +149,7 @@ pub struct Config {
     #[cfg_attr(feature = "schema", schemars(schema_with = "schema::rules"))]
     pub rules: BTreeMap<String, RuleLevel>,
     /// Overrides the profile's word range.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::optional_object")]
     pub words: Option<WordRange>,
     /// Which files of a repository are postmortems, as globs relative to the configuration
     /// file's directory (`postmortems/**/*.md`), since not every Markdown file is one. The CLI
@@ -161,24 +162,6 @@ pub struct Config {
     /// accepted so that a configuration can name it, and otherwise ignored.
     #[serde(default, rename = "$schema")]
     pub schema: Option<String>,
-}
-
-/// Refuses an array where the configuration or its word range is an object: serde reads a
-/// struct from its fields in order (`["sre"]`), which no one means and the schema refuses.
-fn refuse_arrays_for_objects(json: &str) -> Result<(), ConfigError> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|error| ConfigError(error.to_string()))?;
-    if !value.is_object() {
-        return Err(ConfigError(
-            "a configuration is a JSON object: `{ \"profile\": \"standard\" }`".to_owned(),
-        ));
-    }
-    if value.get("words").is_some_and(serde_json::Value::is_array) {
-        return Err(ConfigError(
-            "words is an object: `{ \"min\": 400, \"max\": 600 }`".to_owned(),
-        ));
-    }
-    Ok(())
 }
 
 /// Why a configuration was refused.
@@ -203,9 +186,10 @@ impl Config {
 
     /// Reads a configuration from JSON and checks that every rule it names exists.
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
-        let config: Config =
-            serde_json::from_str(json).map_err(|error| ConfigError(error.to_string()))?;
-        refuse_arrays_for_objects(json)?;
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let config: Config = objects::object(&mut deserializer, "a configuration object")
+            .and_then(|config| deserializer.end().map(|()| config))
+            .map_err(|error| ConfigError(error.to_string()))?;
         config.validate()?;
         Ok(config)
     }
@@ -322,11 +306,22 @@ mod tests {
         let bad_level = Config::from_json(r#"{"rules":{"PM102":"loud"}}"#).unwrap_err();
         assert!(bad_level.to_string().contains("unknown variant `loud`"));
         let array = Config::from_json(r#"["sre"]"#).unwrap_err();
-        assert!(array.to_string().contains("a JSON object"), "{array}");
+        assert_eq!(
+            array.to_string(),
+            "invalid configuration: invalid type: sequence, \
+             expected a configuration object at line 1 column 0"
+        );
         let words_array = Config::from_json(r#"{"words":[400,600]}"#).unwrap_err();
         assert!(
-            words_array.to_string().contains("words is an object"),
+            words_array
+                .to_string()
+                .contains("invalid type: sequence, expected an object"),
             "{words_array}"
+        );
+        let trailing = Config::from_json("{} {}").unwrap_err();
+        assert!(
+            trailing.to_string().contains("trailing characters"),
+            "{trailing}"
         );
         let bad_range = Config::from_json(r#"{"words":{"min":9,"max":1}}"#).unwrap_err();
         assert!(bad_range.to_string().contains("greater than"));
