@@ -136,7 +136,7 @@ pub(crate) fn resolve(request: &Request<'_>) -> Result<Vec<Input>, Failure> {
             };
             if root.is_dir() {
                 inputs.walk(&root, None, &options, |path| {
-                    postmortems.matches(request.current_dir, path)
+                    postmortems.matches(request.current_dir, path) && chosen_by_flags(request, path)
                 })?;
             }
         }

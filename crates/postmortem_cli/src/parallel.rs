@@ -15,40 +15,38 @@ pub(crate) fn threads(requested: usize, items: usize) -> usize {
     wanted.min(items).max(1)
 }
 
-/// `work` applied to every item on `threads` threads, the results in the items' order. Each
-/// thread takes the next item nobody has taken, so that one long file holds up no other.
+/// `work` applied to every item on `threads` threads (this one and helpers), the results in
+/// the items' order. Each thread takes the next item nobody has taken, so that one long file
+/// holds up no other; if the system refuses a helper thread, the others do its share.
 pub(crate) fn map_in_order<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     work: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
-    if threads <= 1 {
-        return items.iter().map(work).collect();
-    }
     let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(index) else {
+                return done;
+            };
+            done.push((index, work(item)));
+        }
+    };
     let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(index) else {
-                            return done;
-                        };
-                        done.push((index, work(item)));
-                    }
-                })
-            })
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, worker).ok())
             .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| {
-                worker
+        let mut done = worker();
+        for helper in helpers {
+            done.extend(
+                helper
                     .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        done
     });
     done.sort_unstable_by_key(|(index, _)| *index);
     done.into_iter().map(|(_, result)| result).collect()

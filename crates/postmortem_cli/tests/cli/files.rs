@@ -310,6 +310,8 @@ fn the_configurations_files_say_which_files_are_postmortems() {
             "../postmortems/notes.txt",
         ]
     );
+    let (_, paths, _) = checked(root.path(), &["--include", "*.txt"]);
+    assert_eq!(paths, ["postmortems/notes.txt"]);
     // Named files and globs are not held to it.
     let (_, paths, _) = checked(root.path(), &["README.md", "docs/*.md"]);
     assert_eq!(paths, ["README.md", "docs/guide.md"]);
