@@ -7,7 +7,7 @@ mod linters;
 mod measure;
 
 use crate::shell::{Step, root};
-use measure::Timing;
+use measure::{Output, Timing};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -67,16 +67,18 @@ pub(crate) fn run() -> Result<(), String> {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
         load_average().map_or_else(String::new, |load| format!(", load average {load}")),
     );
-    // A first run of each warms the page cache and rumdl's cache, and says what it checked.
+    // A first run of each warms the page cache and rumdl's cache, and says what it checked;
+    // the timed runs write their findings to /dev/null.
     let mut said = Vec::new();
     for (name, program, args) in &commands {
-        let first = measure::run(&scratch.0, program, args, &[0, 1])?;
+        let first = measure::run(&scratch.0, program, args, &[0, 1], Output::Kept)?;
         said.push(what_it_checked(name, &first.stdout, &first.stderr, files)?);
     }
     let mut best: Vec<Option<Timing>> = vec![None; commands.len()];
     for _ in 0..ROUNDS {
         for ((_, program, args), best) in commands.iter().zip(&mut best) {
-            let timing = measure::run(&scratch.0, program, args, &[0, 1])?.timing;
+            let timing =
+                measure::run(&scratch.0, program, args, &[0, 1], Output::Discarded)?.timing;
             *best = Some(best.map_or(timing, |best| Timing {
                 wall: best.wall.min(timing.wall),
                 cpu: best.cpu.zip(timing.cpu).map(|(a, b)| a.min(b)),

@@ -20,21 +20,36 @@ pub(crate) struct Run {
     pub(crate) stderr: String,
 }
 
-/// Runs `program args` in `directory`, its output captured, and fails unless it exits with one
-/// of `codes` (linters exit 1 when they find something).
+/// Whether a run's output is kept, or thrown away as it is written so that reading it costs
+/// nothing here: several megabytes of findings would otherwise be timed with the tool.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Output {
+    Kept,
+    Discarded,
+}
+
+/// Runs `program args` in `directory` and fails unless it exits with one of `codes` (linters
+/// exit 1 when they find something).
 pub(crate) fn run(
     directory: &Path,
     program: &Path,
     args: &[&str],
     codes: &[i32],
+    kept: Output,
 ) -> Result<Run, String> {
     let shown = format!("{} {}", program.display(), args.join(" "));
+    let stream = || match kept {
+        Output::Kept => Stdio::piped(),
+        Output::Discarded => Stdio::null(),
+    };
     let cpu_before = children_cpu();
     let started = Instant::now();
     let output = Command::new(program)
         .args(args)
         .current_dir(directory)
         .stdin(Stdio::null())
+        .stdout(stream())
+        .stderr(stream())
         .output()
         .map_err(|error| format!("{shown}: cannot start: {error}"))?;
     let wall = started.elapsed();
