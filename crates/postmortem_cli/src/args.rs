@@ -78,18 +78,6 @@ pub(crate) struct CheckArgs {
     /// configuration's `files`.
     #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
-    /// Check only the walked files that match this glob (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    pub(crate) include: Vec<String>,
-    /// Leave out the walked files and directories that match this glob (repeatable).
-    #[arg(long, value_name = "GLOB")]
-    pub(crate) exclude: Vec<String>,
-    /// Walk into what .gitignore, .ignore and git's exclude files leave out.
-    #[arg(long)]
-    pub(crate) no_ignore: bool,
-    /// How many files to check at once: 0 (the default) is one per core.
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub(crate) threads: usize,
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
@@ -109,6 +97,18 @@ pub(crate) struct CheckArgs {
     /// The name to show for standard input (`-`) in the report.
     #[arg(long, value_name = "NAME")]
     pub(crate) stdin_filename: Option<String>,
+    /// Check only the walked files that match this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub(crate) include: Vec<String>,
+    /// Leave out the walked files and directories that match this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub(crate) exclude: Vec<String>,
+    /// Walk into what .gitignore, .ignore and git's exclude files leave out.
+    #[arg(long)]
+    pub(crate) no_ignore: bool,
+    /// How many files to check at once: 0 (the default) is one per core.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub(crate) threads: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
