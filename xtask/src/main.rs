@@ -1,9 +1,10 @@
-//! The workspace's task runner. Plain Rust with few dependencies (the core, and sha2 and
-//! base64 to seal the built site), so that it builds in seconds on a fresh machine and runs
-//! the same locally and in CI.
+//! The workspace's task runner. Plain Rust with few dependencies (the core, sha2 and base64 to
+//! seal the built site, nix to read a benchmark's CPU time), so that it builds in seconds on a
+//! fresh machine and runs the same locally and in CI.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // A task runner reports progress.
 
+mod bench_files;
 mod codegen;
 mod finish_build;
 mod npm;
@@ -28,8 +29,12 @@ cargo xtask <task>
                    floor under each (the same stack doing almost nothing: tests/size-floor/)
   finish-build     trunk's post-build hook: the CSP's inline-script hashes and the service
                    worker's list of files (runs by itself in every trunk build)
+  bench-files      the checker over 2,220 real postmortems (../shared's corpus and seeds, thirty
+                   copies each) against rumdl and markdownlint-cli2 on the same files: wall and
+                   CPU time, best of three (installs the two into ~/.cache/postmortem)
   codegen [--check]
-                   write docs/rules/ from the rule registry; --check fails if it is stale
+                   write docs/rules/ from the rule registry and postmortem.schema.json from the
+                   configuration's types; --check fails if either is stale
 ";
 
 fn main() -> ExitCode {
@@ -43,6 +48,7 @@ fn main() -> ExitCode {
         ["npm"] => tools::install().and_then(|()| npm::run()),
         ["size"] => tools::install().and_then(|()| size::run()),
         ["finish-build"] => finish_build::run(),
+        ["bench-files"] => bench_files::run(),
         ["codegen"] => codegen::run(codegen::Mode::Write),
         ["codegen", "--check"] => codegen::run(codegen::Mode::Check),
         _ => {

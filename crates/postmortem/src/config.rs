@@ -7,13 +7,24 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
+mod objects;
+#[cfg(feature = "schema")]
+mod schema;
+#[cfg(feature = "schema")]
+pub use schema::json_schema;
+
 /// A rule's configured level: off, or a severity that replaces its default.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RuleLevel {
+    /// The rule does not run.
     Off,
+    /// Wrong: the check fails (exit code 1).
     Error,
+    /// Likely wrong: reported, and the check still passes.
     Warning,
+    /// A matter of style: reported, and the check still passes.
     Info,
 }
 
@@ -28,7 +39,9 @@ impl RuleLevel {
     }
 }
 
-/// What to check and how strictly.
+/// What to check and how strictly: the profile, rule levels, the word range, and which files
+/// are postmortems.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Config {
@@ -36,10 +49,22 @@ pub struct Config {
     pub profile: Profile,
     /// Rule code (`PM307`) or name (`missing-misleading-path`) → level.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::rules"))]
     pub rules: BTreeMap<String, RuleLevel>,
     /// Overrides the profile's word range.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::optional_object")]
     pub words: Option<WordRange>,
+    /// Which files of a repository are postmortems, as globs relative to the configuration
+    /// file's directory (`postmortems/**/*.md`), since not every Markdown file is one. The CLI
+    /// checks only these files of a directory it walks, and all of them when it is given no
+    /// path; the web app and the package ignore it.
+    // The core does no I/O and has no glob matcher: the CLI checks the globs when it reads them.
+    #[serde(default)]
+    pub files: Vec<String>,
+    /// Where editors find the configuration's JSON Schema (`./postmortem.schema.json`):
+    /// accepted so that a configuration can name it, and otherwise ignored.
+    #[serde(default, rename = "$schema")]
+    pub schema: Option<String>,
 }
 
 /// Why a configuration was refused.
@@ -64,8 +89,10 @@ impl Config {
 
     /// Reads a configuration from JSON and checks that every rule it names exists.
     pub fn from_json(json: &str) -> Result<Config, ConfigError> {
-        let config: Config =
-            serde_json::from_str(json).map_err(|error| ConfigError(error.to_string()))?;
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let config: Config = objects::object(&mut deserializer, "a configuration object")
+            .and_then(|config| deserializer.end().map(|()| config))
+            .map_err(|error| ConfigError(error.to_string()))?;
         config.validate()?;
         Ok(config)
     }
@@ -135,6 +162,35 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_files_globs_and_accepts_a_schema_reference() {
+        let config = Config::from_json(
+            r#"{"$schema":"./postmortem.schema.json","files":["postmortems/**/*.md","incidents/*.txt"]}"#,
+        )
+        .unwrap();
+        assert_eq!(config.files, ["postmortems/**/*.md", "incidents/*.txt"]);
+        assert_eq!(config.schema.as_deref(), Some("./postmortem.schema.json"));
+        // Neither changes what is checked.
+        assert_eq!(
+            Config {
+                files: Vec::new(),
+                schema: None,
+                ..config
+            },
+            Config::default()
+        );
+        let not_a_list = Config::from_json(r#"{"files":"postmortems/*.md"}"#).unwrap_err();
+        assert!(
+            not_a_list.to_string().contains("expected a sequence"),
+            "{not_a_list}"
+        );
+        let not_a_string = Config::from_json(r#"{"$schema":1}"#).unwrap_err();
+        assert!(
+            not_a_string.to_string().contains("expected a string"),
+            "{not_a_string}"
+        );
+    }
+
+    #[test]
     fn refuses_unknown_rules_fields_and_values_with_a_clear_message() {
         let unknown_rule = Config::from_json(r#"{"rules":{"PM999":"off"}}"#).unwrap_err();
         assert!(unknown_rule.to_string().contains("unknown rule `PM999`"));
@@ -146,6 +202,24 @@ mod tests {
         );
         let bad_level = Config::from_json(r#"{"rules":{"PM102":"loud"}}"#).unwrap_err();
         assert!(bad_level.to_string().contains("unknown variant `loud`"));
+        let array = Config::from_json(r#"["sre"]"#).unwrap_err();
+        assert_eq!(
+            array.to_string(),
+            "invalid configuration: invalid type: sequence, \
+             expected a configuration object at line 1 column 0"
+        );
+        let words_array = Config::from_json(r#"{"words":[400,600]}"#).unwrap_err();
+        assert!(
+            words_array
+                .to_string()
+                .contains("invalid type: sequence, expected an object"),
+            "{words_array}"
+        );
+        let trailing = Config::from_json("{} {}").unwrap_err();
+        assert!(
+            trailing.to_string().contains("trailing characters"),
+            "{trailing}"
+        );
         let bad_range = Config::from_json(r#"{"words":{"min":9,"max":1}}"#).unwrap_err();
         assert!(bad_range.to_string().contains("greater than"));
     }

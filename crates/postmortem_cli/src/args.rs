@@ -4,6 +4,17 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 const CHECK_AFTER_HELP: &str = "\
+Paths:
+  A file named is always checked. A directory means every Markdown file (.md, .markdown)
+  under it; a quoted glob ('docs/**/*.md') means the files it matches, from the current
+  directory, whatever their extension. Walking a directory or a glob skips hidden files and
+  what .gitignore, .ignore and git's exclude files leave out (in a git repository or not;
+  --no-ignore checks those). --include and --exclude take globs matched as .gitignore
+  matches them: without `/` a name at any depth (`draft-*.md`), with `/` a path from the
+  current directory (`docs/archive/**`). A glob that matches nothing, or a path that does not
+  exist, is an error. Files are checked on every core and reported in the order given, each
+  directory's and glob's files in path order.
+
 Configuration:
   Without --config, the checker looks for `.postmortem.json`, then `postmortem.json`, in the
   current directory and then in each parent directory, and uses the first it finds
@@ -11,18 +22,24 @@ Configuration:
   package take:
 
     { \"profile\": \"standard\", \"rules\": { \"PM307\": \"off\", \"missing-section\": \"warning\" },
-      \"words\": { \"min\": 300, \"max\": 800 } }
+      \"words\": { \"min\": 300, \"max\": 800 }, \"files\": [\"postmortems/**/*.md\"] }
 
-  --profile overrides the configuration's profile.
+  `files` says which files are postmortems, as globs relative to the configuration's
+  directory: a directory walk then checks only those, and `postmortem check` with no path
+  checks all of them. --profile overrides the configuration's profile.
 
 Exit status:
   0  no errors (warnings and infos alone exit 0)
   1  errors found
-  2  could not run: an unreadable or non-UTF-8 file, a bad configuration, a bad argument
+  2  could not run: a missing path, a glob matching nothing, an unreadable or non-UTF-8 file,
+     a bad configuration, a bad argument
 
 Examples:
   postmortem check incident.md
-  postmortem check --format sarif docs/incidents/*.md > postmortem.sarif
+  postmortem check docs/incidents
+  postmortem check 'docs/**/*.md' --exclude 'docs/templates/**'
+  postmortem check                  # the configuration's `files`
+  postmortem check --format sarif docs/incidents > postmortem.sarif
   postmortem check --fix incident.md
   cat incident.md | postmortem check --fix - > fixed.md";
 
@@ -57,9 +74,10 @@ pub(crate) enum Command {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct CheckArgs {
-    /// Files to check; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
-    pub(crate) files: Vec<PathBuf>,
+    /// Files, directories and quoted globs to check; `-` reads standard input. With none, the
+    /// configuration's `files`.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
@@ -79,6 +97,18 @@ pub(crate) struct CheckArgs {
     /// The name to show for standard input (`-`) in the report.
     #[arg(long, value_name = "NAME")]
     pub(crate) stdin_filename: Option<String>,
+    /// Check only the walked files that match this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub(crate) include: Vec<String>,
+    /// Leave out the walked files and directories that match this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub(crate) exclude: Vec<String>,
+    /// Walk into what .gitignore, .ignore and git's exclude files leave out.
+    #[arg(long)]
+    pub(crate) no_ignore: bool,
+    /// How many files to check at once: 0 (the default) is one per core.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub(crate) threads: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

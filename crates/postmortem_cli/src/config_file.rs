@@ -1,6 +1,7 @@
 //! Finding and reading the configuration file.
 
 use crate::Failure;
+use crate::inputs::Postmortems;
 use postmortem::Config;
 use std::path::{Path, PathBuf};
 
@@ -31,13 +32,36 @@ pub(crate) fn discover(directory: &Path) -> Option<Found> {
         })
 }
 
-/// Reads and checks the configuration at `path`, naming `shown` in any error.
-pub(crate) fn load(path: &Path, shown: &str) -> Result<Config, Failure> {
+/// A configuration read from a file.
+#[derive(Debug)]
+pub(crate) struct Loaded {
+    pub(crate) config: Config,
+    /// Its `files`, relative to its directory, or `None` when it has none.
+    pub(crate) postmortems: Option<Postmortems>,
+}
+
+/// Reads and checks the configuration at `path` (from `current_dir`), naming `shown` in any
+/// error, its `files` globs among what it checks.
+pub(crate) fn load(current_dir: &Path, path: &Path, shown: &str) -> Result<Loaded, Failure> {
     let bytes = std::fs::read(path)
         .map_err(|error| Failure(format!("cannot read the configuration {shown}: {error}")))?;
     let json = String::from_utf8(bytes)
         .map_err(|_| Failure(format!("the configuration {shown} is not UTF-8 text")))?;
-    Config::from_json(&json).map_err(|error| Failure(format!("{shown}: {error}")))
+    let config = Config::from_json(&json).map_err(|error| Failure(format!("{shown}: {error}")))?;
+    let directory = crate::inputs::absolute(current_dir, path)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let shown_directory = Path::new(shown)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let postmortems = Postmortems::new(directory, shown_directory, &config.files)
+        .map_err(|reason| Failure(format!("{shown}: invalid configuration: files: {reason}")))?;
+    Ok(Loaded {
+        config,
+        postmortems,
+    })
 }
 
 #[cfg(test)]

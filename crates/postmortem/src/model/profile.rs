@@ -5,6 +5,7 @@ use crate::model::SectionKind;
 use serde::Deserialize;
 
 /// Which requirements a document is held to.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Profile {
@@ -77,9 +78,12 @@ impl Profile {
 }
 
 /// The inclusive range of prose words a document should have.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WordRange {
+    /// The fewest prose words (no more than `max`).
     pub min: u32,
+    /// The most prose words.
     pub max: u32,
 }

@@ -5,33 +5,32 @@ use super::{Checked, Region};
 use postmortem::{LineIndex, Severity};
 use std::fmt::Write as _;
 
-pub(crate) fn github(files: &[Checked]) -> String {
+/// A file's findings, one workflow command each.
+pub(crate) fn file(file: &Checked) -> String {
     let mut out = String::new();
-    for file in files {
-        let index = LineIndex::new(&file.source);
-        for diagnostic in &file.validation.diagnostics {
-            let region = Region::of(&index, &file.source, diagnostic.span);
-            let command = match diagnostic.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let mut message = diagnostic.message.clone();
-            if !diagnostic.help.is_empty() {
-                let _ = write!(message, "\nhelp: {}", diagnostic.help);
-            }
-            let _ = writeln!(
-                out,
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(&file.path),
-                region.start_line,
-                region.start_column,
-                region.end_line,
-                region.end_column,
-                escape_property(&format!("{} {}", diagnostic.code(), diagnostic.name())),
-                escape_data(&message),
-            );
+    let index = LineIndex::new(&file.source);
+    for diagnostic in &file.validation.diagnostics {
+        let region = Region::of(&index, &file.source, diagnostic.span);
+        let command = match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut message = diagnostic.message.clone();
+        if !diagnostic.help.is_empty() {
+            let _ = write!(message, "\nhelp: {}", diagnostic.help);
         }
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            escape_property(&file.path),
+            region.start_line,
+            region.start_column,
+            region.end_line,
+            region.end_column,
+            escape_property(&format!("{} {}", diagnostic.code(), diagnostic.name())),
+            escape_data(&message),
+        );
     }
     out
 }

@@ -1,28 +1,40 @@
 //! Human output: each finding as rustc prints one (rendered by `annotate-snippets`), then a
 //! one-line summary.
 
-use super::{Checked, Counts};
+use super::{Checked, Counts, Part};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use postmortem::{Diagnostic, LineIndex, Severity, Span};
 use std::fmt::Write as _;
 
-/// The report, styled with ANSI escapes: the caller's stream strips them when colour is off.
-pub(crate) fn human(files: &[Checked]) -> String {
+/// A file's findings, styled with ANSI escapes: the caller's stream strips them when colour is
+/// off.
+pub(crate) fn file(file: &Checked) -> String {
+    let mut out = String::new();
+    if file.validation.diagnostics.is_empty() {
+        return out;
+    }
     let renderer = if std::env::var_os("NO_GRAPHICS").is_some_and(|value| value == "1") {
         Renderer::styled().no_graphics(true)
     } else {
         Renderer::styled()
     };
-    let mut out = String::new();
-    for file in files {
-        let index = LineIndex::new(&file.source);
-        for diagnostic in &file.validation.diagnostics {
-            let report = [group(&index, file, diagnostic)];
-            let _ = writeln!(out, "{}\n", renderer.render(&report));
-        }
+    let index = LineIndex::new(&file.source);
+    for diagnostic in &file.validation.diagnostics {
+        let report = [group(&index, file, diagnostic)];
+        let _ = writeln!(out, "{}\n", renderer.render(&report));
     }
-    out.push_str(&summary(files));
     out
+}
+
+/// The files' findings, then a one-line summary.
+pub(crate) fn write_report(parts: &[Part], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    for part in parts {
+        out.write_all(part.text().as_bytes())?;
+    }
+    let counts = parts
+        .iter()
+        .fold(Counts::default(), |sum, part| sum.add(part.counts));
+    out.write_all(summary(parts.len(), counts).as_bytes())
 }
 
 fn group<'a>(index: &LineIndex, file: &'a Checked, diagnostic: &'a Diagnostic) -> Group<'a> {
@@ -74,9 +86,8 @@ fn excerpt<'s>(
     (excerpt, first + 1, range)
 }
 
-fn summary(files: &[Checked]) -> String {
-    let counts = Counts::of(files);
-    let checked = plural(files.len(), "file");
+fn summary(files: usize, counts: Counts) -> String {
+    let checked = plural(files, "file");
     if counts == Counts::default() {
         return format!("Checked {checked}: no problems found.\n");
     }

@@ -8,11 +8,6 @@ use postmortem::{Diagnostic, LineIndex};
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
-    files: Vec<JsonFile<'a>>,
-}
-
-#[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsonFile<'a> {
     path: &'a str,
@@ -58,13 +53,49 @@ struct JsonEdit<'a> {
     replacement: &'a str,
 }
 
-pub(crate) fn json(files: &[Checked]) -> String {
-    let report = JsonReport {
-        files: files.iter().map(json_file).collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
-    text.push('\n');
-    text
+/// The report: `{"files": [...]}` around the files' parts, pretty-printed as one document.
+pub(crate) fn write_report<'a>(
+    parts: impl Iterator<Item = &'a str>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    out.write_all(b"{\n  \"files\": [")?;
+    let mut empty = true;
+    for part in parts {
+        out.write_all(if empty { b"\n" } else { b",\n" })?;
+        out.write_all(part.as_bytes())?;
+        empty = false;
+    }
+    out.write_all(if empty { b"]\n}\n" } else { b"\n  ]\n}\n" })
+}
+
+/// A file's object, pretty-printed at the depth it has in the report's `files` array.
+pub(crate) fn file(file: &Checked) -> String {
+    let mut indented = Indented(INDENT.to_vec());
+    let _ = serde_json::to_writer_pretty(&mut indented, &json_file(file));
+    // Only serde_json's text with ASCII spaces added: UTF-8.
+    String::from_utf8(indented.0).unwrap_or_default()
+}
+
+/// The indentation of a file's object in the report.
+const INDENT: &[u8] = b"    ";
+
+/// Indents each line `serde_json`'s pretty printer writes, without a second pass over the text.
+/// It writes each line break as a piece of its own that ends with it (`\n`, `,\n`), and JSON
+/// has no other line breaks: strings escape theirs.
+struct Indented(Vec<u8>);
+
+impl std::io::Write for Indented {
+    fn write(&mut self, piece: &[u8]) -> std::io::Result<usize> {
+        self.0.extend_from_slice(piece);
+        if piece.last() == Some(&b'\n') {
+            self.0.extend_from_slice(INDENT);
+        }
+        Ok(piece.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn json_file(file: &Checked) -> JsonFile<'_> {

@@ -7,20 +7,28 @@ use std::fmt::Write as _;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub(crate) fn sarif(files: &[Checked]) -> String {
+/// A file's results.
+pub(crate) fn results(file: &Checked) -> Vec<Value> {
+    if file.validation.diagnostics.is_empty() {
+        return Vec::new();
+    }
     let catalogue: Vec<&RuleMeta> = postmortem::rule_catalogue().collect();
-    let results: Vec<Value> = files
+    let index = LineIndex::new(&file.source);
+    let uri = uri(&file.path);
+    file.validation
+        .diagnostics
         .iter()
-        .flat_map(|file| {
-            let index = LineIndex::new(&file.source);
-            let uri = uri(&file.path);
-            file.validation
-                .diagnostics
-                .iter()
-                .map(|diagnostic| result(&catalogue, &index, file, &uri, diagnostic))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+        .map(|diagnostic| result(&catalogue, &index, file, &uri, diagnostic))
+        .collect()
+}
+
+/// The log: one run, the catalogue, and the files' results in order.
+pub(crate) fn write_report<'a>(
+    results: impl Iterator<Item = &'a Value>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let catalogue: Vec<&RuleMeta> = postmortem::rule_catalogue().collect();
+    let results: Vec<&Value> = results.collect();
     let mut driver = json!({
         "name": "postmortem",
         "version": env!("CARGO_PKG_VERSION"),
@@ -39,9 +47,8 @@ pub(crate) fn sarif(files: &[Checked]) -> String {
             "results": results,
         }]
     });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
 }
 
 fn rule(meta: &RuleMeta) -> Value {

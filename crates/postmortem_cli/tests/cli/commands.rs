@@ -57,7 +57,7 @@ fn the_template_is_what_the_checker_expects() {
 }
 
 #[test]
-fn check_help_documents_the_configuration_file_and_exit_codes() {
+fn check_help_documents_paths_the_configuration_file_and_exit_codes() {
     // clap wraps help to the terminal it finds, so compare words, not layout.
     let (code, stdout, _) = run(postmortem().args(["check", "--help"]));
     assert_eq!(code, 0);
@@ -68,6 +68,11 @@ fn check_help_documents_the_configuration_file_and_exit_codes() {
         "github: GitHub Actions workflow commands",
         "looks for `.postmortem.json`, then `postmortem.json`",
         "--fix",
+        "--include <GLOB>",
+        "--exclude <GLOB>",
+        "--no-ignore",
+        "A directory means every Markdown file (.md, .markdown) under it",
+        "`files` says which files are postmortems",
         "0 no errors (warnings and infos alone exit 0)",
     ] {
         assert!(
@@ -79,9 +84,15 @@ fn check_help_documents_the_configuration_file_and_exit_codes() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let (code, _, stderr) = run(postmortem().arg("check"));
+    let (code, _, stderr) = run(postmortem().args(["check", "--no-config"]));
     assert_eq!(code, 2);
-    assert!(stderr.contains("FILE"), "{stderr}");
+    assert!(
+        stderr.starts_with("error: nothing to check: name files, directories or quoted globs"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(postmortem().args(["check", "--threads", "many", "a.md"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--threads <N>"), "{stderr}");
     let (code, _, _) = run(postmortem().args(["check", "--format", "xml", "a.md"]));
     assert_eq!(code, 2);
 }

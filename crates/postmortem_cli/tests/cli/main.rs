@@ -10,6 +10,7 @@ mod check;
 mod commands;
 mod config;
 mod errors;
+mod files;
 mod fix;
 mod sarif;
 
