@@ -28,6 +28,10 @@ export interface Config {
   rules?: Record<string, RuleLevel>;
   /** The inclusive range of prose words a document should have; overrides the profile's. */
   words?: WordRange | null;
+  /** Which files of a repository are postmortems (globs); only the command line reads it. */
+  files?: string[];
+  /** Where editors find the configuration's JSON Schema; accepted and otherwise ignored. */
+  $schema?: string;
 }
 
 export interface WordRange {

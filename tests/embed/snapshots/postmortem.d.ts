@@ -30,6 +30,10 @@ export interface Config {
     rules?: Record<string, RuleLevel>;
     /** The inclusive range of prose words a document should have; overrides the profile's. */
     words?: WordRange | null;
+    /** Which files of a repository are postmortems (globs); only the command line reads it. */
+    files?: string[];
+    /** Where editors find the configuration's JSON Schema; accepted and otherwise ignored. */
+    $schema?: string;
 }
 
 export interface WordRange {
@@ -219,6 +223,12 @@ export interface Heading {
 export interface Section {
     kind: SectionKind;
     heading: Heading;
+    /** The depth in the outline: heading levels as written, a label one below the last heading. */
+    depth: number;
+    /** The index in `sections` of the nearest earlier section with a lower depth. */
+    parent: number | null;
+    /** Whether the heading reads as a section's name, not as a sentence containing one. */
+    namesSection: boolean;
     span: Span;
     blocks: Block[];
 }
@@ -372,7 +382,10 @@ export interface Measures {
 
 export interface Task {
     text: string;
+    /** The list item, table row or line the task is read from. */
     span: Span;
+    /** The task's own line, where findings about it point. */
+    line: Span;
     /** `true` or `false` when written as a checkbox, else `null`. */
     done: boolean | null;
 }
@@ -387,7 +400,7 @@ export interface TaskList {
 
 /**
  * Returns `markdown` with the mechanical fixes of its findings applied (each diagnostic's
- * `fix`). Throws on a bad configuration.
+ * `fix`, whole, checking again until none is left). Throws on a bad configuration.
  */
 export function applyFixes(markdown: string, config?: Config | string | null): string;
 
