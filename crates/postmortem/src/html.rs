@@ -1,35 +1,58 @@
 //! Markdown to HTML that is safe to show: nothing in a document can run.
 //!
 //! [`to_html`] feeds the web app's preview, the package's `toHtml` and the CLI, and its output
-//! goes into a page through `innerHTML`, so every document is treated as hostile:
+//! goes into a page through `innerHTML`, so every document is treated as hostile. What it
+//! guarantees is stated about the DOM the browser builds from the output, not about the
+//! string; `tests/html_oracle.rs` and the `html` fuzz target check it with an HTML5 parser
+//! (html5ever) reading the output as `innerHTML` does:
 //!
-//! - Text, code and attribute values are always escaped. The writer builds every tag itself;
-//!   nothing from the document is copied into the output as markup.
-//! - Raw HTML is sanitised rather than escaped, because real postmortems use it for layout
-//!   (`<img width=50%>`, `<details>`, `<br>`, `<p align=center>`). A tokenizer that follows the
-//!   browser's rules reads each tag. Tags in `ALLOWED_TAGS` are written anew with only the
-//!   attributes allowed for them; other tags are dropped but their text is kept; the elements in
-//!   `DROPPED_WITH_CONTENT` (script, style, svg, iframe…) are dropped with everything inside
-//!   them. Comments, doctypes and processing instructions are dropped; an unfinished tag is
-//!   shown as text. Since tags are re-serialised, what the browser parses is what was checked.
-//! - A raw element is closed when the Markdown block or span it was opened in ends (at the
-//!   latest at the end of the document), and a closing tag that matches nothing open there is
-//!   dropped, so raw HTML cannot unbalance the page around the preview. Dropped content ends at
-//!   its closing tag, or at the end of its HTML block or Markdown span.
-//! - Links keep a URL only if it is http, https, mailto or relative, judged after decoding
-//!   entities and percent-escapes and removing whitespace and control characters. Links get
-//!   `rel="noopener noreferrer nofollow"`.
-//! - Images are placeholders by default (their description and address shown as text), so
-//!   that showing a document makes no request. [`Images::Https`] loads those with an absolute
+//! - **The browser builds the tree that was written.** Every element is closed, in order, and
+//!   written only where the HTML parser keeps it: no block inside an inline element or a
+//!   paragraph, no `<li>` outside a list, no `<a>` inside `<a>` (a Markdown link inside a raw
+//!   one is written as its text, and the other way round), tables holding only their own parts
+//!   (a raw `<td>` gets the `<tbody>` and `<tr>` the parser would add; anything else there is
+//!   dropped), and no nesting deeper than `MAX_DEPTH` (browsers flatten past 512). A raw tag
+//!   that fits nowhere open is dropped, its text kept. So nothing is moved by the parser, which
+//!   is where mutation XSS grows from.
+//! - **Raw HTML stays inside the Markdown block it was written in.** A raw element is closed
+//!   when the Markdown block or span it was opened in ends, and an inline one (`<a href>`,
+//!   `<b>`, `<span>`…) or a paragraph at the end of the HTML block it was opened in, so that an
+//!   unclosed `<a href>` on a line of its own cannot make the rest of the document one link.
+//!   Blocks that hold blocks (`<div>`, `<details>`, a table cell) may wrap the Markdown that
+//!   follows, as real documents use them, until their closing tag or their Markdown parent's
+//!   end. A closing tag that matches nothing open there is dropped.
+//! - **Only allowed elements and attributes.** Text, code and attribute values are always
+//!   escaped, and the writer builds every tag itself. Raw HTML is sanitised rather than
+//!   escaped, because real postmortems use it for layout (`<img width=50%>`, `<details>`,
+//!   `<br>`, `<p align=center>`): a tokenizer that follows the browser's rules reads each tag,
+//!   tags in `ALLOWED_TAGS` are written anew with only the attributes allowed for them, other
+//!   tags are dropped but their text is kept, and the elements in `DROPPED_WITH_CONTENT`
+//!   (script, style, svg, iframe…) are dropped with everything inside them, up to their
+//!   closing tag or the end of their HTML block or Markdown span. Comments, doctypes and
+//!   processing instructions are dropped; an unfinished tag is shown as text.
+//! - **Links cannot run anything.** A link keeps its URL only if it is http, https, mailto or
+//!   relative, judged after decoding entities and percent-escapes and removing whitespace and
+//!   control characters, and gets `rel="noopener noreferrer nofollow"`.
+//! - **Showing a document makes no request.** Images are placeholders by default (their
+//!   description and address shown as text). [`Images::Https`] loads those with an absolute
 //!   `https:` address and nothing else: no relative, same-origin or protocol-relative address,
 //!   which would send a request the document chose to the embedding site's own origin.
 //! - Nothing from a document becomes an `id`, `name`, `class`, `style` or event handler (ids
 //!   and names could clobber the page's DOM), and headings get no ids.
+//! - **The output is bounded.** It stops past 20 times the document's size (at least 64 KiB)
+//!   or 200,000 elements, with everything open closed and a last paragraph,
+//!   `<p class="truncated">`, saying that the preview stops there (`budget.rs`).
+//! - **Time is linear in the input**: an end tag finds its element without a scan, and a tag
+//!   cut off by the end of the input is read once (`tests/linear_time.rs`).
 //! - Front matter (YAML `---` or TOML `+++`) is not rendered.
 
+mod budget;
+
+use budget::Budget;
 use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
 };
+use std::collections::VecDeque;
 
 /// Renders Markdown as HTML that is safe to insert with `innerHTML`, with placeholders for
 /// images: showing it makes no request.
@@ -67,21 +90,22 @@ pub enum Images {
 pub fn to_html_with(markdown: &str, images: Images) -> String {
     // The parser's own options, so the preview and the checks read the same document.
     let options = crate::parse::markdown_options(markdown);
-    // Collected so that a list item can look ahead for its task marker.
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
-    let mut writer = HtmlWriter {
-        output: String::with_capacity(markdown.len() + markdown.len() / 2),
-        images,
-        ..HtmlWriter::default()
-    };
-    for (index, event) in events.iter().enumerate() {
-        let following = events.get(index + 1..).unwrap_or_default();
-        writer.write_event(event, following);
+    let mut events = Parser::new_ext(markdown, options);
+    // Two events ahead, so that a list item can see its task marker.
+    let mut following: VecDeque<Event<'_>> = events.by_ref().take(2).collect();
+    let budget = Budget::for_markdown(markdown);
+    let mut writer = HtmlWriter::new(images, budget.initial_capacity(markdown), budget);
+    while let Some(event) = following.pop_front() {
+        following.extend(events.next());
+        writer.write_event(&event, following.make_contiguous());
+        if writer.budget.charge(&writer.output) {
+            break;
+        }
     }
     writer.finish()
 }
 
-/// Raw HTML tags that are kept, each with the only attributes it may keep.
+/// Raw HTML tags that are kept, each with the only attributes it may keep, sorted by name.
 const ALLOWED_TAGS: &[(&str, &[&str])] = &[
     ("a", &["href", "title"]),
     ("b", &[]),
@@ -165,14 +189,22 @@ const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto"];
 const LINK_REL: &str = " rel=\"noopener noreferrer nofollow\"";
 
 /// Turns pulldown-cmark events into HTML, one event at a time.
-#[derive(Default)]
 struct HtmlWriter {
     output: String,
-    /// How many Markdown blocks and spans are open (HTML blocks excluded): a raw element
-    /// belongs to the one it was opened in.
-    depth: usize,
-    /// Allowed raw elements still open, innermost last.
-    raw_elements: Vec<RawElement>,
+    /// Every element open in the output, Markdown's and the document's raw HTML alike,
+    /// innermost last. Raw elements are closed before the Markdown element holding them.
+    open: Vec<OpenElement>,
+    /// Where the Markdown elements are in `open`: raw HTML closes only what it opened inside
+    /// the innermost one.
+    markdown_positions: Vec<usize>,
+    /// For each tag of `ALLOWED_TAGS`, where its raw elements are in `open`, innermost last,
+    /// so that an end tag finds its element (or that there is none) without a scan.
+    raw_positions: Vec<Vec<usize>>,
+    /// Open `<a>` elements: a link is never written inside a link.
+    open_links: usize,
+    /// Where in `open` the first element too deep to be written is: everything inside it is
+    /// left out too, so that no table part or list item is written without its parent.
+    too_deep_from: Option<usize>,
     dropped: Option<DroppedElement>,
     /// The text of the HTML block being read: a tag may span several of its lines.
     html_block: Option<String>,
@@ -180,21 +212,33 @@ struct HtmlWriter {
     images: Images,
     in_metadata_block: bool,
     table: TableState,
+    budget: Budget,
 }
 
-struct RawElement {
+struct OpenElement {
     name: &'static str,
-    /// The depth it was opened at: it is closed when the block or span there ends.
-    owner_depth: usize,
+    /// The index in `ALLOWED_TAGS` of a raw element; `None` for Markdown's.
+    raw_tag: Option<usize>,
+    /// False for a Markdown element whose tags are left out, its content written in its
+    /// parent: a link inside a link, or an element nested deeper than `MAX_DEPTH`.
+    written: bool,
+    /// What it may hold: its own content model, or its parent's when it is not written.
+    content: Content,
 }
+
+/// How deep elements may nest in the output, counting Markdown's and raw ones (written as up
+/// to two tags each). Browsers stop nesting at 512 (Chromium puts deeper elements beside
+/// their parent), and no real document nests anywhere near this.
+const MAX_DEPTH: usize = 128;
 
 /// An element of `DROPPED_WITH_CONTENT` whose content is being skipped.
 struct DroppedElement {
     name: &'static str,
     /// Open elements of this name, so that `<svg><svg></svg>` is still dropped.
     nesting: usize,
-    /// The depth it was opened at: only a closing tag there ends it.
-    depth: usize,
+    /// Markdown blocks and spans opened (and skipped) inside it: only a closing tag outside
+    /// them ends it.
+    skipped_markdown: usize,
 }
 
 /// An image whose alt text is being collected from the events inside it.
@@ -213,7 +257,134 @@ struct TableState {
     body_open: bool,
 }
 
+/// Where the HTML parser lets an element stand, by what its parent may hold.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Category {
+    Phrasing,
+    Block,
+    ListItem,
+    TableSection,
+    TableRow,
+    TableCell,
+}
+
+/// What an element may hold. Writing only these nestings keeps the browser from moving
+/// anything: a block start tag closes an open paragraph, a second `<a>` closes the first, and
+/// text or an element in a table that is not its own part is moved out in front of it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Content {
+    Flow,
+    Phrasing,
+    ListItems,
+    TableSections,
+    TableRows,
+    TableCells,
+    /// A Markdown list of definitions: only Markdown writes its parts.
+    Definitions,
+}
+
+impl Content {
+    fn of(name: &str) -> Content {
+        match name {
+            "blockquote" | "details" | "div" | "li" | "td" | "th" | "dd" => Content::Flow,
+            "ul" | "ol" => Content::ListItems,
+            "table" => Content::TableSections,
+            "thead" | "tbody" => Content::TableRows,
+            "tr" => Content::TableCells,
+            "dl" => Content::Definitions,
+            _ => Content::Phrasing,
+        }
+    }
+
+    fn accepts(self, category: Category) -> bool {
+        matches!(
+            (self, category),
+            (Content::Flow, Category::Phrasing | Category::Block)
+                | (Content::Phrasing, Category::Phrasing)
+                | (Content::ListItems, Category::ListItem)
+                | (Content::TableSections, Category::TableSection)
+                | (Content::TableRows, Category::TableRow)
+                | (Content::TableCells, Category::TableCell)
+        )
+    }
+}
+
+fn category(name: &str) -> Category {
+    match name {
+        "li" => Category::ListItem,
+        "thead" | "tbody" => Category::TableSection,
+        "tr" => Category::TableRow,
+        "td" | "th" => Category::TableCell,
+        "blockquote" | "details" | "div" | "dl" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        | "hr" | "ol" | "p" | "pre" | "summary" | "table" | "ul" => Category::Block,
+        _ => Category::Phrasing,
+    }
+}
+
+/// The element a Markdown block or span is written as, for where it may stand.
+fn markdown_element(tag: &Tag<'_>) -> &'static str {
+    match tag {
+        Tag::Paragraph => "p",
+        Tag::Heading { level, .. } => heading_element(*level),
+        Tag::BlockQuote(_) => "blockquote",
+        Tag::CodeBlock(_) => "pre",
+        Tag::List(Some(_)) => "ol",
+        Tag::List(None) => "ul",
+        Tag::Item => "li",
+        Tag::Table(_) => "table",
+        Tag::TableHead => "thead",
+        Tag::TableRow => "tr",
+        Tag::TableCell => "td",
+        Tag::Emphasis => "em",
+        Tag::Strong => "strong",
+        Tag::Strikethrough => "del",
+        Tag::Superscript => "sup",
+        Tag::Subscript => "sub",
+        Tag::Link { .. } => "a",
+        Tag::FootnoteDefinition(_) => "div",
+        Tag::DefinitionList => "dl",
+        Tag::DefinitionListTitle => "dt",
+        Tag::DefinitionListDefinition => "dd",
+        Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::HtmlBlock => "span",
+    }
+}
+
+/// How many levels an element takes with the parts it cannot be without, itself included.
+fn reserved_depth(name: &str) -> usize {
+    match name {
+        "table" => 4,
+        "thead" | "tbody" => 3,
+        "tr" | "ul" | "ol" | "dl" => 2,
+        _ => 1,
+    }
+}
+
+/// Where a tag is in `ALLOWED_TAGS`, which is sorted by name.
+fn allowed_tag_index(name: &str) -> Option<usize> {
+    ALLOWED_TAGS
+        .binary_search_by(|(known, _)| (*known).cmp(name))
+        .ok()
+}
+
 impl HtmlWriter {
+    fn new(images: Images, capacity: usize, budget: Budget) -> Self {
+        HtmlWriter {
+            output: String::with_capacity(capacity),
+            open: Vec::new(),
+            markdown_positions: Vec::new(),
+            raw_positions: ALLOWED_TAGS.iter().map(|_| Vec::new()).collect(),
+            open_links: 0,
+            too_deep_from: None,
+            dropped: None,
+            html_block: None,
+            image: None,
+            images,
+            in_metadata_block: false,
+            table: TableState::default(),
+            budget,
+        }
+    }
+
     fn write_event(&mut self, event: &Event<'_>, following: &[Event<'_>]) {
         if self.in_metadata_block {
             self.in_metadata_block = !matches!(event, Event::End(TagEnd::MetadataBlock(_)));
@@ -236,8 +407,10 @@ impl HtmlWriter {
                     let html = std::mem::take(html_block);
                     self.html_block = None;
                     self.write_raw_html(&html);
-                    // Content dropped in an HTML block never outlives it.
+                    // Content dropped in an HTML block never outlives it, nor does an inline
+                    // element or a paragraph opened there: what follows is another block.
                     self.dropped = None;
+                    self.close_raw_phrasing();
                     return;
                 }
                 _ => {}
@@ -246,39 +419,57 @@ impl HtmlWriter {
         match event {
             Event::Start(tag) => self.write_start(tag, following),
             Event::End(tag) => self.write_end(*tag),
-            Event::Text(text) => escape_into(&mut self.output, text),
-            Event::Code(code) | Event::InlineMath(code) | Event::DisplayMath(code) => {
-                self.output.push_str("<code>");
-                escape_into(&mut self.output, code);
-                self.output.push_str("</code>");
-            }
             Event::Html(html) | Event::InlineHtml(html) => self.write_raw_html(html),
-            Event::FootnoteReference(label) => {
-                self.output.push_str("[^");
-                escape_into(&mut self.output, label);
-                self.output.push(']');
+            Event::Rule => {
+                self.make_room_for(Category::Block);
+                self.output.push_str("<hr>\n");
             }
-            Event::SoftBreak => self.output.push('\n'),
-            Event::HardBreak => self.output.push_str("<br>\n"),
-            Event::Rule => self.output.push_str("<hr>\n"),
+            _ => {
+                self.make_room_for(Category::Phrasing);
+                self.write_phrasing_event(event);
+            }
+        }
+    }
+
+    fn write_phrasing_event(&mut self, event: &Event<'_>) {
+        let output = &mut self.output;
+        match event {
+            Event::Text(text) => escape_into(output, text),
+            Event::Code(code) | Event::InlineMath(code) | Event::DisplayMath(code) => {
+                output.push_str("<code>");
+                escape_into(output, code);
+                output.push_str("</code>");
+            }
+            Event::FootnoteReference(label) => {
+                output.push_str("[^");
+                escape_into(output, label);
+                output.push(']');
+            }
+            Event::SoftBreak => output.push('\n'),
+            Event::HardBreak => output.push_str("<br>\n"),
             // Named, so that a screen reader says "Task, checkbox, checked".
-            Event::TaskListMarker(checked) => self.output.push_str(if *checked {
+            Event::TaskListMarker(checked) => output.push_str(if *checked {
                 "<input type=\"checkbox\" aria-label=\"Task\" disabled checked> "
             } else {
                 "<input type=\"checkbox\" aria-label=\"Task\" disabled> "
             }),
+            Event::Start(_)
+            | Event::End(_)
+            | Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::Rule => {}
         }
     }
 
     /// Skips an event inside dropped content; returns false for the event that ends the
     /// Markdown span owning it, which must still be written.
     fn skip_dropped_event(&mut self, event: &Event<'_>) -> bool {
-        let Some(dropped) = &self.dropped else {
+        let Some(dropped) = &mut self.dropped else {
             return false;
         };
         match event {
-            Event::Start(_) => self.depth += 1,
-            Event::End(_) if self.depth > dropped.depth => self.depth -= 1,
+            Event::Start(_) => dropped.skipped_markdown += 1,
+            Event::End(_) if dropped.skipped_markdown > 0 => dropped.skipped_markdown -= 1,
             Event::End(_) => {
                 self.dropped = None;
                 return false;
@@ -298,6 +489,7 @@ impl HtmlWriter {
             Event::End(_) if image.nesting > 0 => image.nesting -= 1,
             Event::End(_) => {
                 if let Some(image) = self.image.take() {
+                    self.make_room_for(Category::Phrasing);
                     self.write_image(&image);
                 }
             }
@@ -334,7 +526,20 @@ impl HtmlWriter {
                 self.html_block = Some(String::new());
                 return;
             }
-            _ => self.depth += 1,
+            _ => {}
+        }
+        let name = markdown_element(tag);
+        self.make_room_for(category(name));
+        // A link inside a link (`[a <a href=x>b</a>](y)`, or the other way round) would make
+        // the parser close the outer one; the inner one is written as its text.
+        let fits = self.has_room_for(name);
+        if !fits && self.too_deep_from.is_none() {
+            self.too_deep_from = Some(self.open.len());
+        }
+        let written = fits && !(name == "a" && self.open_links > 0);
+        self.push(name, None, written);
+        if !written {
+            return;
         }
         let output = &mut self.output;
         match tag {
@@ -435,48 +640,42 @@ impl HtmlWriter {
         ) {
             return;
         }
-        self.close_raw_elements_owned_from(self.depth);
-        self.depth = self.depth.saturating_sub(1);
+        self.close_raw_from(self.container());
+        self.close_markdown();
+    }
+
+    /// Closes the innermost element, a Markdown one (raw elements above it are closed first).
+    fn close_markdown(&mut self) {
+        let Some(element) = self.pop_markdown() else {
+            return;
+        };
+        if !element.written {
+            return;
+        }
         let output = &mut self.output;
-        match tag {
-            TagEnd::Paragraph => output.push_str("</p>\n"),
-            TagEnd::Heading(level) => {
-                output.push_str("</");
-                output.push_str(heading_element(level));
-                output.push_str(">\n");
-            }
-            TagEnd::BlockQuote(_) => output.push_str("</blockquote>\n"),
-            TagEnd::CodeBlock => output.push_str("</code></pre>\n"),
-            TagEnd::List(true) => output.push_str("</ol>\n"),
-            TagEnd::List(false) => output.push_str("</ul>\n"),
-            TagEnd::Item => output.push_str("</li>\n"),
-            TagEnd::Table => {
+        match element.name {
+            "table" => {
                 if self.table.body_open {
                     output.push_str("</tbody>\n");
                 }
                 output.push_str("</table>\n");
                 self.table = TableState::default();
             }
-            TagEnd::TableHead => {
+            "thead" => {
                 self.table.in_head = false;
                 output.push_str("</tr>\n</thead>\n");
             }
-            TagEnd::TableRow => output.push_str("</tr>\n"),
-            TagEnd::TableCell => {
+            "td" => {
                 output.push_str(if self.table.in_head { "</th>" } else { "</td>" });
                 self.table.cell_index += 1;
             }
-            TagEnd::Emphasis => output.push_str("</em>"),
-            TagEnd::Strong => output.push_str("</strong>"),
-            TagEnd::Strikethrough => output.push_str("</del>"),
-            TagEnd::Superscript => output.push_str("</sup>"),
-            TagEnd::Subscript => output.push_str("</sub>"),
-            TagEnd::Link => output.push_str("</a>"),
-            TagEnd::FootnoteDefinition => output.push_str("</div>\n"),
-            TagEnd::DefinitionList => output.push_str("</dl>\n"),
-            TagEnd::DefinitionListTitle => output.push_str("</dt>\n"),
-            TagEnd::DefinitionListDefinition => output.push_str("</dd>\n"),
-            TagEnd::Image | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {}
+            "pre" => output.push_str("</code></pre>\n"),
+            name => {
+                write_end_tag(output, name);
+                if category(name) != Category::Phrasing {
+                    output.push('\n');
+                }
+            }
         }
     }
 
@@ -513,6 +712,10 @@ impl HtmlWriter {
                 break;
             };
             self.write_raw_token(token);
+            // An HTML block may hold the whole document.
+            if self.budget.charge(&self.output) {
+                break;
+            }
         }
     }
 
@@ -520,8 +723,14 @@ impl HtmlWriter {
         match token {
             Token::Ignored => {}
             Token::Text(text) => {
-                if self.dropped.is_none() {
+                if self.dropped.is_some() {
+                    return;
+                }
+                if self.top_content().accepts(Category::Phrasing) {
                     escape_raw_text_into(&mut self.output, text);
+                } else if text.bytes().all(is_html_whitespace) {
+                    // Between a list's items or a table's rows only whitespace stays in place.
+                    self.output.push_str(text);
                 }
             }
             Token::StartTag {
@@ -531,7 +740,7 @@ impl HtmlWriter {
             } => self.write_raw_start_tag(&name, &attributes, self_closing),
             Token::EndTag { name } => {
                 if let Some(dropped) = &mut self.dropped {
-                    if dropped.name == name && dropped.depth == self.depth {
+                    if dropped.name == name && dropped.skipped_markdown == 0 {
                         dropped.nesting -= 1;
                         if dropped.nesting == 0 {
                             self.dropped = None;
@@ -546,7 +755,7 @@ impl HtmlWriter {
 
     fn write_raw_start_tag(&mut self, name: &str, attributes: &[Attribute], self_closing: bool) {
         if let Some(dropped) = &mut self.dropped {
-            if dropped.name == name && dropped.depth == self.depth {
+            if dropped.name == name && dropped.skipped_markdown == 0 {
                 dropped.nesting += 1;
             }
             return;
@@ -556,16 +765,21 @@ impl HtmlWriter {
             self.dropped = Some(DroppedElement {
                 name: dropped_name,
                 nesting: 1,
-                depth: self.depth,
+                skipped_markdown: 0,
             });
             return;
         }
-        let Some((tag_name, allowed_attributes)) =
-            ALLOWED_TAGS.iter().find(|(known, _)| *known == name)
-        else {
+        let Some(raw_tag) = allowed_tag_index(name) else {
             return;
         };
-        if *tag_name == "img" {
+        let (tag_name, allowed_attributes) = ALLOWED_TAGS[raw_tag];
+        if (tag_name == "a" && self.open_links > 0) || !self.has_room_for(tag_name) {
+            return;
+        }
+        if !self.make_place_for_raw(category(tag_name)) {
+            return;
+        }
+        if tag_name == "img" {
             // The first of duplicate attributes is the one the browser keeps.
             let value = |wanted: &str| {
                 attributes
@@ -599,60 +813,193 @@ impl HtmlWriter {
                 write_attribute(output, attribute_name, &attribute.value);
             }
         }
-        match *tag_name {
+        match tag_name {
             "a" => output.push_str(LINK_REL),
             "img" => output.push_str(" loading=\"lazy\""),
             _ => {}
         }
         output.push('>');
-        if VOID_TAGS.contains(tag_name) {
+        if VOID_TAGS.contains(&tag_name) {
             return;
         }
         if self_closing {
-            output.push_str("</");
-            output.push_str(tag_name);
-            output.push('>');
+            write_end_tag(output, tag_name);
             return;
         }
-        self.raw_elements.push(RawElement {
-            name: tag_name,
-            owner_depth: self.depth,
+        self.push(tag_name, Some(raw_tag), true);
+    }
+
+    /// Makes the innermost element one that may hold a raw element of this category, as the
+    /// parser would: an `<li>` ends the open item, a `<td>` the open cell, a `<tr>` the open
+    /// row, and a `<tr>` straight in a `<table>` gets the `<tbody>` the parser would add.
+    /// Returns false when no open raw element can hold it: the tag is dropped.
+    fn make_place_for_raw(&mut self, category: Category) -> bool {
+        if self.top_content().accepts(category) {
+            return true;
+        }
+        let holders: &[&str] = match category {
+            Category::ListItem => &["ul", "ol"],
+            Category::TableSection => &["table"],
+            Category::TableRow => &["tbody", "thead", "table"],
+            Category::TableCell => &["tr", "tbody", "thead", "table"],
+            Category::Phrasing | Category::Block => return false,
+        };
+        let Some(holder) = self.innermost_raw(holders) else {
+            return false;
+        };
+        self.close_raw_from(holder + 1);
+        if category == Category::TableRow || category == Category::TableCell {
+            if self.top_content() == Content::TableSections {
+                self.open_raw_wrapper("tbody");
+            }
+            if category == Category::TableCell && self.top_content() == Content::TableRows {
+                self.open_raw_wrapper("tr");
+            }
+        }
+        true
+    }
+
+    /// Writes a table part the document left out, as the parser would add it.
+    fn open_raw_wrapper(&mut self, name: &'static str) {
+        let Some(raw_tag) = allowed_tag_index(name) else {
+            return;
+        };
+        self.output.push('<');
+        self.output.push_str(name);
+        self.output.push('>');
+        // The table's own depth left room for its parts.
+        self.push(name, Some(raw_tag), true);
+    }
+
+    /// The position of the innermost open raw element with one of these names, in the
+    /// innermost Markdown element.
+    fn innermost_raw(&self, names: &[&str]) -> Option<usize> {
+        let container = self.container();
+        names
+            .iter()
+            .filter_map(|name| allowed_tag_index(name))
+            .filter_map(|raw_tag| self.raw_positions[raw_tag].last().copied())
+            .filter(|position| *position >= container)
+            .max()
+    }
+
+    /// The first position in `open` that raw HTML may close: above the innermost Markdown
+    /// element.
+    fn container(&self) -> usize {
+        self.markdown_positions
+            .last()
+            .map_or(0, |position| position + 1)
+    }
+
+    fn top_content(&self) -> Content {
+        self.open
+            .last()
+            .map_or(Content::Flow, |element| element.content)
+    }
+
+    /// Whether an element fits under `MAX_DEPTH` with the parts it needs (a list its items, a
+    /// table its rows and cells), so that a list or table is written whole or not at all.
+    fn has_room_for(&self, name: &str) -> bool {
+        self.too_deep_from.is_none() && self.open.len() + reserved_depth(name) <= MAX_DEPTH
+    }
+
+    fn push(&mut self, name: &'static str, raw_tag: Option<usize>, written: bool) {
+        let position = self.open.len();
+        match raw_tag {
+            Some(raw_tag) => self.raw_positions[raw_tag].push(position),
+            None => self.markdown_positions.push(position),
+        }
+        if name == "a" && written {
+            self.open_links += 1;
+        }
+        let content = if written {
+            Content::of(name)
+        } else {
+            self.top_content()
+        };
+        self.open.push(OpenElement {
+            name,
+            raw_tag,
+            written,
+            content,
         });
+    }
+
+    /// Removes the innermost element (a Markdown one: every raw element above it is closed).
+    fn pop_markdown(&mut self) -> Option<OpenElement> {
+        let element = self.open.pop()?;
+        self.markdown_positions.pop();
+        if self.too_deep_from == Some(self.open.len()) {
+            self.too_deep_from = None;
+        }
+        if element.name == "a" && element.written {
+            self.open_links -= 1;
+        }
+        Some(element)
+    }
+
+    /// Closes the raw elements open from `position` on, innermost first.
+    fn close_raw_from(&mut self, position: usize) {
+        while self.open.len() > position {
+            let Some(element) = self.open.pop_if(|element| element.raw_tag.is_some()) else {
+                return;
+            };
+            if let Some(raw_tag) = element.raw_tag {
+                self.raw_positions[raw_tag].pop();
+            }
+            if element.name == "a" {
+                self.open_links -= 1;
+            }
+            write_end_tag(&mut self.output, element.name);
+        }
+    }
+
+    /// Closes raw elements in the innermost Markdown element until one may hold `category`:
+    /// a Markdown block after a raw `<table>` ends the table, text after a raw `<ul>` the list.
+    fn make_room_for(&mut self, category: Category) {
+        let container = self.container();
+        while self.open.len() > container && !self.top_content().accepts(category) {
+            self.close_raw_from(self.open.len() - 1);
+        }
+    }
+
+    /// Closes the raw inline elements and paragraphs at the end of the HTML block that opened
+    /// them, so that `<a href=x>` on a line of its own cannot make the rest of the document
+    /// one link. Blocks that hold blocks (`<div>`, `<details>`, a table cell) stay open.
+    fn close_raw_phrasing(&mut self) {
+        let container = self.container();
+        while self.open.len() > container && self.top_content() == Content::Phrasing {
+            self.close_raw_from(self.open.len() - 1);
+        }
     }
 
     /// Closes the innermost raw element of this name opened in the current Markdown block or
     /// span (and any opened inside it); a closing tag matching nothing there is dropped.
     fn close_raw_element(&mut self, name: &str) {
-        let depth = self.depth;
-        let Some(index_from_innermost) = self
-            .raw_elements
-            .iter()
-            .rev()
-            .take_while(|element| element.owner_depth == depth)
-            .position(|element| element.name == name)
-        else {
+        let Some(raw_tag) = allowed_tag_index(name) else {
             return;
         };
-        let first_closed = self.raw_elements.len() - 1 - index_from_innermost;
-        for element in self.raw_elements.drain(first_closed..).rev() {
-            write_end_tag(&mut self.output, element.name);
-        }
-    }
-
-    fn close_raw_elements_owned_from(&mut self, depth: usize) {
-        while let Some(element) = self
-            .raw_elements
-            .pop_if(|element| element.owner_depth >= depth)
+        if let Some(&position) = self.raw_positions[raw_tag].last()
+            && position >= self.container()
         {
-            write_end_tag(&mut self.output, element.name);
+            self.close_raw_from(position);
         }
     }
 
+    /// Closes what is open. When the budget is spent, what was being read is left out, and a
+    /// notice ends the HTML.
     fn finish(mut self) -> String {
-        if let Some(html) = self.html_block.take() {
+        let spent = self.budget.is_spent();
+        if !spent && let Some(html) = self.html_block.take() {
             self.write_raw_html(&html);
         }
-        self.close_raw_elements_owned_from(0);
+        while !self.open.is_empty() {
+            self.close_raw_from(self.container());
+            self.close_markdown();
+        }
+        if spent {
+            self.budget.write_notice(&mut self.output);
+        }
         self.output
     }
 }
@@ -1001,10 +1348,17 @@ impl<'a> Tokenizer<'a> {
     fn next_token(&mut self) -> Option<Token<'a>> {
         let start = self.position;
         let first = self.byte_at(start)?;
-        if first == b'<'
-            && let Some(token) = self.markup(start)
-        {
-            return Some(token);
+        if first == b'<' {
+            if let Some(token) = self.markup(start) {
+                return Some(token);
+            }
+            if self.opens_tag(start) {
+                // A tag cut off by the end of the input: the browser would read all the rest
+                // into it, so none of it is markup, and reading on from each later `<` again
+                // would take quadratic time (`<a <a <a …`).
+                self.position = self.source.len();
+                return Some(Token::Text(self.slice(start, self.source.len())));
+            }
         }
         // A `<` that starts no markup is text, like everything up to the next `<`.
         let end = self.find_byte(b'<', start + 1);
@@ -1051,6 +1405,18 @@ impl<'a> Tokenizer<'a> {
             }
             b'!' | b'?' => Some(self.bogus_comment(after_open)),
             _ => None,
+        }
+    }
+
+    /// Whether the `<` at `start` begins a start or end tag (`<a`, `</a`).
+    fn opens_tag(&self, start: usize) -> bool {
+        let after_open = start + 1;
+        match self.byte_at(after_open) {
+            Some(b'/') => self
+                .byte_at(after_open + 1)
+                .is_some_and(|byte| byte.is_ascii_alphabetic()),
+            Some(byte) => byte.is_ascii_alphabetic(),
+            None => false,
         }
     }
 
@@ -1193,7 +1559,10 @@ fn is_html_whitespace(byte: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Attribute, Images, Token, Tokenizer, is_safe_url, to_html, to_html_with};
+    use super::{
+        ALLOWED_TAGS, Attribute, Images, MAX_DEPTH, Token, Tokenizer, allowed_tag_index,
+        is_safe_url, to_html, to_html_with,
+    };
 
     /// Hostile documents, each with fragments of its harmless content that must survive.
     const HOSTILE_CORPUS: &[(&str, &[&str])] = &[
@@ -1683,13 +2052,161 @@ mod tests {
         );
         assert_eq!(
             to_html("<table><tr><td colspan=2 onclick=x>cell</td></tr></table>"),
-            "<table><tr><td colspan=\"2\">cell</td></tr></table>"
+            "<table><tbody><tr><td colspan=\"2\">cell</td></tr></tbody></table>"
         );
         assert_eq!(
             to_html("<a href=\"https://example.com\" title=\"Home\">home</a>"),
             "<p><a href=\"https://example.com\" title=\"Home\" rel=\"noopener noreferrer \
              nofollow\">home</a></p>\n"
         );
+    }
+
+    #[test]
+    fn allowed_tags_are_sorted_for_lookup() {
+        assert!(ALLOWED_TAGS.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        for (index, (name, _)) in ALLOWED_TAGS.iter().enumerate() {
+            assert_eq!(allowed_tag_index(name), Some(index));
+        }
+        assert_eq!(allowed_tag_index("script"), None);
+    }
+
+    #[test]
+    fn raw_inline_elements_end_with_their_block() {
+        assert_eq!(
+            to_html("<a href=\"https://example.org\">\n\n# Heading\n\nParagraph.\n\n- item\n"),
+            "<a href=\"https://example.org\" rel=\"noopener noreferrer nofollow\">\n</a>\
+             <h1>Heading</h1>\n<p>Paragraph.</p>\n<ul>\n<li>item</li>\n</ul>\n"
+        );
+        assert_eq!(to_html("<b>\nbold\n</b>"), "<b>\nbold\n</b>");
+        assert_eq!(to_html("<p>\n\nafter"), "<p>\n</p><p>after</p>\n");
+        assert_eq!(
+            to_html("- <b>a\n  - b"),
+            "<ul>\n<li><b>a</b><ul>\n<li>b</li>\n</ul>\n</li>\n</ul>\n"
+        );
+        // Blocks that hold blocks still wrap what follows, as real documents use them.
+        assert_eq!(
+            to_html("<details>\n<summary>Logs</summary>\n\ntext\n\n</details>"),
+            "<details>\n<summary>Logs</summary>\n<p>text</p>\n</details>"
+        );
+        assert_eq!(
+            to_html("<table>\n<tr>\n<td>\n\n**Markdown** cell\n\n</td>\n</tr>\n</table>"),
+            "<table>\n<tbody><tr>\n<td>\n<p><strong>Markdown</strong> cell</p>\n</td>\n</tr>\n\
+             </tbody></table>"
+        );
+    }
+
+    #[test]
+    fn nesting_stops_at_the_depth_limit_but_the_text_stays() {
+        let quotes = format!("{}deep", "> ".repeat(MAX_DEPTH * 2));
+        let html = to_html(&quotes);
+        assert_safe(&quotes, &html);
+        assert_eq!(html.matches("<blockquote>").count(), MAX_DEPTH);
+        assert!(html.contains("<blockquote>\ndeep</blockquote>"), "{html}");
+        let bold = "<b>".repeat(MAX_DEPTH * 2) + "bold";
+        let html = to_html(&bold);
+        assert_safe(&bold, &html);
+        assert_eq!(html.matches("<b>").count(), MAX_DEPTH - 1);
+        let lists = format!("{}item", "- ".repeat(MAX_DEPTH));
+        let html = to_html(&lists);
+        assert_safe(&lists, &html);
+        assert_eq!(html.matches("<ul>").count(), html.matches("<li>").count());
+        assert!(html.contains("item"));
+    }
+
+    #[test]
+    fn a_list_or_table_is_written_whole_or_not_at_all() {
+        for depth in MAX_DEPTH - 6..MAX_DEPTH {
+            let quote = "> ".repeat(depth);
+            let table = format!("{quote}| a | b |\n{quote}|---|---|\n{quote}| c | d |\n");
+            let html = to_html(&table);
+            assert_safe(&table, &html);
+            let tables = html.matches("<table>").count();
+            assert_eq!(
+                (tables, html.matches("<td>").count()),
+                (tables, tables * 2),
+                "{html}"
+            );
+            assert!(html.contains('c') && html.contains('d'), "{html}");
+            let raw = format!("{quote}<table><td>e<li>f</table>\n");
+            assert_safe(&raw, &to_html(&raw));
+        }
+    }
+
+    #[test]
+    fn output_stops_at_its_budget_with_a_notice() {
+        let columns = 112;
+        let mut table = "|a".repeat(columns) + "|\n" + &"|-".repeat(columns) + "|\n";
+        while table.len() < 9_600 {
+            table.push_str("|a|\n");
+        }
+        for markdown in [
+            table.clone(),
+            format!("- item\n\n  > {}", table.replace('\n', "\n  > ")),
+            format!("<div><b>\n\n{table}"),
+        ] {
+            let html = to_html(&markdown);
+            assert_safe(&markdown, &html);
+            let cap = 20 * markdown.len();
+            assert!(html.len() <= cap + 4_096, "{} bytes", html.len());
+            assert!(
+                html.ends_with(&format!(
+                    "<p class=\"truncated\">The preview stops here: the document renders to \
+                     more than {},{:03} bytes of HTML.</p>\n",
+                    cap / 1000,
+                    cap % 1000
+                )),
+                "{}",
+                &html[html.len() - 200..]
+            );
+        }
+        let many_elements = format!("<div>\n{}", "<br>".repeat(250_000));
+        let html = to_html(&many_elements);
+        assert_safe(&many_elements, &html);
+        assert!(html.ends_with(
+            "<p class=\"truncated\">The preview stops here: the document renders to more than \
+             200,000 elements.</p>\n"
+        ));
+        assert!(html.len() < many_elements.len(), "{}", html.len());
+        assert!(!to_html(&"<br>".repeat(150_000)).contains("truncated"));
+    }
+
+    #[test]
+    fn raw_html_is_written_only_where_the_parser_keeps_it() {
+        for (markdown, expected) in [
+            (
+                "- a\n  <table><li>x",
+                "<ul>\n<li>a<table></table></li>\n</ul>\n",
+            ),
+            (
+                "[a <a href=x>b</a> c](https://y)",
+                "<p><a href=\"https://y\" rel=\"noopener noreferrer nofollow\">a b c</a></p>\n",
+            ),
+            (
+                "<a href=x>a [b](y) c</a> d",
+                "<p><a href=\"x\" rel=\"noopener noreferrer nofollow\">a b c</a> d</p>\n",
+            ),
+            ("<p>a<div>b</div>", "<p>ab</p>"),
+            ("*a <div>b</div>*", "<p><em>a b</em></p>\n"),
+            ("<ul><b>x</b><li>y", "<ul><li>y</li></ul>"),
+            (
+                "<ul>\n<li>a\n<li>b\n</ul>",
+                "<ul>\n<li>a\n</li><li>b\n</li></ul>",
+            ),
+            (
+                "<table><tr><td>a<td>b<tr><td>c</table>",
+                "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>",
+            ),
+            (
+                "<table>\n\nparagraph",
+                "<table>\n</table><p>paragraph</p>\n",
+            ),
+            (
+                "| <div>cell</div> |\n|---|",
+                "<table>\n<thead>\n<tr><th><div>cell</div></th></tr>\n</thead>\n</table>\n",
+            ),
+        ] {
+            assert_eq!(to_html(markdown), expected, "from {markdown:?}");
+        }
     }
 
     #[test]
@@ -2113,7 +2630,7 @@ mod tests {
                 if matches!(attribute, "href" | "src") {
                     check_url(value)?;
                 }
-                let own_class = matches!(value, "task" | "image-placeholder");
+                let own_class = matches!(value, "task" | "image-placeholder" | "truncated");
                 if attribute == "class" && !own_class && !value.starts_with("language-") {
                     return Err(format!("class {value:?}"));
                 }
