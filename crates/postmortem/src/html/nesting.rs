@@ -38,15 +38,10 @@ pub(super) enum Content {
 
 impl Content {
     pub(super) fn of(name: &str) -> Content {
-        match name {
-            "blockquote" | "details" | "div" | "li" | "td" | "th" | "dd" => Content::Flow,
-            "ul" | "ol" => Content::ListItems,
-            "table" => Content::TableSections,
-            "thead" | "tbody" => Content::TableRows,
-            "tr" => Content::TableCells,
-            "dl" => Content::Definitions,
-            _ => Content::Phrasing,
-        }
+        CONTENTS
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map_or(Content::Phrasing, |(_, content)| *content)
     }
 
     pub(super) fn accepts(self, category: Category) -> bool {
@@ -63,16 +58,58 @@ impl Content {
 }
 
 pub(super) fn category(name: &str) -> Category {
-    match name {
-        "li" => Category::ListItem,
-        "thead" | "tbody" => Category::TableSection,
-        "tr" => Category::TableRow,
-        "td" | "th" => Category::TableCell,
-        "blockquote" | "details" | "div" | "dl" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-        | "hr" | "ol" | "p" | "pre" | "summary" | "table" | "ul" => Category::Block,
-        _ => Category::Phrasing,
-    }
+    CATEGORIES
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map_or(Category::Phrasing, |(_, category)| *category)
 }
+
+/// The elements that hold more than phrasing content, with what they hold; every other
+/// element holds phrasing content. Tables rather than `match`es, which compile to far more
+/// code in the bundles.
+const CONTENTS: &[(&str, Content)] = &[
+    ("blockquote", Content::Flow),
+    ("details", Content::Flow),
+    ("div", Content::Flow),
+    ("li", Content::Flow),
+    ("td", Content::Flow),
+    ("th", Content::Flow),
+    ("dd", Content::Flow),
+    ("ul", Content::ListItems),
+    ("ol", Content::ListItems),
+    ("table", Content::TableSections),
+    ("thead", Content::TableRows),
+    ("tbody", Content::TableRows),
+    ("tr", Content::TableCells),
+    ("dl", Content::Definitions),
+];
+
+/// The elements that are not phrasing content, with where they may stand.
+const CATEGORIES: &[(&str, Category)] = &[
+    ("li", Category::ListItem),
+    ("thead", Category::TableSection),
+    ("tbody", Category::TableSection),
+    ("tr", Category::TableRow),
+    ("td", Category::TableCell),
+    ("th", Category::TableCell),
+    ("blockquote", Category::Block),
+    ("details", Category::Block),
+    ("div", Category::Block),
+    ("dl", Category::Block),
+    ("h1", Category::Block),
+    ("h2", Category::Block),
+    ("h3", Category::Block),
+    ("h4", Category::Block),
+    ("h5", Category::Block),
+    ("h6", Category::Block),
+    ("hr", Category::Block),
+    ("ol", Category::Block),
+    ("p", Category::Block),
+    ("pre", Category::Block),
+    ("summary", Category::Block),
+    ("table", Category::Block),
+    ("ul", Category::Block),
+];
 
 /// The element a Markdown block or span is written as, for where it may stand.
 pub(super) fn markdown_element(tag: &Tag<'_>) -> &'static str {
