@@ -1,12 +1,16 @@
 //! The checks the fuzz targets run, one function per target, each taking the fuzzer's raw
 //! bytes. `crates/postmortem/tests/fuzz_corpus.rs` includes this file as a module and runs the
 //! same checks over every file of `fuzz/corpus/` on every `cargo test`, so nothing here may
-//! depend on more than `postmortem` and `std`.
+//! depend on more than `postmortem`, `std` and the HTML oracle's parser (html5ever and
+//! markup5ever_rcdom, dev-dependencies of the core too).
 //!
 //! Text is read with `String::from_utf8_lossy`: what reaches the core is always a `&str`, and
 //! lossy decoding lets every mutation the fuzzer makes count.
 
+pub mod html_oracle;
+
 use postmortem::form::{self, Form, FormEdit};
+use postmortem::html::Images;
 use postmortem::{Config, Profile, Span};
 
 /// `validate`: parsing, every rule (on, in both profiles), fixing, canonical rendering and
@@ -26,6 +30,19 @@ pub fn validate(data: &[u8]) {
     }
     let _ = postmortem::html::to_html(source);
     let _ = postmortem::html::to_html_with(source, postmortem::html::Images::Placeholder);
+}
+
+/// `html`: both HTML renderings of any text, read by an HTML5 parser as `innerHTML` reads them,
+/// make exactly the tree they were written as, and that tree holds only allowed elements,
+/// attributes and URLs, with no image at all when images are off (see `html_oracle`).
+pub fn html(data: &[u8]) {
+    let source = String::from_utf8_lossy(data);
+    for images in [Images::Placeholder, Images::Https] {
+        let html = postmortem::html::to_html_with(&source, images);
+        if let Err(problem) = html_oracle::check(&html, images) {
+            panic!("{problem}\nfrom {source:?} ({images:?})\nto {html:?}");
+        }
+    }
 }
 
 /// `config`: reading a configuration never panics (it is accepted or refused), and a

@@ -113,7 +113,6 @@ test('a bad configuration throws an Error with a clear message', () => {
     [{ rules: { PM102: 'loud' } }, /^invalid configuration: unknown variant `loud`/],
     [{ words: { min: 900, max: 100 } }, /^invalid configuration: words\.min \(900\) is greater than words\.max \(100\)/],
     ['{"profile": ', /^invalid configuration: /],
-    [42, /^invalid configuration: /],
     [{ big: 1n }, /^invalid configuration: not an object or JSON text/],
   ];
   for (const [config, message] of cases) {
@@ -222,6 +221,87 @@ test('toHtml loads no image unless asked, and then only from absolute https: add
   assert.match(loading, /Image: local \(\/api\/session\/logout\)/);
   assert.match(loading, /Image: \/\/tracker\.example\/x/);
   assert.throws(() => pm.toHtml(markdown, { images: 'all' }), /`images` must be "placeholder" or "https"/);
+});
+
+test('toHtml caps the HTML of a document that asks for far more, and says so', () => {
+  // A header of 112 columns and 2,287 one-cell rows, which the parser pads to the header's width.
+  const table = `${'|a'.repeat(112)}|\n${'|-'.repeat(112)}|\n${'|a|\n'.repeat(2_287)}`;
+  const html = pm.toHtml(table);
+  assert.ok(html.length <= 20 * table.length + 4_096, `${html.length} bytes from ${table.length}`);
+  assert.ok(
+    html.endsWith(
+      '<p class="truncated">The preview stops here: the document renders to more than 20 times its own size in HTML.</p>\n',
+    ),
+    html.slice(-200),
+  );
+  assert.ok(html.includes('</tbody>\n</table>\n<p class="truncated">'), 'the table is closed before the notice');
+});
+
+/** A value of each type a parameter must refuse: what a caller's bug passes. */
+const WRONG_TYPES = [
+  ['number', 123],
+  ['object', {}],
+  ['undefined', undefined],
+  ['null', null],
+  ['boolean', true],
+  ['array', ['# Title']],
+  ['function', () => '# Title'],
+];
+
+test('every export throws a TypeError naming the parameter for a markdown that is not a string', () => {
+  const exports = [
+    ['validate', (markdown) => pm.validate(markdown)],
+    ['parse', (markdown) => pm.parse(markdown)],
+    ['render', (markdown) => pm.render(markdown)],
+    ['toHtml', (markdown) => pm.toHtml(markdown)],
+    ['applyFixes', (markdown) => pm.applyFixes(markdown)],
+  ];
+  for (const [name, call] of exports) {
+    for (const [type, value] of WRONG_TYPES) {
+      assert.throws(
+        () => call(value),
+        (error) => {
+          assert.ok(error instanceof TypeError, `${name}(${type}): ${error}`);
+          assert.equal(error.message, `${name}: \`markdown\` must be a string, got ${type}`);
+          return true;
+        },
+      );
+    }
+    // The module keeps working after each refusal.
+    assert.doesNotThrow(() => call('# Outage\n'), name);
+  }
+});
+
+test('a configuration or options object of the wrong type is a TypeError too', () => {
+  for (const [name, call] of [
+    ['validate', (config) => pm.validate('# T', config)],
+    ['render', (config) => pm.render('# T', config)],
+    ['applyFixes', (config) => pm.applyFixes('# T', config)],
+  ]) {
+    for (const [type, value] of [['number', 5], ['boolean', false], ['function', () => ({})]]) {
+      assert.throws(() => call(value), (error) => {
+        assert.ok(error instanceof TypeError, `${name}(config: ${type}): ${error}`);
+        assert.equal(error.message, `${name}: \`config\` must be an object, a JSON string, null or undefined, got ${type}`);
+        return true;
+      });
+    }
+    assert.doesNotThrow(() => call(undefined));
+    assert.doesNotThrow(() => call(null));
+    assert.doesNotThrow(() => call({ profile: 'sre' }));
+    assert.doesNotThrow(() => call('{"profile":"sre"}'));
+  }
+  for (const [type, value] of [['number', 5], ['string', 'https'], ['boolean', true]]) {
+    assert.throws(() => pm.toHtml('# T', value), (error) => {
+      assert.ok(error instanceof TypeError, `toHtml(options: ${type}): ${error}`);
+      assert.equal(error.message, `toHtml: \`options\` must be an object, null or undefined, got ${type}`);
+      return true;
+    });
+  }
+  // Bad values, rather than types, stay plain errors.
+  assert.throws(() => pm.validate('# T', { rules: { PM999: 'off' } }), (error) => !(error instanceof TypeError));
+  assert.equal(pm.toHtml('*still working*'), '<p><em>still working</em></p>\n');
+  assert.equal(pm.version().length > 0, true);
+  assert.ok(pm.rules().length > 0);
 });
 
 test('rules returns the catalogue, with documentation', () => {

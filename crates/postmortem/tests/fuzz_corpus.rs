@@ -44,6 +44,11 @@ fn the_validate_corpus_passes() {
 }
 
 #[test]
+fn the_html_corpus_passes() {
+    check_corpus("html", checks::html);
+}
+
+#[test]
 fn the_config_corpus_passes() {
     check_corpus("config", checks::config);
 }

@@ -2,7 +2,10 @@
 //! package. This crate only translates between JavaScript values and the core: no logic lives
 //! here. Positions are converted to UTF-16 on the way out, configurations are read by the
 //! core's own `Config::from_json`, and the TypeScript types are declared in `js_types.d.ts`.
+//! Every argument is checked first (`arguments.rs`): a value of the wrong type throws a
+//! `TypeError` naming the parameter.
 
+mod arguments;
 mod js_types;
 mod utf16;
 
@@ -22,30 +25,39 @@ fn start() {
 }
 
 /// Validates a postmortem and returns its findings, statistics and requirement checklist.
-/// Findings are returned, never thrown; only a bad configuration throws an `Error`.
+/// Findings are returned, never thrown; a bad configuration throws an `Error`, an argument of
+/// the wrong type a `TypeError`.
 #[wasm_bindgen(
     unchecked_return_type = "Validation",
     return_description = "the diagnostics (sorted by position), the statistics and the profile's checklist"
 )]
 pub fn validate(
-    #[wasm_bindgen(param_description = "the postmortem, in Markdown")] markdown: &str,
+    #[wasm_bindgen(
+        unchecked_param_type = "string",
+        param_description = "the postmortem, in Markdown"
+    )]
+    markdown: &JsValue,
     #[wasm_bindgen(
         unchecked_optional_param_type = "Config | string | null",
         param_description = "a configuration object, or its JSON text as in `.postmortem.json`"
     )]
     config: &JsValue,
-) -> Result<JsValue, JsError> {
-    let config = read_config(config)?;
-    let validation = postmortem::validate(markdown, &config);
-    to_js(&js_types::Validation::new(markdown, validation))
+) -> Result<JsValue, JsValue> {
+    let markdown = arguments::string("validate", "markdown", markdown)?;
+    let config = read_config("validate", config)?;
+    let validation = postmortem::validate(&markdown, &config);
+    Ok(to_js(&js_types::Validation::new(&markdown, validation))?)
 }
 
 /// Parses a postmortem into the typed model that the rules read. Parsing never fails: missing
 /// parts are `null` or empty. Spans are UTF-16 offsets into `markdown`.
 #[wasm_bindgen(unchecked_return_type = "Postmortem")]
-pub fn parse(markdown: &str) -> Result<JsValue, JsError> {
-    let document = postmortem::parse(markdown);
-    let offsets = Utf16Offsets::new(markdown);
+pub fn parse(
+    #[wasm_bindgen(unchecked_param_type = "string")] markdown: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let markdown = arguments::string("parse", "markdown", markdown)?;
+    let document = postmortem::parse(&markdown);
+    let offsets = Utf16Offsets::new(&markdown);
     let mut json = Vec::new();
     document
         .serialize(Utf16Spans::new(
@@ -53,7 +65,7 @@ pub fn parse(markdown: &str) -> Result<JsValue, JsError> {
             &offsets,
         ))
         .map_err(|error| JsError::new(&error.to_string()))?;
-    parse_json(&json)
+    Ok(parse_json(&json)?)
 }
 
 /// Renders a postmortem in the canonical layout of the configuration's profile: its sections
@@ -61,35 +73,49 @@ pub fn parse(markdown: &str) -> Result<JsValue, JsError> {
 /// Nothing the model does not restructure is lost. Throws on a bad configuration.
 #[wasm_bindgen]
 pub fn render(
-    #[wasm_bindgen(param_description = "the postmortem, in Markdown")] markdown: &str,
+    #[wasm_bindgen(
+        unchecked_param_type = "string",
+        param_description = "the postmortem, in Markdown"
+    )]
+    markdown: &JsValue,
     #[wasm_bindgen(
         unchecked_optional_param_type = "Config | string | null",
         param_description = "chooses the profile; `standard` by default"
     )]
     config: &JsValue,
-) -> Result<String, JsError> {
-    let config = read_config(config)?;
+) -> Result<String, JsValue> {
+    let markdown = arguments::string("render", "markdown", markdown)?;
+    let config = read_config("render", config)?;
     Ok(postmortem::render::render_markdown(
-        markdown,
+        &markdown,
         config.profile,
     ))
 }
 
 /// Renders Markdown as HTML that is safe to insert with `innerHTML`: raw HTML is sanitised,
 /// unsafe links are dropped, and nothing in the document can run. Images are placeholders
-/// unless `options.images` is `"https"`. Throws on bad options.
+/// unless `options.images` is `"https"`. The HTML stops past 20 times the document's size
+/// (at least 64 KiB) or 200,000 elements, ending with `<p class="truncated">`. Throws on bad
+/// options.
 #[wasm_bindgen(js_name = toHtml)]
 pub fn to_html(
-    #[wasm_bindgen(param_description = "the postmortem, in Markdown")] markdown: &str,
+    #[wasm_bindgen(
+        unchecked_param_type = "string",
+        param_description = "the postmortem, in Markdown"
+    )]
+    markdown: &JsValue,
     #[wasm_bindgen(
         unchecked_optional_param_type = "HtmlOptions | null",
         param_description = "`{ images: \"https\" }` loads images from absolute `https:` addresses"
     )]
     options: &JsValue,
-) -> Result<String, JsError> {
+) -> Result<String, JsValue> {
+    let markdown = arguments::string("toHtml", "markdown", markdown)?;
+    arguments::optional_object("toHtml", "options", options)?;
     let images = read_images(options)?;
-    Ok(postmortem::html::to_html_with(markdown, images))
+    Ok(postmortem::html::to_html_with(&markdown, images))
 }
+
 /// The rule catalogue, in code order, with each rule's documentation in Markdown.
 #[wasm_bindgen(unchecked_return_type = "Rule[]")]
 pub fn rules() -> Result<JsValue, JsError> {
@@ -103,11 +129,12 @@ pub fn rules() -> Result<JsValue, JsError> {
 /// `fix`, whole, checking again until none is left). Throws on a bad configuration.
 #[wasm_bindgen(js_name = applyFixes)]
 pub fn apply_fixes(
-    markdown: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] markdown: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | string | null")] config: &JsValue,
-) -> Result<String, JsError> {
-    let config = read_config(config)?;
-    Ok(postmortem::fix::fix_all(markdown, &config).source)
+) -> Result<String, JsValue> {
+    let markdown = arguments::string("applyFixes", "markdown", markdown)?;
+    let config = read_config("applyFixes", config)?;
+    Ok(postmortem::fix::fix_all(&markdown, &config).source)
 }
 
 /// The version of the package and of the validator inside it.
@@ -137,7 +164,8 @@ fn parse_json(json: &[u8]) -> Result<JsValue, JsError> {
 
 /// A configuration object, its JSON text, or nothing for the default. Read by the core's own
 /// JSON reader, so unknown fields and rules are refused exactly as the CLI refuses them.
-fn read_config(config: &JsValue) -> Result<Config, JsError> {
+fn read_config(function: &str, config: &JsValue) -> Result<Config, JsValue> {
+    arguments::optional_object_or_string(function, "config", config)?;
     if config.is_undefined() || config.is_null() {
         return Ok(Config::default());
     }
@@ -145,7 +173,7 @@ fn read_config(config: &JsValue) -> Result<Config, JsError> {
         Some(json) => json,
         None => stringify(config)?,
     };
-    Config::from_json(&json).map_err(|error| JsError::new(&error.to_string()))
+    Config::from_json(&json).map_err(|error| JsError::new(&error.to_string()).into())
 }
 
 /// `options.images` of `toHtml`: placeholders unless it is `"https"`.

@@ -2,7 +2,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -14,7 +14,8 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn validate_reports_missing_sections_with_utf16_offsets() {
     let markdown = "# Ausfall 😀\n\n## Timeline\n\n- 10:00 UTC - alert\n";
-    let result = postmortem_wasm::validate(markdown, &JsValue::UNDEFINED).unwrap();
+    let result =
+        postmortem_wasm::validate(&JsValue::from_str(markdown), &JsValue::UNDEFINED).unwrap();
     let diagnostics = js_sys::Array::from(&get(&result, "diagnostics"));
     let codes: Vec<String> = diagnostics
         .iter()
@@ -41,8 +42,10 @@ fn validate_reports_missing_sections_with_utf16_offsets() {
 #[wasm_bindgen_test]
 fn a_bad_configuration_throws_a_clear_error() {
     let config = js_sys::JSON::parse(r#"{"rules":{"PM999":"off"}}"#).unwrap();
-    let error = postmortem_wasm::validate("# T", &config).err().unwrap();
-    let message = js_sys::Error::from(JsValue::from(error)).message();
+    let error = postmortem_wasm::validate(&JsValue::from_str("# T"), &config)
+        .err()
+        .unwrap();
+    let message = js_sys::Error::from(error).message();
     assert_eq!(
         String::from(message),
         "invalid configuration: unknown rule `PM999` (see `postmortem rules` for codes and names)"
@@ -52,7 +55,7 @@ fn a_bad_configuration_throws_a_clear_error() {
 #[wasm_bindgen_test]
 fn a_profile_from_the_configuration_applies() {
     let config = js_sys::JSON::parse(r#"{"profile":"sre"}"#).unwrap();
-    let result = postmortem_wasm::validate("# T\n", &config).unwrap();
+    let result = postmortem_wasm::validate(&JsValue::from_str("# T\n"), &config).unwrap();
     let codes: Vec<String> = js_sys::Array::from(&get(&result, "diagnostics"))
         .iter()
         .map(|diagnostic| get(&diagnostic, "code").as_string().unwrap())
@@ -68,7 +71,8 @@ fn a_profile_from_the_configuration_applies() {
 #[wasm_bindgen_test]
 fn validate_returns_statistics_and_the_checklist() {
     let markdown = "# Outage\n\n## Timeline\n\n- 10:00 UTC - An alert fired.\n";
-    let result = postmortem_wasm::validate(markdown, &JsValue::UNDEFINED).unwrap();
+    let result =
+        postmortem_wasm::validate(&JsValue::from_str(markdown), &JsValue::UNDEFINED).unwrap();
     let stats = get(&result, "stats");
     assert_eq!(get(&stats, "timelineEntries").as_f64(), Some(1.0));
     let checklist = js_sys::Array::from(&get(&result, "checklist"));
@@ -97,23 +101,23 @@ fn validate_returns_statistics_and_the_checklist() {
 #[wasm_bindgen_test]
 fn a_configuration_may_be_given_as_json_text() {
     let config = JsValue::from_str(r#"{"profile":"sre"}"#);
-    let result = postmortem_wasm::validate("# T\n", &config).unwrap();
+    let result = postmortem_wasm::validate(&JsValue::from_str("# T\n"), &config).unwrap();
     let count = js_sys::Array::from(&get(&result, "diagnostics"))
         .iter()
         .filter(|diagnostic| get(diagnostic, "code").as_string().as_deref() == Some("PM102"))
         .count();
     assert_eq!(count, 9);
-    let error = postmortem_wasm::validate("# T", &JsValue::from_str("{"))
+    let error = postmortem_wasm::validate(&JsValue::from_str("# T"), &JsValue::from_str("{"))
         .err()
         .unwrap();
-    let message = String::from(js_sys::Error::from(JsValue::from(error)).message());
+    let message = String::from(js_sys::Error::from(error).message());
     assert!(message.starts_with("invalid configuration: "), "{message}");
 }
 
 #[wasm_bindgen_test]
 fn parse_returns_the_model_with_utf16_spans() {
     let markdown = "# Ausfall 😀\n\n## Timeline\n\n- 10:00 UTC - alert\n";
-    let document = postmortem_wasm::parse(markdown).unwrap();
+    let document = postmortem_wasm::parse(&JsValue::from_str(markdown)).unwrap();
     let utf16: Vec<u16> = markdown.encode_utf16().collect();
     let slice = |span: &JsValue| {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -132,13 +136,18 @@ fn parse_returns_the_model_with_utf16_spans() {
 
 #[wasm_bindgen_test]
 fn render_to_html_and_rules_translate_the_core() {
-    let canonical = postmortem_wasm::render("# T\n", &JsValue::UNDEFINED).unwrap();
+    let canonical =
+        postmortem_wasm::render(&JsValue::from_str("# T\n"), &JsValue::UNDEFINED).unwrap();
     assert!(canonical.contains("## Issue Summary"), "{canonical}");
     let sre = js_sys::JSON::parse(r#"{"profile":"sre"}"#).unwrap();
-    let canonical = postmortem_wasm::render("# T\n", &sre).unwrap();
+    let canonical = postmortem_wasm::render(&JsValue::from_str("# T\n"), &sre).unwrap();
     assert!(canonical.contains("## Lessons Learned"), "{canonical}");
     assert_eq!(
-        postmortem_wasm::to_html("Hi<script>alert(1)</script>", &JsValue::UNDEFINED).unwrap(),
+        postmortem_wasm::to_html(
+            &JsValue::from_str("Hi<script>alert(1)</script>"),
+            &JsValue::UNDEFINED
+        )
+        .unwrap(),
         "<p>Hi</p>\n"
     );
     let rules = js_sys::Array::from(&postmortem_wasm::rules().unwrap());
@@ -150,4 +159,25 @@ fn render_to_html_and_rules_translate_the_core() {
     assert_eq!(get(&first, "code").as_string().as_deref(), Some("PM101"));
     assert!(get(&first, "docs").as_string().unwrap().len() > 100);
     assert_eq!(postmortem_wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn arguments_of_the_wrong_type_throw_a_type_error_naming_them() {
+    let error = postmortem_wasm::to_html(&JsValue::from(123), &JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert!(error.is_instance_of::<js_sys::TypeError>());
+    assert_eq!(
+        String::from(js_sys::Error::from(error).message()),
+        "toHtml: `markdown` must be a string, got number"
+    );
+    let error = postmortem_wasm::validate(&JsValue::from_str("# T"), &JsValue::from(true))
+        .err()
+        .unwrap();
+    assert_eq!(
+        String::from(js_sys::Error::from(error).message()),
+        "validate: `config` must be an object, a JSON string, null or undefined, got boolean"
+    );
+    assert!(postmortem_wasm::parse(&JsValue::NULL).is_err());
+    assert!(postmortem_wasm::render(&JsValue::from_str("# T\n"), &JsValue::NULL).is_ok());
 }

@@ -427,7 +427,9 @@ export function rules(): Rule[];
 /**
  * Renders Markdown as HTML that is safe to insert with `innerHTML`: raw HTML is sanitised,
  * unsafe links are dropped, and nothing in the document can run. Images are placeholders
- * unless `options.images` is `"https"`. Throws on bad options.
+ * unless `options.images` is `"https"`. The HTML stops past 20 times the document's size
+ * (at least 64 KiB) or 200,000 elements, ending with `<p class="truncated">`. Throws on bad
+ * options.
  * @param markdown - the postmortem, in Markdown
  * @param options - `{ images: "https" }` loads images from absolute `https:` addresses
  */
@@ -435,7 +437,8 @@ export function toHtml(markdown: string, options?: HtmlOptions | null): string;
 
 /**
  * Validates a postmortem and returns its findings, statistics and requirement checklist.
- * Findings are returned, never thrown; only a bad configuration throws an `Error`.
+ * Findings are returned, never thrown; a bad configuration throws an `Error`, an argument of
+ * the wrong type a `TypeError`.
  * @param markdown - the postmortem, in Markdown
  * @param config - a configuration object, or its JSON text as in `.postmortem.json`
  * @returns the diagnostics (sorted by position), the statistics and the profile's checklist
@@ -451,13 +454,13 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
-    readonly applyFixes: (a: number, b: number, c: any) => [number, number, number, number];
-    readonly parse: (a: number, b: number) => [number, number, number];
-    readonly render: (a: number, b: number, c: any) => [number, number, number, number];
+    readonly applyFixes: (a: any, b: any) => [number, number, number, number];
+    readonly parse: (a: any) => [number, number, number];
+    readonly render: (a: any, b: any) => [number, number, number, number];
     readonly rules: () => [number, number, number];
     readonly start: () => void;
-    readonly toHtml: (a: number, b: number, c: any) => [number, number, number, number];
-    readonly validate: (a: number, b: number, c: any) => [number, number, number];
+    readonly toHtml: (a: any, b: any) => [number, number, number, number];
+    readonly validate: (a: any, b: any) => [number, number, number];
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
