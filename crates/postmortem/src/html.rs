@@ -622,11 +622,26 @@ impl HtmlWriter {
                 if self.dropped.is_some() {
                     return;
                 }
-                if self.top_content().accepts(Category::Phrasing) {
-                    escape_raw_text_into(&mut self.output, text);
-                } else if text.bytes().all(is_html_whitespace) {
+                if text.bytes().all(is_html_whitespace)
+                    && !self.top_content().accepts(Category::Phrasing)
+                {
                     // Between a list's items or a table's rows only whitespace stays in place.
                     self.output.push_str(text);
+                    return;
+                }
+                // The preview keeps every word: text straight in a raw list gets the item the
+                // list left out, and text where the parser takes none (`<table>x`) ends the
+                // raw table, as Markdown text does.
+                let in_raw_list = self.open.last().is_some_and(|element| {
+                    element.raw_tag.is_some() && element.content == Content::ListItems
+                });
+                if in_raw_list {
+                    self.open_raw_wrapper("li");
+                } else {
+                    self.make_room_for(Category::Phrasing);
+                }
+                if self.top_content().accepts(Category::Phrasing) {
+                    escape_raw_text_into(&mut self.output, text);
                 }
             }
             Token::StartTag {
@@ -1551,6 +1566,24 @@ mod tests {
     }
 
     #[test]
+    fn text_where_the_parser_takes_none_stays_in_the_preview() {
+        for (markdown, expected) in [
+            (
+                "<ul>words<li>item</ul>",
+                "<ul><li>words</li><li>item</li></ul>",
+            ),
+            (
+                "<table><tr>cell text</table>",
+                "<table><tbody><tr></tr></tbody></table>cell text",
+            ),
+        ] {
+            let html = to_html(markdown);
+            assert_safe(markdown, &html);
+            assert_eq!(html, expected, "{markdown:?}");
+        }
+    }
+
+    #[test]
     fn nesting_stops_at_the_depth_limit_but_the_text_stays() {
         let quotes = format!("{}deep", "> ".repeat(MAX_DEPTH * 2));
         let html = to_html(&quotes);
@@ -1628,7 +1661,7 @@ mod tests {
         for (markdown, expected) in [
             (
                 "- a\n  <table><li>x",
-                "<ul>\n<li>a<table></table></li>\n</ul>\n",
+                "<ul>\n<li>a<table></table>x</li>\n</ul>\n",
             ),
             (
                 "[a <a href=x>b</a> c](https://y)",
@@ -1640,7 +1673,7 @@ mod tests {
             ),
             ("<p>a<div>b</div>", "<p>ab</p>"),
             ("*a <div>b</div>*", "<p><em>a b</em></p>\n"),
-            ("<ul><b>x</b><li>y", "<ul><li>y</li></ul>"),
+            ("<ul><b>x</b><li>y", "<ul><li>x</li><li>y</li></ul>"),
             (
                 "<ul>\n<li>a\n<li>b\n</ul>",
                 "<ul>\n<li>a\n</li><li>b\n</li></ul>",
