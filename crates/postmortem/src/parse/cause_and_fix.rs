@@ -143,7 +143,9 @@ fn read_sentence(text: &str, lower: &str, part: CausePart) -> CauseSentence {
     static MARKERS: LazyLock<Markers> =
         LazyLock::new(|| Markers::new(&[CAUSAL_MARKERS, FIX_MARKERS, ACTION_MARKERS]));
     let found = MARKERS.lists_at_word_starts(lower);
-    let causal = found & CAUSAL != 0 || label_of(text).is_some_and(|label| label.contains("cause"));
+    let causal = found & CAUSAL != 0
+        || joins_a_consequence(lower)
+        || label_of(text).is_some_and(|label| label.contains("cause"));
     let names_fix = found & FIX != 0;
     CauseSentence {
         words: whitespace_word_count(text),
@@ -152,6 +154,16 @@ fn read_sentence(text: &str, lower: &str, part: CausePart) -> CauseSentence {
         names_fix,
         describes_action: !causal && !names_fix && (found & ACTION != 0 || has_by_gerund(lower)),
     }
+}
+
+/// ", so the pool ran dry": a clause joined to the one before as its consequence, a link in
+/// the chain from what was wrong to the outage. ", so that" states a purpose instead.
+fn joins_a_consequence(lower: &str) -> bool {
+    [", so ", "; so "].iter().any(|joint| {
+        lower
+            .match_indices(joint)
+            .any(|(at, _)| !lower[at + joint.len()..].starts_with("that "))
+    })
 }
 
 /// Words and phrases that make a sentence say what caused what.
@@ -335,6 +347,18 @@ mod tests {
             ]
         );
         assert!(sentences[1].tells_a_fix() && !sentences[0].tells_a_fix());
+    }
+
+    #[test]
+    fn a_clause_joined_as_a_consequence_explains_the_cause() {
+        let sentences = read(
+            "## Root Cause and Resolution\n\nA config push set the worker count to one, so the \
+             queue grew faster than it drained. We restarted the workers, so that the queue \
+             drained.\n",
+        );
+        assert!(sentences[0].causal, "{sentences:?}");
+        assert!(!sentences[1].causal, "{sentences:?}");
+        assert!(!joins_a_consequence("it was so slow that users left"));
     }
 
     #[test]

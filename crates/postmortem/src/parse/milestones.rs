@@ -187,6 +187,23 @@ const MISLEADING: &[&str] = &[
     "redirected attention",
     "redirected the investigation",
     "shifted",
+    // An action that did not help.
+    "changed nothing",
+    "made no difference",
+    "had no effect",
+    "has no effect",
+    "without effect",
+    // A theory given up.
+    "theory was dropped",
+    "theory was abandoned",
+    "theory was discarded",
+    "theory was rejected",
+    "hypothesis was dropped",
+    "hypothesis was abandoned",
+    "hypothesis was discarded",
+    "hypothesis was rejected",
+    "dropped the theory",
+    "abandoned the theory",
 ];
 /// Words that, within the three words before an outcome, say it did not happen ("did not
 /// resolve", "failed to fix").
@@ -202,7 +219,9 @@ const INTENTS: &[&str] = &[
     "for",
 ];
 /// Outcomes that, negated, make the attempt before them a misleading path.
-const NEGATED_OUTCOMES: &[&str] = &["resolv", "help", "fix", "improv", "solv", "restor"];
+const NEGATED_OUTCOMES: &[&str] = &[
+    "resolv", "help", "fix", "improv", "solv", "restor", "reduc", "lower",
+];
 const ESCALATION: &[&str] = &[
     "escalat",
     "called in",
@@ -555,6 +574,21 @@ mod tests {
         );
         assert!(restart.misleading && !restart.resolution);
         assert!(!classify("Application performance improved.", false).misleading);
+        for text in [
+            "Raising the cache size did not reduce the timeouts, so it was reverted.",
+            "Restarting the brokers changed nothing: lag kept growing.",
+            "The replica failover had no effect on the error rate.",
+            "Latency on the queue was normal all along, so the network theory was dropped.",
+        ] {
+            assert!(classify(text, false).misleading, "{text}");
+        }
+        for text in [
+            "Raising the cache size reduced the timeouts by half.",
+            "The change had an effect within minutes: errors fell.",
+            "The theory was confirmed by the heap dump.",
+        ] {
+            assert!(!classify(text, false).misleading, "{text}");
+        }
     }
 
     #[test]

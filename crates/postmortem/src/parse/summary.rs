@@ -233,17 +233,22 @@ enum Fact {
 }
 
 /// "lasted two hours", "down for 90 minutes", "Duration: 1 hour", but not "within 10 minutes of
-/// the update".
+/// the update", nor how long one request waited ("the page spun for a minute", "requests hung
+/// for 30 seconds"): that is what users saw of the outage, not its length.
 fn states_outage_length(text: &str, duration_start: usize) -> bool {
     let before = text
         .get(..duration_start)
         .unwrap_or_default()
         .to_lowercase();
-    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
-    words.iter().any(|word| {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let states_length = words.iter().any(|word| {
         matches!(
-            word,
+            *word,
             "lasted"
                 | "lasting"
                 | "for"
@@ -258,10 +263,21 @@ fn states_outage_length(text: &str, duration_start: usize) -> bool {
                 | "almost"
                 | "over"
         )
-    }) && !words
+    });
+    let waited = words
         .iter()
-        .any(|word| word.trim_matches(|c: char| !c.is_alphanumeric()) == "within")
+        .skip_while(|word| **word != "for")
+        .nth(1)
+        .is_some_and(|verb| WAITING.contains(verb));
+    states_length && !waited && !words.contains(&"within")
 }
+
+/// Verbs of a request or a page waiting: the length after them ("spun for") is a latency.
+const WAITING: &[&str] = &[
+    "spun", "spin", "spins", "spinning", "hung", "hang", "hangs", "hanging", "waited", "wait",
+    "waits", "waiting", "loaded", "loading", "froze", "freeze", "freezes", "freezing", "paused",
+    "pausing", "blocked", "blocking", "timed",
+];
 
 /// The fact a run's own label names: `- **Impact:** ...`, `Root cause: ...`.
 fn labelled_fact(text: &str) -> Option<Fact> {
@@ -310,7 +326,7 @@ fn window<'t>(source: &str, times: &'t [Located]) -> Option<(&'t Located, Option
         if first_base == second_base {
             let between = source
                 .get(
-                    (*first_base as usize + first.extent.end)
+                    (*first_base as usize + date_or_time_end(first))
                         ..(*second_base as usize + date_or_time_start(second)),
                 )
                 .unwrap_or_default();
@@ -356,6 +372,15 @@ fn date_or_time_start(mention: &TimeMention) -> usize {
     match &mention.date {
         Some(date) if !mention.date_inherited => date.span.start.min(mention.span.start),
         _ => mention.span.start,
+    }
+}
+
+/// Where a time ends with its zone, or with its date when the date follows it ("23:38 UTC on
+/// 7 February 2025"), so that what follows is what joins it to the range's other end.
+fn date_or_time_end(mention: &TimeMention) -> usize {
+    match &mention.date {
+        Some(date) if !mention.date_inherited => date.span.end.max(mention.extent.end),
+        _ => mention.extent.end,
     }
 }
 

@@ -29,6 +29,14 @@ declare_rule! {
     /// ## Issue Summary
     /// On June 7, 2024, from 10:00 AM to 12:00 PM WAT, checkout was down for two hours.
     /// ```
+    ///
+    /// How long one request waited is what users saw, not the outage's length:
+    /// ```markdown
+    /// # Checkout outage
+    /// ## Issue Summary
+    /// On June 7, 2024, from 10:00 AM to 12:00 PM WAT, the payment page spun for a minute and
+    /// then showed an error.
+    /// ```
     pub InconsistentDuration {
         code: "PM203",
         name: "inconsistent-duration",

@@ -35,6 +35,14 @@ declare_rule! {
     /// The outage was caused by a connection pool limited to 10 connections, which the new
     /// booking feature exhausted within minutes of the deploy. We raised the limit to 100.
     /// ```
+    ///
+    /// A mechanism told as a chain of consequences explains the cause without naming it:
+    /// ```markdown
+    /// ## Root Cause and Resolution
+    /// A config push set the export workers to one per region, so the queue grew faster than
+    /// it drained. Jobs waited past their deadline, so the scheduler retried each of them.
+    /// We restored the worker count and cleared the retries.
+    /// ```
     pub MissingCauseDetail {
         code: "PM401",
         name: "missing-cause-detail",

@@ -25,6 +25,14 @@ declare_rule! {
     /// ## Issue Summary
     /// From 14:05 to 15:20 UTC checkout failed for all users because of a bad deploy.
     /// ```
+    ///
+    /// Each end may carry its own date, across midnight:
+    /// ```markdown
+    /// # Checkout outage
+    /// ## Issue Summary
+    /// From 23:10 UTC on 3 March 2024 to 00:40 UTC on 4 March 2024, checkout failed for all
+    /// users because of a bad deploy.
+    /// ```
     pub MissingDuration {
         code: "PM201",
         name: "missing-duration",

@@ -40,6 +40,12 @@ declare_rule! {
     /// - [ ] Patch Nginx server.
     /// ```
     ///
+    /// ```markdown,invalid
+    /// ## Corrective and Preventative Measures
+    /// - [ ] Dashboard for the export queue.
+    /// - [ ] Patch Nginx server.
+    /// ```
+    ///
     /// ### Valid
     /// ```markdown
     /// ## Corrective and Preventative Measures
@@ -47,6 +53,7 @@ declare_rule! {
     /// - [ ] Patch Nginx server.
     /// - [ ] Investigate and fix the memory leak in the image cleaner.
     /// - [ ] **Load testing:** Run a weekly load test at twice the peak traffic.
+    /// - [ ] Shard the export queue by customer region.
     /// ```
     pub VagueTask {
         code: "PM503",
@@ -679,13 +686,40 @@ fn improvement_without_object(part: &str) -> Option<String> {
         .then(|| format!("{verb} {area}"))
 }
 
-/// Whether `part` (in lowercase) starts with a verb.
+/// Whether `part` (in lowercase) starts with a verb: a listed one, or any word the task uses
+/// as one, which its direct object shows ("Shard the queue ...", "Wire our alerts ..."): a task
+/// that names a thing ("Dashboard for lock waits") does not follow its first word with a
+/// determiner, and the words that do (prepositions, conjunctions) are not actions.
 fn starts_with_verb(part: &str) -> bool {
-    let Some(first) = trimmed_words(part).next() else {
+    let mut words = trimmed_words(part);
+    let Some(first) = words.next() else {
         return false;
     };
-    is_verb(first)
+    if is_verb(first) {
+        return true;
+    }
+    let object_follows = words
+        .next()
+        .is_some_and(|second| DETERMINERS.contains(&second));
+    object_follows
+        && first.bytes().all(|byte| byte.is_ascii_alphabetic())
+        && !NOT_ACTIONS.contains(&first)
 }
+
+/// Words that open a noun phrase: after a task's first word, they make it a verb with its object.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "our", "their", "its", "your", "this", "that", "these", "those", "each",
+    "every", "all", "any", "both",
+];
+
+/// Words that a determiner may follow without being a verb.
+const NOT_ACTIONS: &[&str] = &[
+    "about", "across", "after", "against", "all", "also", "among", "and", "around", "as", "at",
+    "because", "before", "between", "both", "but", "by", "during", "each", "every", "for", "from",
+    "how", "if", "in", "into", "maybe", "of", "on", "once", "only", "or", "over", "per", "perhaps",
+    "since", "so", "then", "through", "to", "under", "unless", "until", "upon", "via", "what",
+    "when", "where", "whether", "which", "while", "who", "why", "with", "within", "without",
+];
 
 fn is_verb(word: &str) -> bool {
     if is_listed_verb(word) {
