@@ -81,7 +81,6 @@ const SPECIFIC_VERBS: &[&str] = &[
     "revert",
     "roll",
     "tune",
-    "increase",
     "reduce",
     "introduce",
     "require",
@@ -92,10 +91,10 @@ const SPECIFIC_VERBS: &[&str] = &[
 /// Verbs that begin a broad aim rather than a task ("Improve our testing procedures").
 const BROAD_VERBS: &[&str] = &[
     "improve",
+    "increase",
     "enhance",
     "establish",
     "strengthen",
-    "train",
     "ensure",
     "maintain",
     "continue",
@@ -106,17 +105,18 @@ const BROAD_VERBS: &[&str] = &[
     "prioritize",
     "prioritise",
     "invest",
-    "develop",
     "explore",
     "evaluate",
-    "review",
-    "conduct",
-    "provide",
     "regularly",
     "be",
 ];
 /// Other verbs an imperative line begins with: enough to tell a task line from prose.
 const OTHER_VERBS: &[&str] = &[
+    "conduct",
+    "provide",
+    "review",
+    "develop",
+    "train",
     "implement",
     "optimize",
     "optimise",
@@ -424,37 +424,11 @@ fn read_list(block: &Block, items: &[ListItem], context: Context, measures: &mut
         }
         return;
     }
-    let is_checklist = items.iter().any(|item| item.task.is_some());
-    let is_tasks = match context {
-        _ if is_checklist => true,
-        Context::Tasks => true,
-        Context::Improvements => false,
-        Context::Unlabelled => mostly_specific(items.iter().map(|item| item.text.as_str())),
-    };
-    if is_tasks {
-        let first = measures.tasks.len();
-        measures.tasks.extend(items.iter().map(|item| Task {
-            text: item.text.clone(),
-            span: item.span,
-            line: item.span,
-            done: item.task,
-        }));
-        measures.task_lists.push(TaskList {
-            span: block.span,
-            tasks: first..measures.tasks.len(),
-        });
-    } else {
-        measures.improvements.extend(
-            items
-                .iter()
-                .filter(|item| !item.text.trim().is_empty())
-                .map(|item| TextRun {
-                    text: item.text.clone(),
-                    span: item.span,
-                    origin: RunOrigin::ListItem,
-                }),
-        );
-    }
+    let items: Vec<(&str, Span, Option<bool>)> = items
+        .iter()
+        .map(|item| (item.text.as_str(), item.span, item.task))
+        .collect();
+    push_items(&items, block.span, context, measures);
 }
 
 /// Whether a nested line reads as an entry: it starts with a word of two letters or more and
@@ -478,11 +452,16 @@ fn push_items(
     if items.is_empty() {
         return;
     }
-    let is_tasks = match context {
-        _ if items.iter().any(|(_, _, done)| done.is_some()) => true,
-        Context::Tasks => true,
-        Context::Improvements => false,
-        Context::Unlabelled => mostly_specific(items.iter().map(|(text, _, _)| *text)),
+    let (is_tasks, is_improvements) = match context {
+        _ if items.iter().any(|(_, _, done)| done.is_some()) => (true, false),
+        Context::Tasks => (true, false),
+        Context::Improvements => (false, true),
+        // A list no label names is both when its items are actions: they are the tasks, and
+        // together they say broadly what will be improved.
+        Context::Unlabelled => (
+            mostly_specific(items.iter().map(|(text, _, _)| *text)),
+            true,
+        ),
     };
     if is_tasks {
         let first = measures.tasks.len();
@@ -498,14 +477,18 @@ fn push_items(
             span: list_span,
             tasks: first..measures.tasks.len(),
         });
-    } else {
-        measures
-            .improvements
-            .extend(items.iter().map(|&(text, span, _)| TextRun {
-                text: text.to_owned(),
-                span,
-                origin: RunOrigin::ListItem,
-            }));
+    }
+    if is_improvements {
+        measures.improvements.extend(
+            items
+                .iter()
+                .filter(|(text, _, _)| !text.trim().is_empty())
+                .map(|&(text, span, _)| TextRun {
+                    text: text.to_owned(),
+                    span,
+                    origin: RunOrigin::ListItem,
+                }),
+        );
     }
 }
 
@@ -639,21 +622,34 @@ fn verb(word: &str) -> Option<Verb> {
         .map(|index| VERBS[index].1)
 }
 
-/// At least half the items start with a verb that names a concrete change, and more of them
-/// than start with a broad one.
+/// Whether an unlabelled list is a task list: two or more of its items, and at least half,
+/// name something to do (they start, after a short label, with a verb of action, even a
+/// generic one such as "monitor" or "implement"), and more of them than aim at an area with a
+/// verb of degree ("improve", "strengthen").
 fn mostly_specific<'a>(items: impl Iterator<Item = &'a str>) -> bool {
-    let mut specific = 0;
+    let mut actions = 0;
     let mut broad = 0;
     let mut total = 0;
     for item in items {
         total += 1;
-        match first_word(item).as_deref().and_then(verb) {
+        match item_verb(item) {
             Some(Verb::Broad) => broad += 1,
-            Some(Verb::Specific) => specific += 1,
-            _ => {}
+            Some(Verb::Specific | Verb::Other) => actions += 1,
+            None => {}
         }
     }
-    total > 0 && specific > broad && specific * 2 >= total
+    actions >= 2 && actions > broad && actions * 2 >= total
+}
+
+/// The verb an item starts with, or the one after its short label ("Audits: Conduct ...").
+fn item_verb(item: &str) -> Option<Verb> {
+    first_word(item).as_deref().and_then(verb).or_else(|| {
+        let (label, rest) = item.split_once(':')?;
+        if exceeds_words(label, 6) {
+            return None;
+        }
+        first_word(rest).as_deref().and_then(verb)
+    })
 }
 
 /// A line that reads as an instruction: it starts with a verb, or with a short label
@@ -712,6 +708,32 @@ fn task_line(source: &str, span: Span, task: &str) -> Span {
 mod tests {
     use super::*;
     use crate::text::tests::plain_words;
+
+    fn measures_of(items: &str) -> Measures {
+        crate::parse(&format!("## Corrective and Preventative Measures\n\n{items}")).measures
+    }
+
+    #[test]
+    fn an_unlabelled_list_of_actions_is_both_tasks_and_improvements() {
+        let measures = measures_of(
+            "1. Export audits: Review the export jobs' retry settings every quarter.\n\
+             2. Alerting: Monitor queue depth per region.\n\
+             3. Strengthen our release process.\n",
+        );
+        assert_eq!(measures.tasks.len(), 3);
+        assert_eq!(measures.improvements.len(), 3);
+    }
+
+    #[test]
+    fn an_unlabelled_list_of_aims_is_improvements_only() {
+        let measures = measures_of(
+            "- Increase our monitoring capabilities.\n\
+             - Improve our testing procedures.\n\
+             - Train the team on the export pipeline.\n",
+        );
+        assert!(measures.tasks.is_empty(), "{:?}", measures.tasks);
+        assert_eq!(measures.improvements.len(), 3);
+    }
 
     #[test]
     fn task_line_is_the_plain_definition() {

@@ -32,6 +32,15 @@ declare_rule! {
     /// - [ ] Add monitoring on server memory.
     /// - [ ] Patch the Nginx server to 1.25.
     /// ```
+    ///
+    /// A list with no label is a task list when most of its items name something to do, even
+    /// generic actions:
+    /// ```markdown
+    /// ## Corrective and Preventative Measures
+    /// 1. Alerting: Monitor queue depth per region.
+    /// 2. Implement a retry budget in the export client.
+    /// 3. Strengthen our release process.
+    /// ```
     pub MissingTaskList {
         code: "PM502",
         name: "missing-task-list",
