@@ -80,7 +80,10 @@ pub(crate) fn run() -> Result<(), String> {
         &out.join("README.md"),
     )?;
     for script in SCRIPTS {
-        copy(&root().join(CRATE).join("npm").join(script), &out.join(script))?;
+        copy(
+            &root().join(CRATE).join("npm").join(script),
+            &out.join(script),
+        )?;
     }
     for licence in LICENCES {
         copy(&root().join(licence), &out.join(licence))?;

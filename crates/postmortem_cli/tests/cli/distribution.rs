@@ -7,7 +7,9 @@ use std::path::Path;
 
 /// A file at the repository's root.
 fn root_file(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
@@ -35,7 +37,11 @@ fn toml_section<'a>(text: &'a str, header: &str) -> Vec<&'a str> {
 fn the_root_package_installs_the_postmortem_binary_alone() {
     let manifest = root_file("Cargo.toml");
     let package = toml_section(&manifest, "[package]").join("\n");
-    assert_eq!(values(&package, "autobins"), ["false"], "no other binary is found");
+    assert_eq!(
+        values(&package, "autobins"),
+        ["false"],
+        "no other binary is found"
+    );
     assert_eq!(manifest.matches("[[bin]]").count(), 1);
     let bin = toml_section(&manifest, "[[bin]]").join("\n");
     assert_eq!(values(&bin, "name"), ["\"postmortem\""]);
@@ -44,7 +50,11 @@ fn the_root_package_installs_the_postmortem_binary_alone() {
     assert_eq!(values(&bin, "test"), ["false"]);
     assert_eq!(values(&bin, "doc"), ["false"]);
     let dependencies = toml_section(&manifest, "[dependencies]");
-    assert_eq!(dependencies.len(), 2, "the CLI crate alone: {dependencies:?}");
+    assert_eq!(
+        dependencies.len(),
+        2,
+        "the CLI crate alone: {dependencies:?}"
+    );
     assert!(dependencies[0].starts_with("postmortem_cli = { path = \"crates/postmortem_cli\""));
     let main = root_file(values(&bin, "path")[0].trim_matches('"'));
     assert!(main.contains("postmortem_cli::run()"), "{main}");
@@ -57,7 +67,11 @@ fn the_root_package_installs_the_postmortem_binary_alone() {
 fn the_pre_commit_hook_runs_the_binary_on_markdown_files() {
     let hooks = root_file(".pre-commit-hooks.yaml");
     assert_eq!(values(&hooks, "id"), ["postmortem"]);
-    assert_eq!(values(&hooks, "language"), ["rust"], "installed from the root package");
+    assert_eq!(
+        values(&hooks, "language"),
+        ["rust"],
+        "installed from the root package"
+    );
     assert_eq!(values(&hooks, "types"), ["[markdown]"]);
     let entry = values(&hooks, "entry");
     assert_eq!(entry, ["postmortem check"]);
@@ -70,7 +84,10 @@ fn the_pre_commit_hook_runs_the_binary_on_markdown_files() {
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("table_timeline.md:"), "{stdout}");
     let readme = root_file("README.md");
-    assert!(readme.contains("      - id: postmortem\n        files: "), "the README's snippet");
+    assert!(
+        readme.contains("      - id: postmortem\n        files: "),
+        "the README's snippet"
+    );
 }
 
 #[test]
@@ -86,10 +103,16 @@ fn the_action_installs_the_cli_profile_and_reports_as_annotations() {
     assert_eq!(scripts.len(), 2);
     for script in scripts {
         let body = script.split("\n    - ").next().unwrap();
-        assert!(!body.contains("${{"), "an expression inside a script: {body}");
+        assert!(
+            !body.contains("${{"),
+            "an expression inside a script: {body}"
+        );
     }
     for input in ["paths", "config", "sarif-file"] {
         assert!(action.contains(&format!("  {input}:\n")), "input {input}");
-        assert!(action.contains(&format!("${{{{ inputs.{input} }}}}")), "input {input} is used");
+        assert!(
+            action.contains(&format!("${{{{ inputs.{input} }}}}")),
+            "input {input} is used"
+        );
     }
 }
