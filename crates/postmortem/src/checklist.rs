@@ -94,18 +94,22 @@ pub fn checklist(
     requirements(profile)
         .iter()
         .map(|&(id, label)| {
-            let reason = reason_for(id).or_else(|| {
-                let (part, _) = id.split_once('.')?;
-                let section = format!("{part}.section");
-                if id == section {
-                    return None;
-                }
-                match content(document, part) {
-                    Content::Written => None,
-                    Content::Missing => reason_for(&section),
-                    Content::Empty(heading) => Some(format!("The `{heading}` section is empty")),
-                }
-            });
+            let reason = reason_for(id)
+                .or_else(|| without_what_it_is_about(id, document))
+                .or_else(|| {
+                    let (part, _) = id.split_once('.')?;
+                    let section = format!("{part}.section");
+                    if id == section {
+                        return None;
+                    }
+                    match content(document, part) {
+                        Content::Written => None,
+                        Content::Missing => reason_for(&section),
+                        Content::Empty(heading) => {
+                            Some(format!("The `{heading}` section is empty"))
+                        }
+                    }
+                });
             Requirement {
                 id,
                 label,
@@ -114,6 +118,14 @@ pub fn checklist(
             }
         })
         .collect()
+}
+
+/// Why a requirement about another one's facts is unmet when they are not there: "the
+/// timezone of those times" cannot be met by a summary that gives no times.
+fn without_what_it_is_about(id: &str, document: &Document) -> Option<String> {
+    let summary = &document.summary;
+    (id == "summary.timezone" && summary.anchor.is_some() && summary.start.is_none())
+        .then(|| "The summary gives no times to carry a timezone".to_owned())
 }
 
 /// What a checklist part's content rules had to read.

@@ -8,8 +8,9 @@ declare_rule! {
     ///
     /// ## Why is this bad?
     /// "10:00 AM" means a different instant in every office that reads it. A zone on the
-    /// summary's times, or one declared for the timeline ("All times are UTC"), settles it for
-    /// every time that follows.
+    /// summary's times settles it for every time that follows. One declared under the Timeline
+    /// heading ("All times are UTC") settles the timeline's, not the summary's, which a reader
+    /// meets first.
     ///
     /// ## Examples
     ///
@@ -22,6 +23,15 @@ declare_rule! {
     /// - 10:00 AM - An alert fired.
     /// ```
     ///
+    /// ```markdown,invalid
+    /// # Checkout outage
+    /// ## Issue Summary
+    /// From 10:00 AM to 11:00 AM checkout failed for all users because of a bad deploy.
+    /// ## Timeline
+    /// All times are EDT.
+    /// - 10:00 AM - An alert fired.
+    /// ```
+    ///
     /// ### Valid
     /// ```markdown
     /// # Checkout outage
@@ -31,9 +41,16 @@ declare_rule! {
     /// - 10:00 AM - An alert fired.
     /// ```
     ///
+    /// ```markdown
+    /// # Checkout outage
+    /// ## Timeline
+    /// All times are EDT.
+    /// - 10:00 AM - An alert fired.
+    /// ```
+    ///
     /// ## Fix
-    /// Where the document writes one zone elsewhere (on its timeline entries, say), appends it
-    /// to the times that lack it.
+    /// Where the document declares a zone for its timeline, or writes one zone on its entries,
+    /// appends it to the times that lack it.
     pub MissingTimezone {
         code: "PM202",
         name: "missing-timezone",
@@ -51,10 +68,14 @@ impl Rule for MissingTimezone {
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
         let document = context.document;
         let summary = &document.summary;
-        if summary.zone.is_some() || document.timeline.declared_zone.is_some() {
+        if summary.zone.is_some() {
             return;
         }
-        let zone_elsewhere = single_written_zone(document);
+        let declared = document.timeline.declared_zone.as_ref();
+        let zone_elsewhere = declared
+            .filter(|zone| zone.offset_minutes.is_some())
+            .map(|zone| zone.text.as_str())
+            .or_else(|| single_written_zone(document));
         let summary_times: Vec<Span> = summary
             .start
             .iter()
@@ -76,7 +97,9 @@ impl Rule for MissingTimezone {
                 zone_elsewhere,
                 &summary_times,
             ));
-        } else if let Some(first) = entry_times.first() {
+        } else if declared.is_none()
+            && let Some(first) = entry_times.first()
+        {
             let spans: Vec<Span> = entry_times.iter().map(|time| time.span).collect();
             report.push(missing(
                 first.span,

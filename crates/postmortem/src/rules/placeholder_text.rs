@@ -10,7 +10,9 @@ declare_rule! {
     /// Reports template text left in the document.
     ///
     /// Placeholders are `TODO`, `TBD`, `TBA`, `FIXME`, lorem ipsum, `XX:XX`, `HH:MM`,
-    /// `YYYY-MM-DD`, `XX%`, `[insert ...]`, `<your ...>` and the template's own title.
+    /// `YYYY-MM-DD`, `XX%`, `[insert ...]`, `<your ...>`, the template's own title, a line
+    /// telling the writer what to put "here" (`Include the diagram here:`) and an image from a
+    /// placeholder-image service such as dummyimage.com.
     ///
     /// ## Why is this bad?
     /// A placeholder is content the author meant to write and did not: a time, a link, a
@@ -35,12 +37,35 @@ declare_rule! {
     /// TODO: link the incident channel
     /// ```
     ///
+    /// ```markdown,invalid
+    /// # Checkout outage
+    /// ## Appendix
+    /// Add the architecture diagram here, with the failing component marked.
+    /// ```
+    ///
+    /// ```markdown,invalid
+    /// # Checkout outage
+    /// ## Appendix
+    /// ![Architecture](https://dummyimage.com/800x400/ccc/000&text=Diagram)
+    /// ```
+    ///
     /// ### Valid
     /// ```markdown
     /// # Checkout outage
     /// ## Corrective and Preventative Measures
     /// TODO:
     /// - [ ] Add a canary stage to the deploy pipeline.
+    /// - [ ] Add a retry here, in the export client.
+    ///
+    /// Add the quota to the runbook, as [described here](https://docs.example.com/quota).
+    /// ```
+    ///
+    /// ```markdown
+    /// # Checkout outage
+    /// ## Appendix
+    /// The architecture diagram marks the failing component:
+    ///
+    /// ![Architecture](https://diagrams.example.com/checkout.png)
     /// ```
     pub PlaceholderText {
         code: "PM602",
@@ -69,8 +94,38 @@ impl Rule for PlaceholderText {
                 .with_help("Name what broke, in a few words"),
             );
         }
+        for image in &document.images {
+            if is_stand_in_image(&image.url) {
+                report.push(
+                    Diagnostic::new(
+                        &PlaceholderText::META,
+                        image.span,
+                        format!(
+                            "Image `{}` is a stand-in from a placeholder-image service",
+                            image.url
+                        ),
+                    )
+                    .with_help("Put the real diagram or screenshot in its place, or remove it"),
+                );
+            }
+        }
         for region in regions(document) {
             let text = region.span.text(source);
+            for (start, len) in instructions_to_the_writer(text) {
+                let start = region.span.start + Span::from_range(0..start).end;
+                let span = Span::new(start, start + Span::from_range(0..len).end);
+                report.push(
+                    Diagnostic::new(
+                        &PlaceholderText::META,
+                        span,
+                        format!(
+                            "The template's instruction `{}` is left in the text",
+                            span.text(source)
+                        ),
+                    )
+                    .with_help("Do what it asks, then remove the instruction"),
+                );
+            }
             let found = find_placeholders(text);
             if found.is_empty() {
                 continue;
@@ -300,6 +355,105 @@ fn find_lowercase_placeholders(
             }
         }
     }
+}
+
+/// Services that serve a grey box with a caption, used for a diagram not yet drawn.
+const PLACEHOLDER_IMAGE_HOSTS: &[&str] = &[
+    "dummyimage.com",
+    "placehold.co",
+    "placehold.it",
+    "placeholder.com",
+    "placekitten.com",
+    "placeimg.com",
+    "fakeimg.pl",
+    "lorempixel.com",
+    "picsum.photos",
+];
+
+/// Whether an image comes from a placeholder-image service (`https://dummyimage.com/600x400`).
+fn is_stand_in_image(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    PLACEHOLDER_IMAGE_HOSTS.iter().any(|service| {
+        host == *service
+            || host
+                .strip_suffix(service)
+                .is_some_and(|subdomain| subdomain.ends_with('.'))
+    })
+}
+
+/// Verbs a template uses to tell its writer what to put in a place.
+const INSTRUCTING: &[&str] = &[
+    "include",
+    "insert",
+    "add",
+    "describe",
+    "paste",
+    "put",
+    "write",
+    "list",
+    "provide",
+    "attach",
+    "explain",
+    "summarize",
+    "summarise",
+    "fill",
+    "enter",
+    "place",
+];
+
+/// The lines that tell the writer what to put "here" ("Include relevant diagrams here:"): a
+/// template's guidance, addressed to its writer, which a finished postmortem does not keep.
+/// A task in a list ("- Add a retry here") is the document's own action, not guidance.
+fn instructions_to_the_writer(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let trimmed = line.trim_end();
+        let indent = trimmed.len() - trimmed.trim_start().len();
+        let sentence = trimmed
+            .trim_start()
+            .trim_start_matches(['*', '_', '>'])
+            .trim_start();
+        if trimmed.trim_start().starts_with(['-', '+', '|', '#'])
+            || sentence.split_whitespace().count() > 25
+        {
+            continue;
+        }
+        // "[see here](...)" is a link's text: the place it means is elsewhere.
+        let lowered = without_link_text(sentence).to_ascii_lowercase();
+        let mut words = lowered
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|word| !word.is_empty());
+        let instructs = words.next().is_some_and(|verb| INSTRUCTING.contains(&verb));
+        if instructs && words.any(|word| word == "here") {
+            found.push((start + indent, trimmed.len() - indent));
+        }
+    }
+    found
+}
+
+/// `text` without what stands between square brackets.
+fn without_link_text(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut depth = 0_usize;
+    for c in text.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    kept
 }
 
 /// Whether `text[start..start + len]` is not part of a longer word.

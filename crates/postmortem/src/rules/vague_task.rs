@@ -734,7 +734,8 @@ fn is_verb(word: &str) -> bool {
     if let (Some(last), Some(before)) = (chars.next_back(), chars.next_back())
         && last == before
     {
-        candidates.push(stem[..stem.len() - 1].to_owned());
+        // "setting": the doubled letter written once, whatever its width.
+        candidates.push(stem[..stem.len() - last.len_utf8()].to_owned());
     }
     candidates.iter().any(|candidate| is_listed_verb(candidate))
 }
@@ -750,6 +751,13 @@ mod tests {
     use crate::text::tests::TRICKY;
 
     /// `improvement_without_object` reads at most two words of an area.
+    #[test]
+    fn a_gerund_after_a_doubled_wide_character_is_read_without_splitting_it() {
+        assert!(is_verb("setting"));
+        assert!(!is_verb("ééing"));
+        assert!(vagueness("- [ ] ééing ééing the export queue").is_some());
+    }
+
     #[test]
     fn broad_areas_have_at_most_two_words() {
         for area in BROAD_AREAS {
