@@ -1,6 +1,6 @@
-//! `cargo xtask npm`: builds the `postmortem` npm package (an ES module: wasm, JavaScript glue,
-//! TypeScript types, package.json, README) into `target/npm/`, ready to publish or to copy
-//! into a site.
+//! `cargo xtask npm`: builds the `postmortem-lint` npm package (an ES module: wasm, JavaScript
+//! glue, TypeScript types, the Node.js entry and bin, package.json, README, licences) into
+//! `target/npm/`, ready to publish or to copy into a site.
 
 use crate::shell::{Step, root};
 use std::path::{Path, PathBuf};
@@ -14,7 +14,12 @@ pub(crate) const PROFILE: &str = "npm";
 const OUT_NAME: &str = "postmortem";
 /// The line of the package.json template after which the workspace's version is written: the
 /// version is kept in the workspace's Cargo.toml only.
-const NAME_LINE: &str = "  \"name\": \"postmortem\",\n";
+const NAME_LINE: &str = "  \"name\": \"postmortem-lint\",\n";
+/// The package's hand-written files in `npm/`, beside the template: the Node.js entry, which
+/// initialises the wasm on import, and the bin `npx` runs.
+const SCRIPTS: [&str; 2] = ["node.js", "cli.js"];
+/// The licence files, from the repository's root.
+const LICENCES: [&str; 2] = ["LICENSE-MIT", "LICENSE-APACHE"];
 
 /// Where the package is written: `target/npm/` in the workspace, wherever cargo builds, so
 /// that the README, the tests and the example page always find it there.
@@ -74,6 +79,15 @@ pub(crate) fn run() -> Result<(), String> {
         &root().join(CRATE).join("README.md"),
         &out.join("README.md"),
     )?;
+    for script in SCRIPTS {
+        copy(
+            &root().join(CRATE).join("npm").join(script),
+            &out.join(script),
+        )?;
+    }
+    for licence in LICENCES {
+        copy(&root().join(licence), &out.join(licence))?;
+    }
     println!("\n==> package ready in {}", out.display());
     Ok(())
 }

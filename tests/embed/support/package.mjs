@@ -1,12 +1,11 @@
 // The package as `cargo xtask npm` builds it, loaded in Node.js the way its README says.
 import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { needShared } from '../../support/shared.mjs';
+import { PACKAGE, ROOT } from './paths.mjs';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
-/** The package `cargo xtask npm` builds, or another build of it (POSTMORTEM_PACKAGE=dir). */
-export const PACKAGE = resolve(process.env.POSTMORTEM_PACKAGE ?? join(ROOT, 'target/npm'));
+export { PACKAGE, ROOT };
 /** The seeds in ../shared: a test file that imports this module runs only when they are there. */
 export const SEEDS = needShared('seeds');
 

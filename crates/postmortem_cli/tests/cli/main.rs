@@ -9,6 +9,7 @@
 mod check;
 mod commands;
 mod config;
+mod distribution;
 mod errors;
 mod files;
 mod fix;
