@@ -710,7 +710,10 @@ mod tests {
     use crate::text::tests::plain_words;
 
     fn measures_of(items: &str) -> Measures {
-        crate::parse(&format!("## Corrective and Preventative Measures\n\n{items}")).measures
+        crate::parse(&format!(
+            "## Corrective and Preventative Measures\n\n{items}"
+        ))
+        .measures
     }
 
     #[test]
