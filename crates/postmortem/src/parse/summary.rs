@@ -276,7 +276,7 @@ fn states_outage_length(text: &str, duration_start: usize) -> bool {
 const WAITING: &[&str] = &[
     "spun", "spin", "spins", "spinning", "hung", "hang", "hangs", "hanging", "waited", "wait",
     "waits", "waiting", "loaded", "loading", "froze", "freeze", "freezes", "freezing", "paused",
-    "pausing", "blocked", "blocking", "timed",
+    "pausing",
 ];
 
 /// The fact a run's own label names: `- **Impact:** ...`, `Root cause: ...`.
