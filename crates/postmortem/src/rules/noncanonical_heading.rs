@@ -4,7 +4,7 @@ use crate::model::Profile;
 use crate::model::{BlockKind, Document, Heading, HeadingStyle, Section, find_ignore_ascii_case};
 use crate::parse::classify_heading;
 use crate::rule::prelude::*;
-use std::borrow::Cow;
+use crate::text::without_enclosed;
 use std::sync::LazyLock;
 
 declare_rule! {
@@ -242,7 +242,7 @@ impl WordCounter {
 /// and without its notes in parentheses.
 fn may_show(text: &str, probe: &str) -> bool {
     if text.contains('(') || text.contains(')') {
-        may_show(&without_parentheses(text), probe)
+        may_show(&without_enclosed(text, '(', ')'), probe)
     } else if text.is_ascii() {
         find_ignore_ascii_case(text, probe).is_some()
     } else {
@@ -270,7 +270,7 @@ fn noncanonical(source: &str, section: &Section, canonical: &str) -> Diagnostic 
 /// The words of a heading's name, normalised: lowercase, without numbering, emoji, punctuation
 /// or notes in parentheses, with spelling variants merged.
 fn name_words(text: &str) -> Vec<String> {
-    let mut lowered = without_parentheses(text).to_lowercase();
+    let mut lowered = without_enclosed(text, '(', ')').to_lowercase();
     if lowered.contains('&') {
         lowered = lowered.replace('&', " and ");
     }
@@ -294,23 +294,6 @@ fn name_words(text: &str) -> Vec<String> {
         words.remove(0);
     }
     words
-}
-
-fn without_parentheses(text: &str) -> Cow<'_, str> {
-    if !text.contains(['(', ')']) {
-        return Cow::Borrowed(text);
-    }
-    let mut kept = String::with_capacity(text.len());
-    let mut depth = 0_usize;
-    for character in text.chars() {
-        match character {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => kept.push(character),
-            _ => {}
-        }
-    }
-    Cow::Owned(kept)
 }
 
 fn is_roman_numeral(word: &str) -> bool {

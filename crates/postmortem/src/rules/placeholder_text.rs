@@ -4,7 +4,7 @@ use crate::model::Profile;
 use crate::model::{Block, BlockKind, Document};
 use crate::rule::prelude::*;
 use crate::template::template;
-use crate::text::match_starts;
+use crate::text::{match_starts, without_enclosed};
 
 declare_rule! {
     /// Reports template text left in the document.
@@ -429,7 +429,7 @@ fn instructions_to_the_writer(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         // "[see here](...)" is a link's text: the place it means is elsewhere.
-        let lowered = without_link_text(sentence).to_ascii_lowercase();
+        let lowered = without_enclosed(sentence, '[', ']').to_ascii_lowercase();
         let mut words = lowered
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|word| !word.is_empty());
@@ -439,21 +439,6 @@ fn instructions_to_the_writer(text: &str) -> Vec<(usize, usize)> {
         }
     }
     found
-}
-
-/// `text` without what stands between square brackets.
-fn without_link_text(text: &str) -> String {
-    let mut kept = String::with_capacity(text.len());
-    let mut depth = 0_usize;
-    for c in text.chars() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => kept.push(c),
-            _ => {}
-        }
-    }
-    kept
 }
 
 /// Whether `text[start..start + len]` is not part of a longer word.

@@ -1,6 +1,7 @@
 //! Words: counting them as a reader counts them, and reading them one by one.
 
 use super::matchers::CharSet;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// The number of words a reader sees in a piece of plain text.
@@ -228,6 +229,25 @@ pub(crate) fn excerpt(text: &str) -> String {
     }
 }
 
+/// `text` without what stands between `open` and `close`, nested pairs included: a heading
+/// without its "(UTC)", a line without its links' text. Borrowed when it holds neither.
+pub(crate) fn without_enclosed(text: &str, open: char, close: char) -> Cow<'_, str> {
+    if !text.contains([open, close]) {
+        return Cow::Borrowed(text);
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut depth = 0_usize;
+    for character in text.chars() {
+        match character {
+            _ if character == open => depth += 1,
+            _ if character == close => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(character),
+            _ => {}
+        }
+    }
+    Cow::Owned(kept)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -254,6 +274,22 @@ pub(crate) mod tests {
             .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|word| !word.is_empty())
             .collect()
+    }
+
+    #[test]
+    fn without_enclosed_drops_nested_pairs_and_keeps_the_rest() {
+        assert_eq!(
+            without_enclosed("Timeline (all (local) times) today", '(', ')'),
+            "Timeline  today"
+        );
+        assert_eq!(
+            without_enclosed("see [the docs](x) here", '[', ']'),
+            "see (x) here"
+        );
+        assert!(matches!(
+            without_enclosed("plain", '[', ']'),
+            Cow::Borrowed("plain")
+        ));
     }
 
     #[test]
