@@ -1,5 +1,5 @@
 //! Validation speed: each seed and a 50,000-word document, next to a bare pulldown-cmark parse
-//! of the same text (the floor any Markdown tool pays). Run with `cargo bench -p postmortem`.
+//! of the same text (the floor any Markdown tool pays). Run with `cargo bench -p postmortem_core`.
 //! Without ../shared it measures the project's own documents instead, and says so.
 
 use postmortem::Config;

@@ -1,5 +1,5 @@
 //! The safe HTML's figures on the inputs of issue 18, before and after a change:
-//! `cargo run --release -p postmortem --example html_figures`.
+//! `cargo run --release -p postmortem_core --example html_figures`.
 
 #![allow(clippy::print_stdout)]
 
