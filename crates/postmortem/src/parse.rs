@@ -3,6 +3,7 @@
 mod action_items;
 mod blocks;
 mod cause_and_fix;
+mod html_headings;
 mod images;
 mod keywords;
 mod measures;

@@ -1,10 +1,15 @@
 //! pulldown-cmark events (with offsets) → top-level blocks with plain text and spans.
 
 use crate::model::{Block, BlockKind, Cell, Heading, HeadingStyle, Image, Line, ListItem};
+use crate::parse::html_headings;
 use crate::parse::images::ImageReader;
 use crate::span::Span;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
+
+/// The front matter extensions, which only apply at the start of a document.
+const FRONT_MATTER: Options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+    .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
 
 /// The blocks of a document, its front matter if it has some, and its images.
 pub(crate) struct Content {
@@ -41,9 +46,43 @@ pub(crate) fn read_blocks(source: &str) -> Content {
         children: Vec::new(),
     };
     let mut images = ImageReader::default();
-    for (event, range) in Parser::new_ext(source, markdown_options(source)).into_offset_iter() {
+    let mut read = |event: Event<'_>, range: Range<usize>| {
         images.event(source, &event, &range);
         reader.event(event, range);
+    };
+    let options = markdown_options(source);
+    let mut events = Parser::new_ext(source, options).into_offset_iter();
+    while let Some((event, range)) = events.next() {
+        let pieces = matches!(event, Event::Start(Tag::HtmlBlock))
+            .then(|| html_headings::split(source, range.clone()))
+            .flatten();
+        let Some(pieces) = pieces else {
+            read(event, range);
+            continue;
+        };
+        // The block's own events are replaced by its pieces'.
+        events
+            .by_ref()
+            .find(|(event, _)| matches!(event, Event::End(TagEnd::HtmlBlock)));
+        for piece in pieces {
+            match piece {
+                html_headings::Piece::Heading(range) => {
+                    read(Event::Start(Tag::HtmlBlock), range.clone());
+                    read(Event::Html(source[range.clone()].into()), range.clone());
+                    read(Event::End(TagEnd::HtmlBlock), range);
+                }
+                // Each piece is read once, so a document is still read in one pass.
+                html_headings::Piece::Markdown(range) => {
+                    let text = &source[range.clone()];
+                    let inner = Parser::new_ext(text, options & !FRONT_MATTER).into_offset_iter();
+                    for (event, inner_range) in inner {
+                        let shifted =
+                            inner_range.start + range.start..inner_range.end + range.start;
+                        read(event, shifted);
+                    }
+                }
+            }
+        }
     }
     Content {
         front_matter: reader.front_matter,

@@ -185,8 +185,10 @@ fn split_labels(block: Block, emit: &mut impl FnMut(Piece)) {
 
 fn split_paragraph(lines: Vec<Line>, emit: &mut impl FnMut(Piece)) {
     let alone = lines.len() == 1;
+    let one_thing_per_line = is_one_thing_per_line(&lines);
     let label = |index: usize, line: &Line| {
-        let standing = alone || (index == 0 && reads_as_heading(&line.text));
+        let standing =
+            alone || ((index == 0 || one_thing_per_line) && reads_as_heading(&line.text));
         label_style(line, standing)
     };
     // Most paragraphs have no label: they stay whole, their lines where they are.
@@ -261,6 +263,20 @@ fn label_style(line: &Line, standing: bool) -> Option<(HeadingStyle, SectionKind
         HeadingStyle::Plain
     };
     Some((style, kind))
+}
+
+/// Whether a paragraph puts one thing on each line, as plain text pasted without blank lines
+/// does ("Issue Summary", a sentence, "Timeline", "10:05 AM Deploy", ...): every line starts
+/// as a sentence or an entry starts. Wrapped prose continues sentences on its lines, so most
+/// of them start in lower case, and a short line in it is not a heading.
+fn is_one_thing_per_line(lines: &[Line]) -> bool {
+    const MIN_LINES: usize = 3;
+    lines.len() >= MIN_LINES
+        && lines.iter().all(|line| {
+            line.text
+                .trim_start()
+                .starts_with(|c: char| !c.is_lowercase())
+        })
 }
 
 /// A short capitalised line with no sentence punctuation: "Root Cause and Resolution".
@@ -528,5 +544,55 @@ mod tests {
         let (rest_text, rest_span) = rest.unwrap();
         assert_eq!(rest_text, "<ul><li>10:00 UTC alert</li></ul>");
         assert_eq!(rest_span, Span::new(18, 50));
+    }
+
+    fn outline(source: &str) -> Vec<(String, SectionKind)> {
+        crate::parse(source)
+            .sections
+            .into_iter()
+            .map(|section| (section.heading.text, section.kind))
+            .collect()
+    }
+
+    #[test]
+    fn plain_text_with_one_thing_per_line_has_its_headings() {
+        let source = "Checkout outage\nSummary\nPayments failed for 20 minutes.\nTimeline\n09:12 UTC Page fired\n09:32 UTC Rolled back\nRoot Cause\nA bad feature flag.\n";
+        assert_eq!(
+            outline(source),
+            [
+                ("Summary".to_owned(), SectionKind::Summary),
+                ("Timeline".to_owned(), SectionKind::Timeline),
+                ("Root Cause".to_owned(), SectionKind::RootCause),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_in_wrapped_prose_is_not_a_heading() {
+        let source = "# Checkout outage\n\nWe rebuilt the whole\nTimeline\nfrom the load balancer logs\nbecause the pager lost its history.\n";
+        assert!(outline(source).is_empty(), "{:?}", outline(source));
+    }
+
+    #[test]
+    fn text_under_an_html_heading_belongs_to_its_section() {
+        let source = "<h3>Impact</h3>\nAbout a third of sign-ins failed.\n<h3>Timeline</h3>\n- 09:12 UTC page\n- 09:40 UTC fixed\n";
+        let document = crate::parse(source);
+        let kinds: Vec<_> = document
+            .sections
+            .iter()
+            .map(|section| section.kind)
+            .collect();
+        assert_eq!(kinds, [SectionKind::Impact, SectionKind::Timeline]);
+        assert!(matches!(
+            document.sections[0].blocks.as_slice(),
+            [Block {
+                kind: BlockKind::Paragraph { .. },
+                ..
+            }]
+        ));
+        assert!(matches!(
+            document.sections[1].blocks.as_slice(),
+            [Block { kind: BlockKind::List { items, .. }, .. }] if items.len() == 2
+        ));
     }
 }
