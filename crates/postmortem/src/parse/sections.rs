@@ -84,7 +84,18 @@ fn kind_named_at(words: &[&str]) -> Option<(u8, SectionKind)> {
         ["summary" | "overview" | "synopsis" | "tldr", ..] | ["tl", "dr", ..] => {
             (1, SectionKind::Summary)
         }
-        ["cause" | "causes" | "rootcause" | "causing", ..] => (2, SectionKind::RootCause),
+        ["cause" | "causes" | "rootcause" | "causing", ..]
+        | ["contributing", "factor" | "factors", ..]
+        // Security and incident reports explain what went wrong under "Details of the exploit".
+        | [
+            "details" | "detail",
+            "of",
+            "incident" | "exploit" | "vulnerability" | "attack" | "bug" | "failure" | "outage",
+            ..,
+        ]
+        | ["exploit" | "vulnerability" | "failure", "details" | "analysis", ..] => {
+            (2, SectionKind::RootCause)
+        }
         [
             "corrective" | "preventative" | "preventive" | "prevention" | "measures"
             | "remediation",
@@ -97,7 +108,9 @@ fn kind_named_at(words: &[&str]) -> Option<(u8, SectionKind)> {
             (4, SectionKind::Lessons)
         }
         ["impact", ..] => (5, SectionKind::Impact),
-        ["resolution" | "resolved" | "recovery", ..] => (6, SectionKind::Resolution),
+        ["resolution" | "resolved" | "recovery", ..] | ["details" | "detail", "of", "fix" | "fixes", ..] => {
+            (6, SectionKind::Resolution)
+        }
         ["trigger", ..] => (7, SectionKind::Trigger),
         ["detection", ..] => (8, SectionKind::Detection),
         _ => return None,
@@ -111,6 +124,8 @@ fn normalized_words(lowered: &str) -> impl Iterator<Item = &str> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .skip_while(|word| word.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(word))
+        // No section's name turns on an article: "Details of the fix" is "Details of fix".
+        .filter(|word| !matches!(*word, "the" | "a" | "an"))
 }
 
 /// Whether a heading's text reads as a section heading, and not as a sentence or a timeline
@@ -477,6 +492,12 @@ mod tests {
             ),
             ("Lessons learned", Some(SectionKind::Lessons)),
             ("Impact", Some(SectionKind::Impact)),
+            ("Contributing factors", Some(SectionKind::RootCause)),
+            ("Details of the exploit", Some(SectionKind::RootCause)),
+            ("Vulnerability analysis", Some(SectionKind::RootCause)),
+            ("Details of Fix", Some(SectionKind::Resolution)),
+            ("Incident details", None),
+            ("Details of the team", None),
             ("BooktifuL requests failure report", None),
             ("Introduction", None),
         ];
@@ -516,6 +537,8 @@ mod tests {
             "Résumé of the summary",
             "İmpact",
             "Lessons Learned from the Timeline",
+            "Details of the fix",
+            "A summary",
             long.as_str(),
             "1. 2. 3.",
         ] {
