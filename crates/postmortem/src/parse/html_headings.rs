@@ -4,7 +4,8 @@
 //! section's text on the next. `CommonMark` keeps everything up to the next blank line in one
 //! HTML block, so the text, and a list under `<h3>Timeline</h3>`, would be raw HTML to the
 //! checks although a reader sees a heading and a section. Such a block is split at its heading
-//! lines, and the lines between them are read as Markdown.
+//! lines, and the lines between them are read as Markdown. A Markdown heading taken into an
+//! HTML block (`## Impact` on the line under an `<img>`) is a heading line too.
 
 use std::ops::Range;
 
@@ -26,6 +27,7 @@ pub(super) fn split(source: &str, block: Range<usize>) -> Option<Vec<Piece>> {
     let mut pieces = Vec::new();
     let mut markdown: Option<Range<usize>> = None;
     let mut in_comment = false;
+    let mut headings = 0;
     let mut offset = block.start;
     for line in text.split_inclusive('\n') {
         let range = offset..offset + line.len();
@@ -38,14 +40,20 @@ pub(super) fn split(source: &str, block: Range<usize>) -> Option<Vec<Piece>> {
             pieces.push(Piece::Heading(
                 range.start + indent..range.start + line.trim_end().len(),
             ));
+        } else if !was_in_comment && is_atx_heading(line) {
+            // Read alone: with the HTML above it, it would be taken in again.
+            pieces.extend(markdown.take().map(Piece::Markdown));
+            pieces.push(Piece::Markdown(range));
+            headings += 1;
         } else {
             markdown = Some(markdown.map_or(range.clone(), |run| run.start..range.end));
         }
     }
-    if !pieces
+    headings += pieces
         .iter()
-        .any(|piece| matches!(piece, Piece::Heading(_)))
-    {
+        .filter(|piece| matches!(piece, Piece::Heading(_)))
+        .count();
+    if headings == 0 {
         return None;
     }
     pieces.extend(markdown.map(Piece::Markdown));
@@ -68,6 +76,15 @@ fn is_heading_line(line: &str) -> bool {
     let closing = [b'<', b'/', b'h', level, b'>'];
     bytes.len() >= closing.len() * 2
         && bytes[bytes.len() - closing.len()..].eq_ignore_ascii_case(&closing)
+}
+
+/// `## Issue Summary` under an `<img>` line: Markdown's own heading, which an HTML block
+/// would take in as text up to the next blank line.
+fn is_atx_heading(line: &str) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[indent..];
+    let hashes = rest.len() - rest.trim_start_matches('#').len();
+    indent <= 3 && (1..=6).contains(&hashes) && rest[hashes..].starts_with([' ', '\t', '\n', '\r'])
 }
 
 /// Whether an HTML comment is still open after `line`, given whether one was open before it.
@@ -141,6 +158,19 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_heading_taken_into_an_html_block_is_read_as_markdown() {
+        let source = "<img src=\"outage.png\" alt=\"graph\">\n## Issue Summary\n";
+        assert_eq!(
+            pieces(source).unwrap(),
+            [
+                ("markdown", "<img src=\"outage.png\" alt=\"graph\">\n"),
+                ("markdown", "## Issue Summary\n"),
+            ]
+        );
+        assert_eq!(pieces("<div>\n#hashtag\n####### seven\n</div>\n"), None);
+    }
+
+    #[test]
     fn leaves_blocks_without_a_whole_heading_line_alone() {
         assert_eq!(pieces("<p>Impact</p>\ntext\n"), None);
         assert_eq!(pieces("<h3>Impact</h3> and more\ntext\n"), None);
@@ -151,6 +181,7 @@ mod tests {
     #[test]
     fn a_heading_in_a_comment_or_raw_text_is_not_one() {
         assert_eq!(pieces("<!--\n<h2>Timeline</h2>\n-->\n"), None);
+        assert_eq!(pieces("<!--\n## Timeline\n-->\n"), None);
         assert_eq!(pieces("<pre>\n<h2>Timeline</h2>\n</pre>\n"), None);
         assert_eq!(
             pieces("<div><!-- draft\n<h2>Timeline</h2>\n--></div>\n"),

@@ -117,19 +117,48 @@ const PEOPLE: &[&str] = &[
     "player",
 ];
 
-/// The runs a summary is judged on: the summary section (and any impact section), or else the
-/// opening text before the first section.
+/// The runs a summary is judged on. Under a summary heading, the summary runs on to the first
+/// section that plays another part (the timeline, the root cause, the measures): a reader
+/// takes the background and the impact written between them as part of it, and the sections
+/// nested under the summary heading however they are named ("### Root Cause" under
+/// "## Summary"). Impact sections elsewhere count too. Without a summary heading, the opening
+/// text before the first section stands in for it.
 fn summary_runs(document: &Document) -> Vec<TextRun> {
-    let mut runs: Vec<TextRun> = document
-        .sections
+    let sections = &document.sections;
+    let Some(first) = sections
         .iter()
-        .filter(|section| matches!(section.kind, SectionKind::Summary | SectionKind::Impact))
-        .flat_map(|section| text_runs(&section.blocks))
-        .collect();
-    if document.section(SectionKind::Summary).is_none() {
-        runs.splice(0..0, text_runs(&document.preamble));
-    }
-    runs
+        .position(|section| section.kind == SectionKind::Summary)
+    else {
+        let mut runs = text_runs(&document.preamble);
+        for section in document.sections_of(SectionKind::Impact) {
+            runs.extend(text_runs(&section.blocks));
+        }
+        return runs;
+    };
+    let depth = sections[first].depth;
+    let within = sections[first + 1..]
+        .iter()
+        .take_while(|section| section.depth > depth || !plays_its_own_part(section.kind))
+        .count();
+    let summary = first..=first + within;
+    sections
+        .iter()
+        .enumerate()
+        .filter(|(index, section)| summary.contains(index) || section.kind == SectionKind::Impact)
+        .flat_map(|(_, section)| text_runs(&section.blocks))
+        .collect()
+}
+
+/// Whether a section of `kind` ends the summary that runs into it.
+fn plays_its_own_part(kind: SectionKind) -> bool {
+    !matches!(
+        kind,
+        SectionKind::Summary
+            | SectionKind::Impact
+            | SectionKind::Detection
+            | SectionKind::Trigger
+            | SectionKind::Other
+    )
 }
 
 pub(crate) fn summary(source: &str, document: &Document) -> Summary {
@@ -158,7 +187,7 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
         if summary.stated_minutes.is_none()
             && let Some(duration) = time::find_durations(text)
                 .into_iter()
-                .find(|duration| states_outage_length(text, duration.span.start))
+                .find(|duration| states_outage_length(text, &duration.span))
         {
             summary.stated_minutes =
                 Some((duration.minutes, shift(&duration.span, run.span.start)));
@@ -235,9 +264,9 @@ enum Fact {
 /// "lasted two hours", "down for 90 minutes", "Duration: 1 hour", but not "within 10 minutes of
 /// the update", nor how long one request waited ("the page spun for a minute", "requests hung
 /// for 30 seconds"): that is what users saw of the outage, not its length.
-fn states_outage_length(text: &str, duration_start: usize) -> bool {
+fn states_outage_length(text: &str, duration: &std::ops::Range<usize>) -> bool {
     let before = text
-        .get(..duration_start)
+        .get(..duration.start)
         .unwrap_or_default()
         .to_lowercase();
     let words: Vec<&str> = before
@@ -269,8 +298,30 @@ fn states_outage_length(text: &str, duration_start: usize) -> bool {
         .skip_while(|word| **word != "for")
         .nth(1)
         .is_some_and(|verb| WAITING.contains(verb));
-    states_length && !waited && !words.contains(&"within")
+    let after = text.get(duration.end..).unwrap_or_default().trim_start();
+    let ended = words.iter().any(|word| ENDED.contains(word));
+    // "fixed 20 minutes later", "patched within 24 minutes": the time from the start to the
+    // end. "Within 10 minutes of the deploy" measures from something else.
+    let ended_within = ended
+        && words.contains(&"within")
+        && !["of", "after", "from"]
+            .iter()
+            .any(|word| after.split_whitespace().next() == Some(word));
+    let ended_later = ended && after.starts_with("later");
+    (states_length && !waited && !words.contains(&"within")) || ended_within || ended_later
 }
+
+/// Verbs that say the outage ended.
+const ENDED: &[&str] = &[
+    "fixed",
+    "resolved",
+    "restored",
+    "mitigated",
+    "recovered",
+    "stopped",
+    "patched",
+    "ended",
+];
 
 /// Verbs of a request or a page waiting: the length after them ("spun for") is a latency.
 const WAITING: &[&str] = &[
@@ -574,6 +625,57 @@ fn to_u32(value: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn summary_of(source: &str) -> Summary {
+        crate::parse(source).summary
+    }
+
+    #[test]
+    fn the_summary_runs_on_to_the_section_that_plays_another_part() {
+        let source = "# Checkout outage\n\n## Summary\n\nPayments failed.\n\n## Background\n\nAt 09:12 UTC the first page fired; it was fixed 20 minutes later.\n\n## Timeline\n\n- 09:12 UTC Page\n\n## Later notes\n\nAt 11:00 UTC we wrote this.\n";
+        let summary = summary_of(source);
+        let start = summary.start.expect("the background's time");
+        assert_eq!(start.span.text(source), "09:12");
+        assert!(summary.zone.is_some());
+        assert_eq!(summary.stated_minutes.map(|(minutes, _)| minutes), Some(20));
+        let summary_text: String = summary
+            .runs
+            .iter()
+            .map(|run| run.span.text(source))
+            .collect();
+        assert!(!summary_text.contains("11:00"), "{summary_text}");
+    }
+
+    #[test]
+    fn a_length_is_the_outage_s_when_it_says_so() {
+        let stated = |text: &str| {
+            time::find_durations(text)
+                .iter()
+                .any(|duration| states_outage_length(text, &duration.span))
+        };
+        assert!(stated("The site was down for 40 minutes."));
+        assert!(stated("Service was restored 40 minutes later."));
+        assert!(!stated("The first alert fired 5 minutes later."));
+        assert!(!stated("Pages spun for 30 seconds before failing."));
+        assert!(!stated("Restored within 10 minutes of the rollback."));
+        assert!(stated("The bug was found and patched within 24 minutes."));
+    }
+
+    #[test]
+    fn sections_nested_under_the_summary_are_part_of_it() {
+        let source = "## Summary\n\n### Duration\n\nFrom 09:12 to 09:32 UTC.\n\n### Root Cause\n\nA bad feature flag caused the failures.\n\n## Timeline\n\n- 09:12 UTC Page\n";
+        let summary = summary_of(source);
+        assert!(summary.start.is_some() && summary.end.is_some());
+        assert!(summary.root_cause.is_some());
+    }
+
+    #[test]
+    fn a_root_cause_section_ends_the_summary() {
+        let source = "## Summary\n\nPayments failed.\n\n## Root cause\n\nA bad flag, set at 09:10 UTC, caused it.\n";
+        let summary = summary_of(source);
+        assert!(summary.start.is_none());
+        assert!(summary.root_cause.is_none());
+    }
 
     #[test]
     fn reads_shares_as_people_write_them() {
