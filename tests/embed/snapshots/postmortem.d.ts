@@ -304,7 +304,7 @@ export interface WrittenZone {
 export interface Summary {
     /** Where findings about the summary point; `null` when the document has no summary. */
     anchor: Span | null;
-    /** The text judged: the summary section, any impact section, or the unlabelled opening. */
+    /** The text judged: the summary section and what it runs on to, any impact section, or the opening. */
     runs: TextRun[];
     /** When the outage started and ended, as the summary states. */
     start: WindowTime | null;
@@ -312,7 +312,10 @@ export interface Summary {
     /** A stated length of the outage (`for two hours`) in minutes, and where it is written. */
     statedMinutes: [number, Span] | null;
     zone: WrittenZone | null;
+    /** Where the summary gives its impact: the line labelled so, or the first saying what failed. */
     impact: Span | null;
+    /** Where the summary says what failed or what users saw (a labelled impact may only count them). */
+    experience: Span | null;
     affectedShare: AffectedShare | null;
     rootCause: Span | null;
 }

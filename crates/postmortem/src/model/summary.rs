@@ -21,8 +21,12 @@ pub struct Summary {
     pub stated_minutes: Option<(u32, Span)>,
     /// The first zone written in the summary.
     pub zone: Option<WrittenZone>,
-    /// Where the summary says what was affected or what users experienced.
+    /// Where the summary gives its impact: the line labelled so, or else the first that says
+    /// what failed or what users experienced.
     pub impact: Option<Span>,
+    /// Where the summary says what failed or what users experienced, which a labelled impact
+    /// may not ("Impact: 80% of users were affected" says only how many).
+    pub experience: Option<Span>,
     pub affected_share: Option<AffectedShare>,
     /// Where the summary states the root cause.
     pub root_cause: Option<Span>,

@@ -15,6 +15,10 @@ pub(crate) fn sectionize(blocks: Vec<Block>, document: &mut Document) {
         heading_level: 0,
     };
     for block in blocks {
+        if let Some(heading) = chapter_heading(&block, builder.document) {
+            builder.heading(heading, None);
+            continue;
+        }
         split_labels(block, &mut |piece| match piece {
             Piece::Heading(heading) => {
                 let kind = classify_heading(&heading.text);
@@ -24,6 +28,35 @@ pub(crate) fn sectionize(blocks: Vec<Block>, document: &mut Document) {
             Piece::Block(block) => builder.block(block),
         });
     }
+}
+
+/// A bold line standing alone after the opening prose of a document with no headings, such as
+/// `**The Great Announcement:**`: the chapter heading of a postmortem told as a story. It ends
+/// the opening, which is what a reader takes as the summary, though it names no section.
+fn chapter_heading(block: &Block, document: &Document) -> Option<Heading> {
+    let BlockKind::Paragraph { lines } = &block.kind else {
+        return None;
+    };
+    let [line] = lines.as_slice() else {
+        return None;
+    };
+    let text = line.text.trim();
+    let opening_written = document
+        .preamble
+        .iter()
+        .any(|block| matches!(block.kind, BlockKind::Paragraph { .. }));
+    (line.bold
+        && opening_written
+        && document.sections.is_empty()
+        && !text.ends_with(['.', '!', '?'])
+        && !exceeds_words(text, MAX_LABEL_WORDS)
+        && classify_heading(label_text(text)).is_none())
+    .then(|| Heading {
+        text: label_text(text).to_owned(),
+        level: 0,
+        style: HeadingStyle::Bold,
+        span: line.span,
+    })
 }
 
 /// Which canonical section a heading's text names, if any.
@@ -617,5 +650,22 @@ mod tests {
             document.sections[1].blocks.as_slice(),
             [Block { kind: BlockKind::List { items, .. }, .. }] if items.len() == 2
         ));
+    }
+
+    #[test]
+    fn a_bold_line_after_the_opening_starts_a_chapter() {
+        let source = "**A night with the load balancer**\n\nThis is the tale of our worst night.\n\n**The Great Announcement:**\n\nIt began at 00:34 UTC with a vendor's blog post.\n";
+        let document = crate::parse(source);
+        assert_eq!(
+            outline(source),
+            [("The Great Announcement".to_owned(), SectionKind::Other)]
+        );
+        // The bold line above the opening prose is not a chapter: it is a title.
+        assert_eq!(document.preamble.len(), 2);
+        let headed = "# Outage\n\n## Background\n\nText.\n\n**Phase one:**\n\nMore text.\n";
+        assert_eq!(
+            outline(headed),
+            [("Background".to_owned(), SectionKind::Other)]
+        );
     }
 }

@@ -5,48 +5,78 @@ use crate::model::{
     AffectedShare, Document, SectionKind, Summary, TextRun, WindowTime, WrittenZone, text_runs,
 };
 use crate::span::Span;
-use crate::text::Phrases;
+use crate::text::{Markers, Phrases};
 use crate::time::{self, CivilDate, TimeMention, epoch_minutes};
 use std::cell::LazyCell;
 use std::sync::LazyLock;
 
-const IMPACT_WORDS: &[&str] = &[
-    "user",
-    "customer",
-    "client",
-    "visitor",
+/// Words that say what failed or what users saw, read at word starts: the impact is not the
+/// impact without one. "80% of users were affected" says how many, not what happened to them.
+const EXPERIENCE_WORDS: &[&str] = &[
+    // What failed.
     "service",
     "website",
+    "web site",
     "site",
-    "app",
+    "page",
     "application",
+    "the app",
+    "our app",
+    "mobile app",
     "api",
+    "endpoint",
+    "server",
+    "database",
     "platform",
+    "login",
+    "log in",
+    "sign in",
+    "sign-in",
+    "checkout",
+    "payment",
+    "search",
+    "dashboard",
+    "gateway",
+    "network",
+    // What users saw.
     "outage",
     "down",
-    "unavailable",
-    "inaccessible",
+    "unavailab",
+    "inaccessib",
     "unreachable",
+    "offline",
+    "unresponsive",
     "slow",
     "latency",
     "error",
     "fail",
-    "unable to",
+    "unable",
     "could not",
     "couldn't",
     "cannot",
-    "impact",
-    "affected",
+    "can't",
+    "not load",
+    "not work",
+    "not respond",
     "disrupt",
     "degrad",
+    "interrupt",
     "timeout",
     "timed out",
-    "500",
-    "502",
-    "503",
-    "504",
-    "offline",
     "crash",
+    "lost",
+    "loss",
+    "charged",
+    "delay",
+    "missing",
+    "broken",
+    "stuck",
+    "blank",
+    "invalid",
+    "wrong",
+    "incorrect",
+    "vanish",
+    "disappear",
 ];
 const ROOT_CAUSE_WORDS: &[&str] = &[
     "root cause",
@@ -76,7 +106,7 @@ const ROOT_CAUSE_WORDS: &[&str] = &[
     "originated",
 ];
 /// Read in one pass over each run: the summary tries every run for every list.
-static IMPACT_PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(IMPACT_WORDS));
+static EXPERIENCE: LazyLock<Markers> = LazyLock::new(|| Markers::new(&[EXPERIENCE_WORDS]));
 static ROOT_CAUSE_PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ROOT_CAUSE_WORDS));
 const WHOLE_SHARES: &[&str] = &[
     "all users",
@@ -122,31 +152,34 @@ const PEOPLE: &[&str] = &[
 /// takes the background and the impact written between them as part of it, and the sections
 /// nested under the summary heading however they are named ("### Root Cause" under
 /// "## Summary"). Impact sections elsewhere count too. Without a summary heading, the opening
-/// text before the first section stands in for it.
+/// stands in for it: the text and the sections before the first that plays another part.
 fn summary_runs(document: &Document) -> Vec<TextRun> {
     let sections = &document.sections;
-    let Some(first) = sections
+    let headed = sections
         .iter()
-        .position(|section| section.kind == SectionKind::Summary)
-    else {
-        let mut runs = text_runs(&document.preamble);
-        for section in document.sections_of(SectionKind::Impact) {
+        .position(|section| section.kind == SectionKind::Summary);
+    let (summary, mut runs) = if let Some(first) = headed {
+        let depth = sections[first].depth;
+        let within = sections[first + 1..]
+            .iter()
+            .take_while(|section| section.depth > depth || !plays_its_own_part(section.kind))
+            .count();
+        (first..first + within + 1, Vec::new())
+    } else {
+        // The opening runs on only to a section that ends it: in a story told in chapters,
+        // with no timeline or root cause heading, the opening is the text before the first.
+        let opening = sections
+            .iter()
+            .position(|section| plays_its_own_part(section.kind))
+            .unwrap_or(0);
+        (0..opening, text_runs(&document.preamble))
+    };
+    for (index, section) in sections.iter().enumerate() {
+        if summary.contains(&index) || section.kind == SectionKind::Impact {
             runs.extend(text_runs(&section.blocks));
         }
-        return runs;
-    };
-    let depth = sections[first].depth;
-    let within = sections[first + 1..]
-        .iter()
-        .take_while(|section| section.depth > depth || !plays_its_own_part(section.kind))
-        .count();
-    let summary = first..=first + within;
-    sections
-        .iter()
-        .enumerate()
-        .filter(|(index, section)| summary.contains(index) || section.kind == SectionKind::Impact)
-        .flat_map(|(_, section)| text_runs(&section.blocks))
-        .collect()
+    }
+    runs
 }
 
 /// Whether a section of `kind` ends the summary that runs into it.
@@ -213,11 +246,12 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
             Some(Fact::Impact) if summary.impact.is_none() => summary.impact = Some(run.span),
             _ => {}
         }
-        if summary.impact.is_none()
+        if summary.experience.is_none()
             && fact != Some(Fact::RootCause)
-            && IMPACT_PHRASES.any_in(&lowered)
+            && EXPERIENCE.lists_at_word_starts(&lowered) != 0
         {
-            summary.impact = Some(run.span);
+            summary.experience = Some(run.span);
+            summary.impact = summary.impact.or(Some(run.span));
         }
         if summary.affected_share.is_none() {
             summary.affected_share = if text.is_ascii() {
@@ -667,6 +701,16 @@ mod tests {
         let summary = summary_of(source);
         assert!(summary.start.is_some() && summary.end.is_some());
         assert!(summary.root_cause.is_some());
+    }
+
+    #[test]
+    fn without_a_summary_heading_the_opening_runs_on_to_the_timeline() {
+        let source = "# Checkout outage\n\nPayments failed.\n\n## Background\n\nIt began at 09:12 UTC.\n\n## Timeline\n\n- 09:12 UTC Page\n";
+        assert!(summary_of(source).start.is_some());
+        // With nothing after it that ends the opening, a chapter is not part of it.
+        let story = "# Checkout outage\n\nA tale of woe.\n\n## The long night\n\nIt began at 09:12 UTC and checkout failed.\n";
+        let summary = summary_of(story);
+        assert!(summary.start.is_none() && summary.experience.is_none());
     }
 
     #[test]
