@@ -4,7 +4,8 @@ use crate::model::Profile;
 use crate::model::{Block, BlockKind, Document};
 use crate::rule::prelude::*;
 use crate::template::template;
-use crate::text::{match_starts, without_enclosed};
+use crate::text::{Phrases, match_starts, without_enclosed};
+use std::sync::LazyLock;
 
 declare_rule! {
     /// Reports template text left in the document.
@@ -12,7 +13,9 @@ declare_rule! {
     /// Placeholders are `TODO`, `TBD`, `TBA`, `FIXME`, lorem ipsum, `XX:XX`, `HH:MM`,
     /// `YYYY-MM-DD`, `XX%`, `[insert ...]`, `<your ...>`, the template's own title, a line
     /// telling the writer what to put "here" (`Include the diagram here:`) and an image from a
-    /// placeholder-image service such as dummyimage.com.
+    /// placeholder-image service such as dummyimage.com, an image with no address
+    /// (`![Architecture diagram]` alone, which Markdown shows as text) and the template's note
+    /// calling its own text a sample ("These are only sample subheadings").
     ///
     /// ## Why is this bad?
     /// A placeholder is content the author meant to write and did not: a time, a link, a
@@ -110,49 +113,81 @@ impl Rule for PlaceholderText {
             }
         }
         for region in regions(document) {
-            let text = region.span.text(source);
-            for (start, len) in instructions_to_the_writer(text) {
-                let start = region.span.start + Span::from_range(0..start).end;
-                let span = Span::new(start, start + Span::from_range(0..len).end);
-                report.push(
-                    Diagnostic::new(
-                        &PlaceholderText::META,
-                        span,
-                        format!(
-                            "The template's instruction `{}` is left in the text",
-                            span.text(source)
-                        ),
-                    )
-                    .with_help("Do what it asks, then remove the instruction"),
-                );
-            }
-            let found = find_placeholders(text);
-            if found.is_empty() {
-                continue;
-            }
-            let hidden = hidden_ranges(text);
-            for found in found {
-                if hidden
-                    .iter()
-                    .any(|range| range.start <= found.start && found.start < range.end)
-                    || (found.is_label_word
-                        && is_todo_label(text, found.start, region.next_is_list))
-                {
-                    continue;
-                }
-                let start = region.span.start + Span::from_range(0..found.start).end;
-                let span = Span::new(start, start + Span::from_range(0..found.len).end);
-                let written = span.text(source);
-                report.push(
-                    Diagnostic::new(
-                        &PlaceholderText::META,
-                        span,
-                        format!("Placeholder `{written}` left in the text"),
-                    )
-                    .with_help("Write the missing content, or remove the placeholder"),
-                );
-            }
+            check_region(source, document, &region, report);
         }
+    }
+}
+
+/// The findings in one region's text: instructions and notes to the writer, image slots and
+/// placeholders.
+fn check_region(source: &str, document: &Document, region: &Region, report: &mut Vec<Diagnostic>) {
+    let text = region.span.text(source);
+    let span_of = |local: usize, len: usize| {
+        let start = region.span.start + Span::from_range(0..local).end;
+        Span::new(start, start + Span::from_range(0..len).end)
+    };
+    let mut push = |span: Span, message: String, help: &'static str| {
+        report.push(Diagnostic::new(&PlaceholderText::META, span, message).with_help(help));
+    };
+    for (local, len) in instructions_to_the_writer(text) {
+        let span = span_of(local, len);
+        push(
+            span,
+            format!(
+                "The template's instruction `{}` is left in the text",
+                span.text(source)
+            ),
+            "Do what it asks, then remove the instruction",
+        );
+    }
+    for (local, len) in notes_about_the_template(text) {
+        let span = span_of(local, len);
+        push(
+            span,
+            format!(
+                "The template's note `{}` is left in the text",
+                span.text(source)
+            ),
+            "Remove it, and keep or rename the parts it calls samples",
+        );
+    }
+    let found = find_placeholders(text);
+    let slots = image_slots(text);
+    if found.is_empty() && slots.is_empty() {
+        return;
+    }
+    let hidden = hidden_ranges(text);
+    let is_hidden = |local: usize| hidden.iter().any(|range| range.contains(&local));
+    for (local, len) in slots {
+        let span = span_of(local, len);
+        // `![Diagram]` with `[Diagram]: diagram.png` defined elsewhere is an image.
+        let is_image = document
+            .images
+            .iter()
+            .any(|image| image.span.start < span.end && span.start < image.span.end);
+        if !is_image && !is_hidden(local) {
+            push(
+                span,
+                format!(
+                    "Image `{}` has no address: its picture was never added",
+                    span.text(source)
+                ),
+                "Add the image's address after it, `(diagram.png)`, or remove it",
+            );
+        }
+    }
+    for found in found {
+        if is_hidden(found.start)
+            || (found.is_label_word && is_todo_label(text, found.start, region.next_is_list))
+        {
+            continue;
+        }
+        let span = span_of(found.start, found.len);
+        push(
+            span,
+            format!("Placeholder `{}` left in the text", span.text(source)),
+            "Write the missing content, or remove the placeholder",
+        );
     }
 }
 
@@ -437,6 +472,60 @@ fn instructions_to_the_writer(text: &str) -> Vec<(usize, usize)> {
         if instructs && words.any(|word| word == "here") {
             found.push((start + indent, trimmed.len() - indent));
         }
+    }
+    found
+}
+
+/// What a template says of its own text: "These are only sample subheadings."
+const TEMPLATE_NOTES: &[&str] = &[
+    "only sample",
+    "sample subheading",
+    "sample heading",
+    "sample section",
+    "sample text",
+    "example text",
+];
+
+/// The lines in which the text calls itself a sample: the template's note to its writer,
+/// which a finished postmortem does not keep.
+fn notes_about_the_template(text: &str) -> Vec<(usize, usize)> {
+    static NOTES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(TEMPLATE_NOTES));
+    let mut found = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() && NOTES.any_in(&trimmed.to_ascii_lowercase()) {
+            let indent = line.len() - line.trim_start().len();
+            found.push((start + indent, trimmed.len()));
+        }
+    }
+    found
+}
+
+/// Images written without an address, `![Architecture diagram]` alone: the slot a template
+/// or a draft leaves for a picture that was never added. Markdown shows them as plain text.
+fn image_slots(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(start) = text[from..].find("![").map(|index| from + index) {
+        let alt_start = start + 2;
+        let line_end = text[alt_start..]
+            .find('\n')
+            .map_or(text.len(), |index| alt_start + index);
+        let Some(close) = text[alt_start..line_end]
+            .find(']')
+            .map(|index| alt_start + index)
+        else {
+            from = alt_start;
+            continue;
+        };
+        let followed_by_address = text[close + 1..].starts_with(['(', '[']);
+        if !followed_by_address && !text[alt_start..close].contains('[') {
+            found.push((start, close + 1 - start));
+        }
+        from = close + 1;
     }
     found
 }
