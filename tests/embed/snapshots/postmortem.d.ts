@@ -391,6 +391,8 @@ export interface Task {
     line: Span;
     /** `true` or `false` when written as a checkbox, else `null`. */
     done: boolean | null;
+    /** How many actions the task names: `Conduct audits, enforce USB policies` names two. */
+    actions: number;
 }
 
 export interface TaskList {

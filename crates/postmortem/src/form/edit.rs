@@ -509,10 +509,43 @@ impl Context<'_> {
         }
         let raw = task.span.text(self.source);
         if list_marker_len(raw) == 0 {
-            return None;
+            return self.tick_task_line(index, mark);
         }
         let start = task.span.start + Span::from_range(0..list_marker_len(raw)).end;
         Some(vec![Edit::insert(start, format!("{mark} "))])
+    }
+
+    /// A checkbox for a task written as a line of its own ("Add an alert on memory" under
+    /// "Tasks:"): the lines of its list become list items, this one checked, since a marker
+    /// on one line alone would take the lines after it into its item.
+    fn tick_task_line(&self, index: usize, mark: &str) -> Plan {
+        let measures = &self.document.measures;
+        let list = measures
+            .task_lists
+            .iter()
+            .find(|list| list.tasks.contains(&index))?;
+        let tasks = measures.tasks.get(list.tasks.clone())?;
+        let is_plain_line = |span: Span| {
+            let raw = span.text(self.source);
+            !raw.contains('\n') && !raw.starts_with('|') && list_marker_len(raw) == 0
+        };
+        if !tasks.iter().all(|task| is_plain_line(task.span)) {
+            return None;
+        }
+        Some(
+            list.tasks
+                .clone()
+                .zip(tasks)
+                .map(|(task_index, task)| {
+                    let marker = if task_index == index {
+                        format!("- {mark} ")
+                    } else {
+                        "- ".to_owned()
+                    };
+                    Edit::insert(task.span.start, marker)
+                })
+                .collect(),
+        )
     }
 
     fn add_task(&self, index: usize, text: &str, done: bool) -> Plan {

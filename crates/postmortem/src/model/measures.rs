@@ -34,6 +34,8 @@ pub struct Task {
     pub line: Span,
     /// `Some(done)` when written as a checkbox.
     pub done: Option<bool>,
+    /// How many actions the task names: "Conduct audits, enforce USB policies" names two.
+    pub actions: usize,
 }
 
 /// What a team records of every action item: who does it, what kind of action it is, and

@@ -212,6 +212,13 @@ const CAUSAL_MARKERS: &[&str] = &[
     "came from",
     "comes from",
     "come from",
+    // A causative, or a chain of events: "a change made it skip new files", "the disk grew
+    // until it was full".
+    "made it",
+    "made the",
+    "which made",
+    "until it",
+    "until the",
 ];
 
 /// Word beginnings and phrases that say what was done to fix the issue.

@@ -211,6 +211,31 @@ struct Reader {
     section_is_tasks: bool,
     /// The first task of the run of task lines being read, across paragraphs.
     run: Option<usize>,
+    /// Lines no label names that read as instructions, one after another across short
+    /// paragraphs: a task list when most of them name actions, like a list's items.
+    instructions: Vec<(String, Span)>,
+}
+
+impl Reader {
+    /// Ends the run of instruction lines: a task list (and improvements) when they name
+    /// actions, improvements otherwise.
+    fn end_instructions(&mut self, measures: &mut Measures) {
+        let lines = std::mem::take(&mut self.instructions);
+        let Some(span) = lines.iter().map(|(_, span)| *span).reduce(Span::cover) else {
+            return;
+        };
+        let items: Vec<(&str, Span, Option<bool>)> = lines
+            .iter()
+            .map(|(text, span)| (text.as_str(), *span, None))
+            .collect();
+        if items.len() >= 2 {
+            push_items(&items, span, Context::Unlabelled, measures);
+        } else {
+            for (text, span, _) in items {
+                push_line(Context::Improvements, text, span, measures);
+            }
+        }
+    }
 }
 
 pub(crate) fn measures(source: &str, document: &Document) -> Measures {
@@ -227,10 +252,15 @@ pub(crate) fn measures(source: &str, document: &Document) -> Measures {
             context: base,
             section_is_tasks: base == Context::Tasks,
             run: None,
+            instructions: Vec::new(),
         };
         for block in &section.blocks {
+            if !matches!(block.kind, BlockKind::Paragraph { .. }) {
+                reader.end_instructions(&mut measures);
+            }
             read_block(block, &mut reader, &mut measures);
         }
+        reader.end_instructions(&mut measures);
     }
     for task in &mut measures.tasks {
         task.line = task_line(source, task.span, &task.text);
@@ -282,7 +312,14 @@ fn read_block(block: &Block, reader: &mut Reader, measures: &mut Measures) {
                     push_line(context, rest, line.span, measures);
                 } else if reader.context == Context::Tasks && is_imperative(text) {
                     push_line(Context::Tasks, text, line.span, measures);
+                } else if reader.context == Context::Unlabelled
+                    && is_imperative(text)
+                    && !ends_sentence_mid_line(text)
+                {
+                    reader.instructions.push((text.to_owned(), line.span));
+                    continue;
                 } else if !text.ends_with(':') && exceeds_words(text, 3) {
+                    reader.end_instructions(measures);
                     push_line(Context::Improvements, text, line.span, measures);
                 }
                 if measures.tasks.len() > task_start {
@@ -310,6 +347,7 @@ fn read_block(block: &Block, reader: &mut Reader, measures: &mut Measures) {
                     .reduce(Span::cover)
                     .unwrap_or(first_cell.span);
                 measures.tasks.push(Task {
+                    actions: actions_in(&first_cell.text),
                     text: first_cell.text.clone(),
                     span,
                     line: span,
@@ -472,6 +510,7 @@ fn push_items(
                 span,
                 line: span,
                 done,
+                actions: actions_in(text),
             }));
         measures.task_lists.push(TaskList {
             span: list_span,
@@ -499,6 +538,7 @@ fn push_line(context: Context, text: &str, span: Span, measures: &mut Measures) 
             span,
             line: span,
             done: None,
+            actions: actions_in(text),
         });
     } else {
         measures.improvements.push(TextRun {
@@ -507,6 +547,23 @@ fn push_line(context: Context, text: &str, span: Span, measures: &mut Measures) 
             origin: RunOrigin::Paragraph,
         });
     }
+}
+
+/// How many actions a task names: "Conduct security audits, enforce USB device policies"
+/// names two, since each part starts with a verb; "Add alerts for CPU, memory and disk", one.
+fn actions_in(text: &str) -> usize {
+    let mut parts = 0;
+    let mut all_actions = true;
+    for part in text.split([',', ';']) {
+        let part = part.trim();
+        let part = part.strip_prefix("and ").unwrap_or(part);
+        if part.trim().is_empty() {
+            continue;
+        }
+        parts += 1;
+        all_actions &= first_word(part).as_deref().and_then(verb).is_some();
+    }
+    if parts >= 2 && all_actions { parts } else { 1 }
 }
 
 /// Makes the tasks from `first` on one task list, extending the last one if it starts there.
@@ -614,12 +671,35 @@ static VERBS: LazyLock<Vec<(&'static str, Verb)>> = LazyLock::new(|| {
     verbs
 });
 
-/// The list a (lowercase) word is in, if it is one of the verbs.
+/// The list a (lowercase) word is in, if it is one of the verbs, or the verb it is the
+/// gerund of: "Adding alerts on memory" names the same action as "Add alerts on memory".
 fn verb(word: &str) -> Option<Verb> {
-    VERBS
-        .binary_search_by_key(&word, |&(verb, _)| verb)
-        .ok()
-        .map(|index| VERBS[index].1)
+    let listed = |word: &str| {
+        VERBS
+            .binary_search_by_key(&word, |&(verb, _)| verb)
+            .ok()
+            .map(|index| VERBS[index].1)
+    };
+    listed(word).or_else(|| {
+        // "adding" → "add", "configuring" → "configure", "setting" → "set".
+        let stem = word
+            .strip_suffix("ing")
+            .filter(|stem| stem.len() >= 2 && stem.is_ascii())?;
+        let bytes = stem.as_bytes();
+        let undoubled =
+            (bytes[bytes.len() - 1] == bytes[bytes.len() - 2]).then(|| &stem[..stem.len() - 1]);
+        listed(stem)
+            .or_else(|| listed(&format!("{stem}e")))
+            .or_else(|| undoubled.and_then(listed))
+    })
+}
+
+/// Whether a line holds more than one sentence ("Patch the server. Train the team."): prose
+/// run together, not one task a line.
+fn ends_sentence_mid_line(text: &str) -> bool {
+    text.trim_end()
+        .match_indices(". ")
+        .any(|(index, _)| text[index + 2..].starts_with(char::is_uppercase))
 }
 
 /// Whether an unlabelled list is a task list: two or more of its items, and at least half,
@@ -736,6 +816,34 @@ mod tests {
         );
         assert!(measures.tasks.is_empty(), "{:?}", measures.tasks);
         assert_eq!(measures.improvements.len(), 3);
+    }
+
+    #[test]
+    fn an_item_listing_actions_counts_each() {
+        assert_eq!(
+            actions_in("Conduct security audits, enforce USB device policies."),
+            2
+        );
+        assert_eq!(
+            actions_in("Patch nginx; add monitoring, and rotate keys"),
+            3
+        );
+        assert_eq!(actions_in("Add alerts for CPU, memory and disk"), 1);
+    }
+
+    #[test]
+    fn a_gerund_names_the_action_its_verb_does() {
+        for (word, expected) in [
+            ("adding", Some(Verb::Specific)),
+            ("configuring", Some(Verb::Specific)),
+            ("setting", Some(Verb::Specific)),
+            ("modifying", Some(Verb::Other)),
+            ("improving", Some(Verb::Broad)),
+            ("morning", None),
+            ("ing", None),
+        ] {
+            assert!(verb(word) == expected, "{word}");
+        }
     }
 
     #[test]

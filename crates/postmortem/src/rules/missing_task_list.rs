@@ -11,8 +11,10 @@ declare_rule! {
     /// unless someone turns them into tasks that can be ticked off: patch the Nginx server,
     /// add monitoring on server memory. The rule fires when a measures section has content
     /// but no list (or table) of specific tasks: a checklist, a list under a `Tasks:` or
-    /// `TODO:` label, or a list whose items start with concrete verbs. It does not fire when
-    /// the section is missing (`missing-section`) or empty (`empty-section`).
+    /// `TODO:` label, or a list whose items (or lines, one task each) start with verbs of
+    /// action. A single task is not a list: what else the incident calls for is missing. It
+    /// does not fire when the section is missing (`missing-section`) or empty
+    /// (`empty-section`).
     ///
     /// ## Examples
     ///
@@ -61,20 +63,31 @@ impl Rule for MissingTaskList {
         let Some(first) = sections.peek().copied() else {
             return;
         };
-        if sections.all(Section::is_empty) {
+        // An empty measures section is `empty-section`'s to report, unless the measures are
+        // written under sub-headings of their own ("### Tasks to Address the Issue").
+        let measures = &document.measures;
+        if sections.all(Section::is_empty)
+            && measures.tasks.is_empty()
+            && measures.improvements.is_empty()
+        {
             return;
         }
-        if document.measures.tasks.is_empty() {
-            report.push(missing_task_list(first.heading.span));
+        match document.measures.tasks.as_slice() {
+            [] => report.push(missing_task_list(
+                first.heading.span,
+                "The measures list no specific tasks",
+            )),
+            [only] if only.actions < 2 => report.push(missing_task_list(
+                only.line,
+                "The measures name a single task: a task list has two or more",
+            )),
+            _ => {}
         }
     }
 }
 
-fn missing_task_list(heading: Span) -> Diagnostic {
-    Diagnostic::new(
-        &MissingTaskList::META,
-        heading,
-        "The measures list no specific tasks",
+fn missing_task_list(span: Span, message: &str) -> Diagnostic {
+    Diagnostic::new(&MissingTaskList::META, span, message).with_help(
+        "Add a checklist of concrete tasks, e.g. `- [ ] Add monitoring on server memory`",
     )
-    .with_help("Add a checklist of concrete tasks, e.g. `- [ ] Add monitoring on server memory`")
 }
