@@ -111,12 +111,11 @@ fn text_edits(edits: &[Edit], positions: &Positions) -> Vec<TextEdit> {
 /// comment of its own at the end of the text, where it changes no section.
 fn disable_edit(text: &str, code: &str) -> Edit {
     let opening = format!("<!-- {DISABLE_MARKER}");
-    if let Some(start) = text.find(&opening) {
-        if let Some(close) = text[start..].find("-->") {
-            let close = start + close;
-            let before_close = text[..close].trim_end().len();
-            return Edit::insert(offset(before_close), format!(" {code}"));
-        }
+    if let Some(start) = text.find(&opening)
+        && let Some(close) = text[start..].find("-->")
+    {
+        let before_close = text[..start + close].trim_end().len();
+        return Edit::insert(offset(before_close), format!(" {code}"));
     }
     let separator = match (
         text.is_empty(),

@@ -51,8 +51,7 @@ fn read_messages(input: &mut impl BufRead, to_server: &Sender<Message>) {
     loop {
         let body = match read_body(input) {
             Ok(Some(body)) => body,
-            Ok(None) => return,
-            Err(Unreadable::Io) => return,
+            Ok(None) | Err(Unreadable::Io) => return,
             Err(Unreadable::Framing(reason)) => {
                 reply_error(None, ErrorCode::ParseError, &reason);
                 continue;

@@ -97,11 +97,12 @@ fn apply(text: &str, edit: &Value, uri: &str) -> String {
 fn outline(symbols: &Value, depth: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for symbol in symbols.as_array().into_iter().flatten() {
-        let mut line = format!("{}{}", "  ".repeat(depth), symbol["name"].as_str().unwrap());
-        if let Some(written) = symbol["detail"].as_str() {
-            line.push_str(&format!(" (written `{written}`)"));
-        }
-        lines.push(line);
+        let name = symbol["name"].as_str().unwrap();
+        let indent = "  ".repeat(depth);
+        lines.push(match symbol["detail"].as_str() {
+            Some(written) => format!("{indent}{name} (written `{written}`)"),
+            None => format!("{indent}{name}"),
+        });
         lines.extend(outline(&symbol["children"], depth + 1));
     }
     lines
@@ -117,10 +118,11 @@ fn action<'a>(actions: &'a Value, title_start: &str) -> &'a Value {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // One session from start to end, as an editor runs it.
 fn a_session_checks_edits_fixes_explains_and_outlines() {
     let (root, uri) = project();
     let mut client = Client::start(root.path(), &[]);
-    let server = client.initialize(json!({}), root.path());
+    let server = client.initialize(&json!({}), root.path());
     let capabilities = &server["capabilities"];
     assert_eq!(capabilities["positionEncoding"], "utf-16");
     assert_eq!(capabilities["textDocumentSync"]["change"], 2, "incremental");
@@ -166,7 +168,7 @@ fn a_session_checks_edits_fixes_explains_and_outlines() {
     let heading = find(&edited, "PM106");
     let actions = client.request(
         "textDocument/codeAction",
-        json!({
+        &json!({
             "textDocument": { "uri": uri },
             "range": heading["range"],
             "context": { "diagnostics": [heading] },
@@ -196,7 +198,7 @@ fn a_session_checks_edits_fixes_explains_and_outlines() {
     let edit = &turn_off["edit"]["changes"][&uri][0];
     client.notify(
         "textDocument/didChange",
-        json!({
+        &json!({
             "textDocument": { "uri": uri, "version": 3 },
             "contentChanges": [{ "range": edit["range"], "text": edit["newText"] }],
         }),
@@ -215,7 +217,7 @@ fn a_session_checks_edits_fixes_explains_and_outlines() {
     let cause = find(&opened, "PM401");
     let hover = client.request(
         "textDocument/hover",
-        json!({ "textDocument": { "uri": uri }, "position": cause["range"]["start"] }),
+        &json!({ "textDocument": { "uri": uri }, "position": cause["range"]["start"] }),
     );
     let shown = hover["result"]["contents"]["value"].as_str().unwrap();
     let rule = postmortem::rules::find("PM401").unwrap();
@@ -226,14 +228,14 @@ fn a_session_checks_edits_fixes_explains_and_outlines() {
     assert!(shown.contains(rule.markdown().trim()), "{shown}");
     let nothing_here = client.request(
         "textDocument/hover",
-        json!({ "textDocument": { "uri": uri }, "position": { "line": 9, "character": 3 } }),
+        &json!({ "textDocument": { "uri": uri }, "position": { "line": 9, "character": 3 } }),
     );
     assert_eq!(nothing_here["result"], Value::Null);
 
     // The outline: the title holding the sections, by their canonical names.
     let symbols = client.request(
         "textDocument/documentSymbol",
-        json!({ "textDocument": { "uri": uri } }),
+        &json!({ "textDocument": { "uri": uri } }),
     )["result"]
         .clone();
     assert_eq!(
@@ -255,7 +257,7 @@ fn a_session_checks_edits_fixes_explains_and_outlines() {
 
     client.notify(
         "textDocument/didClose",
-        json!({ "textDocument": { "uri": uri } }),
+        &json!({ "textDocument": { "uri": uri } }),
     );
     assert_eq!(
         client.diagnostics_without_version(&uri),
@@ -274,7 +276,7 @@ fn positions_are_bytes_when_the_client_offers_utf8() {
     let (root, uri) = project();
     let mut client = Client::start(root.path(), &[]);
     let server = client.initialize(
-        json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } }),
+        &json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } }),
         root.path(),
     );
     assert_eq!(server["capabilities"]["positionEncoding"], "utf-8");
@@ -294,7 +296,7 @@ fn positions_are_bytes_when_the_client_offers_utf8() {
 fn bad_input_is_answered_and_the_server_goes_on() {
     let (root, uri) = project();
     let mut client = Client::start(root.path(), &["--test-panic-request"]);
-    client.initialize(json!({}), root.path());
+    client.initialize(&json!({}), root.path());
 
     // Not JSON, not a message, no length: each answered with the reason, no id to answer.
     client.send_raw(b"Content-Length: 9\r\n\r\n{\"id\": 1,");
@@ -319,14 +321,14 @@ fn bad_input_is_answered_and_the_server_goes_on() {
         "{no_length}"
     );
 
-    let unknown = client.request("textDocument/rename", json!({}));
+    let unknown = client.request("textDocument/rename", &json!({}));
     assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
     let not_open = client.request(
         "textDocument/hover",
-        json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 0 } }),
+        &json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 0 } }),
     );
     assert_eq!(not_open["error"]["code"], -32602, "{not_open}");
-    let bad_params = client.request("textDocument/hover", json!({ "position": 3 }));
+    let bad_params = client.request("textDocument/hover", &json!({ "position": 3 }));
     assert_eq!(bad_params["error"]["code"], -32602, "{bad_params}");
 
     // An edit past the end is refused, said, and the text kept: the next edit applies to it.
@@ -345,11 +347,11 @@ fn bad_input_is_answered_and_the_server_goes_on() {
     assert!(!codes(&client.diagnostics(&uri, 3)).contains(&"PM202"));
 
     // A panic in a request fails that request only.
-    let panicked = client.request("postmortem/testPanic", Value::Null);
+    let panicked = client.request("postmortem/testPanic", &Value::Null);
     assert_eq!(panicked["error"]["code"], -32603, "{panicked}");
     let after = client.request(
         "textDocument/documentSymbol",
-        json!({ "textDocument": { "uri": uri } }),
+        &json!({ "textDocument": { "uri": uri } }),
     );
     assert_eq!(after["result"][0]["name"], "Harbour Café Ordering Outage");
     assert_eq!(client.shutdown(), 0);
@@ -359,10 +361,10 @@ fn bad_input_is_answered_and_the_server_goes_on() {
 fn without_the_flag_the_panic_request_is_unknown_and_exit_without_shutdown_fails() {
     let (root, _) = project();
     let mut client = Client::start(root.path(), &[]);
-    client.initialize(json!({}), root.path());
-    let unknown = client.request("postmortem/testPanic", Value::Null);
+    client.initialize(&json!({}), root.path());
+    let unknown = client.request("postmortem/testPanic", &Value::Null);
     assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
-    client.notify("exit", Value::Null);
+    client.notify("exit", &Value::Null);
     assert_eq!(client.exit_code(), 1);
 }
 
@@ -382,7 +384,7 @@ fn the_configuration_is_found_watched_and_a_bad_one_reported() {
 
     let mut client = Client::start(root.path(), &[]);
     client.initialize(
-        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } }),
+        &json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } }),
         root.path(),
     );
     let registration = client.wait_for(|message| message["method"] == "client/registerCapability");
@@ -400,14 +402,14 @@ fn the_configuration_is_found_watched_and_a_bad_one_reported() {
     // Changed on disk and announced: every open document is checked again with it.
     std::fs::write(&config_path, r#"{ "files": ["**/*.md"] }"#).unwrap();
     let changed = json!({ "changes": [{ "uri": uri(&config_path), "type": 2 }] });
-    client.notify("workspace/didChangeWatchedFiles", changed.clone());
+    client.notify("workspace/didChangeWatchedFiles", &changed);
     let rechecked = client.diagnostics(&incident, 1);
     assert!(codes(&rechecked).contains(&"PM601"), "{rechecked:#?}");
     assert!(codes(&client.diagnostics(&notes, 1)).contains(&"PM601"));
 
     // A bad one is shown once, and the documents are checked with the defaults.
     std::fs::write(&config_path, r#"{ "rules": { "PM999": "error" } }"#).unwrap();
-    client.notify("workspace/didChangeWatchedFiles", changed);
+    client.notify("workspace/didChangeWatchedFiles", &changed);
     let shown = client.shown_message();
     assert_eq!(shown["type"], 1);
     let message = shown["message"].as_str().unwrap();
@@ -420,7 +422,7 @@ fn the_configuration_is_found_watched_and_a_bad_one_reported() {
     std::fs::write(&config_path, r#"{ "rules": { "PM601": "off" } }"#).unwrap();
     client.notify(
         "textDocument/didSave",
-        json!({ "textDocument": { "uri": incident } }),
+        &json!({ "textDocument": { "uri": incident } }),
     );
     assert!(!codes(&client.diagnostics(&incident, 1)).contains(&"PM601"));
     assert_eq!(client.shutdown(), 0);

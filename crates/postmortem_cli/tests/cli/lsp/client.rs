@@ -55,29 +55,29 @@ impl Client {
     }
 
     /// `initialize` with these client capabilities, then `initialized`; the server's result.
-    pub(crate) fn initialize(&mut self, capabilities: Value, root: &Path) -> Value {
+    pub(crate) fn initialize(&mut self, capabilities: &Value, root: &Path) -> Value {
         let root_uri = uri(root);
         let reply = self.request(
             "initialize",
-            json!({
+            &json!({
                 "processId": null,
                 "rootUri": root_uri,
                 "capabilities": capabilities,
             }),
         );
-        self.notify("initialized", json!({}));
+        self.notify("initialized", &json!({}));
         reply["result"].clone()
     }
 
     /// Sends a request and waits for its reply (the whole message: `result` or `error`).
-    pub(crate) fn request(&mut self, method: &str, params: Value) -> Value {
+    pub(crate) fn request(&mut self, method: &str, params: &Value) -> Value {
         self.next_id += 1;
         let id = self.next_id;
         self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
         self.wait_for(|message| message["id"] == id && message.get("method").is_none())
     }
 
-    pub(crate) fn notify(&mut self, method: &str, params: Value) {
+    pub(crate) fn notify(&mut self, method: &str, params: &Value) {
         self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
     }
 
@@ -153,7 +153,7 @@ impl Client {
     pub(crate) fn open(&mut self, uri: &str, text: &str) {
         self.notify(
             "textDocument/didOpen",
-            json!({ "textDocument": {
+            &json!({ "textDocument": {
                 "uri": uri, "languageId": "markdown", "version": 1, "text": text,
             }}),
         );
@@ -163,7 +163,7 @@ impl Client {
     pub(crate) fn change(&mut self, uri: &str, version: i64, range: Range, text: &str) {
         self.notify(
             "textDocument/didChange",
-            json!({
+            &json!({
                 "textDocument": { "uri": uri, "version": version },
                 "contentChanges": [{ "range": range_json(range), "text": text }],
             }),
@@ -172,9 +172,9 @@ impl Client {
 
     /// `shutdown`, then `exit`; the server's exit code.
     pub(crate) fn shutdown(mut self) -> i32 {
-        let reply = self.request("shutdown", Value::Null);
+        let reply = self.request("shutdown", &Value::Null);
         assert_eq!(reply["result"], Value::Null, "{reply}");
-        self.notify("exit", Value::Null);
+        self.notify("exit", &Value::Null);
         self.exit_code()
     }
 
