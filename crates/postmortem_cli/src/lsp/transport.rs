@@ -166,9 +166,10 @@ mod tests {
     }
 
     #[test]
-    fn reads_framed_bodies_and_skips_a_message_without_a_length() {
+    fn reads_framed_bodies_and_refuses_a_message_without_a_length() {
+        // Another header beside the length is ignored; blank lines between messages too.
         let input = format!(
-            "{}X-Other: 1\r\n\r\n{}",
+            "{}\r\nContent-Type: application/vscode-jsonrpc\r\n{}",
             framed("{\"a\":1}"),
             framed("{\"b\":2}")
         );
