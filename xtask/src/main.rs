@@ -23,7 +23,7 @@ cargo xtask <task>
                    Chromium, the npm package in Node.js and Chromium, and end-to-end in the
                    built app
   install-tools    install what is missing (wasm32 target, trunk, wasm-bindgen-cli, Chromium,
-                   ChromeDriver, node packages) and nothing else
+                   ChromeDriver, Neovim, node packages) and nothing else
   build            build the app into dist/ (release, size-optimised)
   npm              build the JavaScript package (wasm, glue, TypeScript types) into target/npm/
   size             build the package and the app, and print their wasm's gzip size next to the
