@@ -13,20 +13,30 @@ use std::collections::HashMap;
 /// The comment that turns rules off for the whole document (the core reads it in `check`).
 const DISABLE_MARKER: &str = "postmortem-disable";
 
-/// The actions for the findings that meet `range`, then "fix all" when the document has any
-/// fix, keeping only the kinds in `only` when the client names some.
+/// What a code action request asks for.
+pub(crate) struct Asked<'a> {
+    pub(crate) range: Range,
+    /// The kinds the client wants, when it names some.
+    pub(crate) only: Option<&'a [CodeActionKind]>,
+    /// Whether "fix all" may come without its edit, for `codeAction/resolve` to make: the
+    /// edit is `fix_all`'s passes over the whole text, and clients ask for code actions each
+    /// time the cursor moves.
+    pub(crate) defer_fix_all: bool,
+}
+
+/// The actions for the findings that meet the range asked for, then "fix all" when the
+/// document has any fix.
 pub(crate) fn actions(
     uri: &Url,
     document: &Document,
     config: &Config,
     positions: &Positions,
-    range: Range,
-    only: Option<&[CodeActionKind]>,
+    asked: &Asked<'_>,
 ) -> Result<Vec<CodeActionOrCommand>, String> {
-    let asked = positions.span(range)?;
+    let within = positions.span(asked.range)?;
     let mut actions = Vec::new();
     let mut disabled_rules = Vec::new();
-    let meets = |span: Span| span.start <= asked.end && asked.start <= span.end;
+    let meets = |span: Span| span.start <= within.end && within.start <= span.end;
     for diagnostic in document.diagnostics.iter().filter(|d| meets(d.span)) {
         let shown = to_protocol(diagnostic, positions);
         if let Some(fix) = &diagnostic.fix {
@@ -55,28 +65,44 @@ pub(crate) fn actions(
         }
     }
     if document.diagnostics.iter().any(|d| d.fix.is_some()) {
-        let fixed = postmortem::fix::fix_all(&document.text, config);
-        if fixed.applied > 0 {
-            actions.push(CodeAction {
-                title: format!(
-                    "Fix all postmortem problems ({} {})",
-                    fixed.applied,
-                    if fixed.applied == 1 { "fix" } else { "fixes" }
-                ),
-                kind: Some(CodeActionKind::SOURCE_FIX_ALL),
-                edit: Some(workspace_edit(
-                    uri,
-                    text_edits(&[difference(&document.text, &fixed.source)], positions),
-                )),
-                ..CodeAction::default()
-            });
+        let mut fix_all = CodeAction {
+            title: FIX_ALL_TITLE.to_owned(),
+            kind: Some(CodeActionKind::SOURCE_FIX_ALL),
+            data: Some(serde_json::json!({ "uri": uri })),
+            ..CodeAction::default()
+        };
+        if !asked.defer_fix_all {
+            fix_all.edit = fix_all_edit(uri, document, config, positions);
+        }
+        if fix_all.edit.is_some() || asked.defer_fix_all {
+            actions.push(fix_all);
         }
     }
     Ok(actions
         .into_iter()
-        .filter(|action| wanted(action.kind.as_ref(), only))
+        .filter(|action| wanted(action.kind.as_ref(), asked.only))
         .map(CodeActionOrCommand::CodeAction)
         .collect())
+}
+
+/// The title of the action that applies every fix.
+pub(crate) const FIX_ALL_TITLE: &str = "Fix all postmortem problems";
+
+/// The edit of "fix all": the core's `fix_all` (its passes to a fixpoint) as one text edit,
+/// or `None` when it changes nothing.
+pub(crate) fn fix_all_edit(
+    uri: &Url,
+    document: &Document,
+    config: &Config,
+    positions: &Positions,
+) -> Option<WorkspaceEdit> {
+    let fixed = postmortem::fix::fix_all(&document.text, config);
+    (fixed.applied > 0).then(|| {
+        workspace_edit(
+            uri,
+            text_edits(&[difference(&document.text, &fixed.source)], positions),
+        )
+    })
 }
 
 /// Whether a kind is among those asked for: `source.fixAll` is asked for by `source` too.

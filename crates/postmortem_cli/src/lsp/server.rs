@@ -15,7 +15,8 @@ use lsp_types::notification::{
     DidSaveTextDocument, LogMessage, Notification as _, PublishDiagnostics, ShowMessage,
 };
 use lsp_types::request::{
-    CodeActionRequest, DocumentSymbolRequest, HoverRequest, RegisterCapability, Request as _,
+    CodeActionRequest, CodeActionResolveRequest, DocumentSymbolRequest, HoverRequest,
+    RegisterCapability, Request as _,
 };
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
@@ -58,6 +59,8 @@ struct Server<'c> {
     connection: &'c Connection,
     options: Options,
     encoding: Encoding,
+    /// Whether the client can ask for a code action's edit later (`codeAction/resolve`).
+    client_resolves_edits: bool,
     documents: Documents,
     configurations: Configurations,
 }
@@ -94,14 +97,26 @@ pub(crate) fn serve(connection: &Connection, options: Options) -> Result<(), Str
             version: Some(env!("CARGO_PKG_VERSION").to_owned()),
         },
     });
-    connection
-        .initialize_finish(id, initialize_result)
-        .map_err(|error| format!("initialize: {error}"))?;
+    // Answered here rather than by `initialize_finish`, which fails unless the very next
+    // message is `initialized`: the loop below takes that notification like any other.
+    drop(
+        connection
+            .sender
+            .send(Response::new_ok(id, initialize_result).into()),
+    );
 
+    let client_resolves_edits = params
+        .capabilities
+        .text_document
+        .as_ref()
+        .and_then(|text_document| text_document.code_action.as_ref())
+        .and_then(|code_action| code_action.resolve_support.as_ref())
+        .is_some_and(|support| support.properties.iter().any(|property| property == "edit"));
     let mut server = Server {
         connection,
         options,
         encoding,
+        client_resolves_edits,
         documents: Documents::default(),
         configurations: Configurations::new(workspace_root(&params)),
     };
@@ -134,6 +149,7 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
                 CodeActionKind::QUICKFIX,
                 CodeActionKind::SOURCE_FIX_ALL,
             ]),
+            resolve_provider: Some(true),
             ..CodeActionOptions::default()
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
@@ -227,16 +243,34 @@ impl Server<'_> {
                     return Ok(Value::Array(Vec::new()));
                 };
                 let positions = Positions::new(&document.text, self.encoding);
-                let actions = actions::actions(
-                    uri,
-                    document,
-                    &settings.config,
-                    &positions,
-                    params.range,
-                    params.context.only.as_deref(),
-                )
-                .map_err(Failed::invalid)?;
+                let asked = actions::Asked {
+                    range: params.range,
+                    only: params.context.only.as_deref(),
+                    defer_fix_all: self.client_resolves_edits,
+                };
+                let actions = actions::actions(uri, document, &settings.config, &positions, &asked)
+                    .map_err(Failed::invalid)?;
                 Ok(serde_json::to_value(actions).unwrap_or_default())
+            }
+            CodeActionResolveRequest::METHOD => {
+                let mut action: lsp_types::CodeAction = params(request)?;
+                let uri = action
+                    .data
+                    .as_ref()
+                    .and_then(|data| data.get("uri"))
+                    .and_then(|uri| serde_json::from_value::<Url>(uri.clone()).ok())
+                    .ok_or_else(|| Failed::invalid("codeAction/resolve: not an action of ours"))?;
+                let document = self.document(&uri)?;
+                if action.edit.is_none()
+                    && action.title == actions::FIX_ALL_TITLE
+                    && let Some(settings) = &document.settings
+                {
+                    let positions = Positions::new(&document.text, self.encoding);
+                    // The edit is made for the text as it is now, which is the client's too.
+                    action.edit =
+                        actions::fix_all_edit(&uri, document, &settings.config, &positions);
+                }
+                Ok(serde_json::to_value(action).unwrap_or_default())
             }
             HoverRequest::METHOD => {
                 let params: lsp_types::HoverParams = params(request)?;

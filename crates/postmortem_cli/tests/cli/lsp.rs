@@ -3,7 +3,7 @@
 
 mod client;
 
-use client::{Client, Range, uri};
+use client::{Client, Range, range_json, uri};
 use serde_json::{Value, json};
 use std::path::Path;
 
@@ -289,6 +289,50 @@ fn positions_are_bytes_when_the_client_offers_utf8() {
     let column = u32::try_from(HARBOUR.lines().nth(4).unwrap().find("10:40").unwrap() + 5).unwrap();
     client.change(&uri, 2, ((4, column), (4, column)), " UTC");
     assert!(!codes(&client.diagnostics(&uri, 2)).contains(&"PM202"));
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn fix_all_comes_without_its_edit_for_a_client_that_resolves_it() {
+    let (root, uri) = project();
+    let mut client = Client::start(root.path(), &[]);
+    let server = client.initialize(
+        &json!({ "textDocument": { "codeAction": {
+            "resolveSupport": { "properties": ["edit"] },
+        }}}),
+        root.path(),
+    );
+    assert_eq!(
+        server["capabilities"]["codeActionProvider"]["resolveProvider"],
+        true
+    );
+    client.open(&uri, HARBOUR);
+    client.diagnostics(&uri, 1);
+    let actions = client.request(
+        "textDocument/codeAction",
+        &json!({
+            "textDocument": { "uri": uri },
+            "range": range_json(((0, 0), (0, 0))),
+            "context": { "diagnostics": [], "only": ["source.fixAll"] },
+        }),
+    )["result"]
+        .clone();
+    assert_eq!(
+        actions.as_array().unwrap().len(),
+        1,
+        "only source.fixAll: {actions:#}"
+    );
+    let fix_all = &actions[0];
+    assert_eq!(fix_all["title"], "Fix all postmortem problems");
+    assert_eq!(fix_all["edit"], Value::Null, "deferred: {fix_all:#}");
+    let resolved = client.request("codeAction/resolve", fix_all)["result"].clone();
+    let config = postmortem::Config::default();
+    assert_eq!(
+        apply(HARBOUR, &resolved["edit"], &uri),
+        postmortem::fix::fix_all(HARBOUR, &config).source
+    );
+    let foreign = client.request("codeAction/resolve", &json!({ "title": "Someone else's" }));
+    assert_eq!(foreign["error"]["code"], -32602, "{foreign}");
     assert_eq!(client.shutdown(), 0);
 }
 
