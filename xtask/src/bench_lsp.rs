@@ -22,26 +22,41 @@ pub(crate) fn run() -> Result<(), String> {
     let binary = target_dir()
         .join("cli")
         .join(format!("postmortem{}", std::env::consts::EXE_SUFFIX));
-    let seed = std::fs::read_to_string(root().join("crates/postmortem/tests/documents/headed.md"))
-        .map_err(|error| format!("cannot read the headed document: {error}"))?;
+    let headed =
+        std::fs::read_to_string(root().join("crates/postmortem/tests/documents/headed.md"))
+            .map_err(|error| format!("cannot read the headed document: {error}"))?;
+    // With findings to publish and fixes to offer: a variant heading (PM106) and the
+    // summary's times without their zone (PM202), both fixable.
+    let seed = headed
+        .replacen("## Issue Summary", "## Summary", 1)
+        .replacen("15:25 UTC on", "15:25 on", 1);
 
     let mut failed = Vec::new();
     println!("\nfrom didChange to publishDiagnostics, `postmortem lsp` (cli profile):");
     for ((words, target), edits) in [(SMALL, 400), (LARGE, 40)] {
         let text = document(&seed, words);
-        let timings = measure(&binary, &text, edits)?;
+        let found = postmortem::check(&text, &postmortem::Config::default());
+        let fixable = found.iter().filter(|finding| finding.fix.is_some()).count();
+        let (timings, code_actions) = measure(&binary, &text, edits)?;
         let median = timings[timings.len() / 2];
         let p95 = timings[timings.len() * 95 / 100];
         let max = timings[timings.len() - 1];
         let verdict = if p95 < target { "ok" } else { "OVER" };
         println!(
-            "  {:>6} words, {edits} edits: median {:>8.3} ms  p95 {:>8.3} ms  max {:>8.3} ms  \
-             (target < {} ms at p95: {verdict})",
+            "  {:>6} words, {} findings ({fixable} fixable), {edits} edits: median {:.3} ms, \
+             p95 {:.3} ms, max {:.3} ms (target < {} ms at p95: {verdict})",
             text.split_whitespace().count(),
+            found.len(),
             ms(median),
             ms(p95),
             ms(max),
             target.as_millis(),
+        );
+        println!(
+            "  {:>6} then code actions over the whole document, \"fix all\" with its edit: \
+             median {:.3} ms",
+            "",
+            ms(code_actions),
         );
         if p95 >= target {
             failed.push(format!("{words} words: p95 {:.3} ms", ms(p95)));
@@ -59,11 +74,11 @@ fn ms(duration: Duration) -> f64 {
     duration.as_secs_f64() * 1000.0
 }
 
-/// The seed grown to at least `words` words: its sections repeated, then whole sentences of
-/// its summary, so that the document stays a postmortem.
+/// The seed grown to at least `words` words: its sections repeated, then one sentence of
+/// prose repeated in a last paragraph, so that the document stays a postmortem.
 fn document(seed: &str, words: usize) -> String {
     let mut text = seed.to_owned();
-    let body = &seed[seed.find("## Issue Summary").unwrap_or(0)..];
+    let body = &seed[seed.find("## Summary").unwrap_or(0)..];
     while text.split_whitespace().count() + body.split_whitespace().count() <= words {
         text.push_str("\n\n");
         text.push_str(body);
@@ -79,8 +94,10 @@ fn document(seed: &str, words: usize) -> String {
     text
 }
 
-/// Each edit's time: alternately typing `x ` at the start of the summary's line and deleting it.
-fn measure(binary: &PathBuf, text: &str, edits: i64) -> Result<Vec<Duration>, String> {
+/// Each edit's time, sorted: alternately typing `x ` at the start of the summary's line and
+/// deleting it; then the median time of a code action request over the whole text, whose
+/// "fix all" runs the core's `fix_all` (this client does not resolve edits later).
+fn measure(binary: &PathBuf, text: &str, edits: i64) -> Result<(Vec<Duration>, Duration), String> {
     let mut server = Server::start(binary, &[])?;
     server.initialize()?;
     let uri = "file:///bench/incident.md";
@@ -116,9 +133,30 @@ fn measure(binary: &PathBuf, text: &str, edits: i64) -> Result<Vec<Duration>, St
         server.diagnostics(version)?;
         timings.push(started.elapsed());
     }
+    let mut code_actions = Vec::new();
+    for id in 100..105 {
+        let started = Instant::now();
+        server.send(&json!({
+            "jsonrpc": "2.0", "id": id, "method": "textDocument/codeAction",
+            "params": {
+                "textDocument": { "uri": uri },
+                "range": {
+                    "start": { "line": 0, "character": 0 },
+                    "end": { "line": text.lines().count(), "character": 0 },
+                },
+                "context": { "diagnostics": [] },
+            },
+        }))?;
+        let reply = server.reply(id)?;
+        code_actions.push(started.elapsed());
+        if reply.get("error").is_some() {
+            return Err(format!("code actions failed: {reply}"));
+        }
+    }
     server.shutdown()?;
     timings.sort();
-    Ok(timings)
+    code_actions.sort();
+    Ok((timings, code_actions[code_actions.len() / 2]))
 }
 
 /// Whether a panic in a request is answered as an error by this build and the server goes on.
