@@ -35,7 +35,7 @@ fn wasm_target() -> Result<(), String> {
         .run()
 }
 
-/// Chromium and its WebDriver for the browser tests, and Neovim, whose built-in language
+/// Chromium and its driver for the browser tests, and Neovim, whose built-in language
 /// client runs `postmortem lsp` in one CLI test (skipped without it): all from Debian.
 fn debian_packages() -> Result<(), String> {
     let installed = [
