@@ -4,7 +4,7 @@
 
 use crossbeam_channel::{Receiver, Sender, unbounded};
 use lsp_server::{Connection, ErrorCode, Message};
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read as _, Write};
 use std::thread::{self, JoinHandle};
 
 /// The threads behind a connection; the writer is joined so that every reply is written.
@@ -134,10 +134,25 @@ fn read_body(input: &mut impl BufRead) -> Result<Option<Vec<u8>>, Unreadable> {
             "a message has no Content-Length header".to_owned()
         })));
     };
+    if length > MAX_MESSAGE {
+        // Skipped without holding it, so that the next message is read from its start.
+        let skipped = io::copy(&mut input.take(length as u64), &mut io::sink())
+            .map_err(|_| Unreadable::Io)?;
+        if skipped < length as u64 {
+            return Err(Unreadable::Io);
+        }
+        return Err(Unreadable::Framing(format!(
+            "a message of {length} bytes is larger than the {MAX_MESSAGE} bytes this server reads"
+        )));
+    }
     let mut body = vec![0; length];
     input.read_exact(&mut body).map_err(|_| Unreadable::Io)?;
     Ok(Some(body))
 }
+
+/// The largest message read: far above any postmortem, and far below the 4 GiB the core's
+/// `u32` offsets can address.
+const MAX_MESSAGE: usize = 64 << 20;
 
 /// Writes a JSON-RPC error reply with the request's id, or `null` when it could not be read:
 /// `lsp_server`'s `RequestId` has no null.
@@ -182,6 +197,13 @@ mod tests {
         assert!(matches!(
             read_body(&mut no_length),
             Err(Unreadable::Framing(_))
+        ));
+        let too_large = format!("Content-Length: {}\r\n\r\n", MAX_MESSAGE + 1);
+        let body = io::repeat(b' ').take(MAX_MESSAGE as u64 + 1);
+        let mut too_large = io::BufReader::new(too_large.as_bytes().chain(body));
+        assert!(matches!(
+            read_body(&mut too_large),
+            Err(Unreadable::Framing(reason)) if reason.contains("larger than")
         ));
         let mut cut_short = "Content-Length: 10\r\n\r\n{}".as_bytes();
         assert!(matches!(read_body(&mut cut_short), Err(Unreadable::Io)));
