@@ -68,19 +68,22 @@ struct Server<'c> {
 /// Serves `connection` until the client shuts the server down and says `exit` (`Ok`), or
 /// leaves without shutting it down (`Err`, exit code 1 as the protocol asks).
 pub(crate) fn serve(connection: &Connection, options: Options) -> Result<(), String> {
-    let (id, params) = connection
-        .initialize_start()
-        .map_err(|error| format!("before initialize: {error}"))?;
-    let params: InitializeParams = match serde_json::from_value(params) {
-        Ok(params) => params,
-        Err(error) => {
-            let reply = Response::new_err(
-                id,
-                ErrorCode::InvalidParams as i32,
-                format!("initialize: invalid params: {error}"),
-            );
-            drop(connection.sender.send(reply.into()));
-            return Err(format!("initialize: invalid params: {error}"));
+    // Until an `initialize` that can be read: `initialize_start` answers other requests with
+    // "not initialized", and one with bad params is answered here and waited past.
+    let (id, params) = loop {
+        let (id, params) = connection
+            .initialize_start()
+            .map_err(|error| format!("before initialize: {error}"))?;
+        match serde_json::from_value::<InitializeParams>(params) {
+            Ok(params) => break (id, params),
+            Err(error) => {
+                let reply = Response::new_err(
+                    id,
+                    ErrorCode::InvalidParams as i32,
+                    format!("initialize: invalid params: {error}"),
+                );
+                drop(connection.sender.send(reply.into()));
+            }
         }
     };
     let encoding = Encoding::negotiate(

@@ -402,6 +402,22 @@ fn bad_input_is_answered_and_the_server_goes_on() {
 }
 
 #[test]
+fn before_a_good_initialize_requests_are_refused_and_bad_params_answered() {
+    let (root, _) = project();
+    let mut client = Client::start(root.path(), &[]);
+    let early = client.request("textDocument/documentSymbol", &json!({}));
+    assert_eq!(
+        early["error"]["code"], -32002,
+        "server not initialized: {early}"
+    );
+    let bad = client.request("initialize", &json!({ "capabilities": 7 }));
+    assert_eq!(bad["error"]["code"], -32602, "{bad}");
+    let server = client.initialize(&json!({}), root.path());
+    assert_eq!(server["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
 fn without_the_flag_the_panic_request_is_unknown_and_exit_without_shutdown_fails() {
     let (root, _) = project();
     let mut client = Client::start(root.path(), &[]);
