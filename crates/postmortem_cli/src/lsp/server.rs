@@ -16,7 +16,7 @@ use lsp_types::notification::{
 };
 use lsp_types::request::{
     CodeActionRequest, CodeActionResolveRequest, DocumentSymbolRequest, HoverRequest,
-    RegisterCapability, Request as _,
+    RegisterCapability, Request as _, Shutdown,
 };
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
@@ -27,6 +27,7 @@ use lsp_types::{
     TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Url,
 };
 use serde_json::Value;
+use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
@@ -63,6 +64,8 @@ struct Server<'c> {
     client_resolves_edits: bool,
     documents: Documents,
     configurations: Configurations,
+    /// Messages taken from the connection to see what comes next, in order.
+    read_ahead: VecDeque<Message>,
 }
 
 /// Serves `connection` until the client shuts the server down and says `exit` (`Ok`), or
@@ -122,6 +125,7 @@ pub(crate) fn serve(connection: &Connection, options: Options) -> Result<(), Str
         client_resolves_edits,
         documents: Documents::default(),
         configurations: Configurations::new(workspace_root(&params)),
+        read_ahead: VecDeque::new(),
     };
     server.watch_configurations(&params);
     if cfg!(panic = "abort") {
@@ -184,15 +188,39 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 impl Server<'_> {
+    /// The next message: one read ahead first, else the next to come.
+    fn next_message(&mut self) -> Option<Message> {
+        self.read_ahead
+            .pop_front()
+            .or_else(|| self.connection.receiver.recv().ok())
+    }
+
     fn run(&mut self) -> Result<(), String> {
-        while let Ok(message) = self.connection.receiver.recv() {
+        let mut shut_down = false;
+        while let Some(message) = self.next_message() {
             match message {
+                Message::Notification(notification) if notification.method == "exit" => {
+                    return if shut_down {
+                        Ok(())
+                    } else {
+                        Err("the client said exit without shutting the server down".to_owned())
+                    };
+                }
+                Message::Request(request) if request.method == Shutdown::METHOD => {
+                    shut_down = true;
+                    self.send(Response::new_ok(request.id, ()).into());
+                }
+                // After `shutdown` only `exit` is expected, as the protocol says.
+                Message::Request(request) if shut_down => {
+                    let reply = Response::new_err(
+                        request.id,
+                        ErrorCode::InvalidRequest as i32,
+                        "postmortem lsp is shutting down".to_owned(),
+                    );
+                    self.send(reply.into());
+                }
+                Message::Notification(_) if shut_down => {}
                 Message::Request(request) => {
-                    match self.connection.handle_shutdown(&request) {
-                        Ok(true) => return Ok(()),
-                        Ok(false) => {}
-                        Err(error) => return Err(format!("shutting down: {error}")),
-                    }
                     let id = request.id.clone();
                     let method = request.method.clone();
                     let reply = match catch_unwind(AssertUnwindSafe(|| self.request(request))) {
@@ -210,9 +238,6 @@ impl Server<'_> {
                         ),
                     };
                     self.send(reply.into());
-                }
-                Message::Notification(notification) if notification.method == "exit" => {
-                    return Err("the client said exit without shutting the server down".to_owned());
                 }
                 Message::Notification(notification) => {
                     let method = notification.method.clone();
@@ -351,7 +376,12 @@ impl Server<'_> {
                 };
                 let applied = document.apply(params.content_changes, encoding);
                 document.version = params.text_document.version;
-                self.check(&uri);
+                // When the next message is another change to this document (typing faster than
+                // a long document is checked), only the last of them is checked: nothing can
+                // ask about the text in between.
+                if !self.next_is_change_to(&uri) {
+                    self.check(&uri);
+                }
                 applied.map_err(|reason| {
                     format!(
                         "an edit to {uri} was refused ({reason}); close and reopen the document"
@@ -387,6 +417,19 @@ impl Server<'_> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// Whether the message after this one, if it has come already, changes `uri` too.
+    fn next_is_change_to(&mut self, uri: &Url) -> bool {
+        if self.read_ahead.is_empty() {
+            self.read_ahead.extend(self.connection.receiver.try_recv());
+        }
+        matches!(
+            self.read_ahead.front(),
+            Some(Message::Notification(next))
+                if next.method == DidChangeTextDocument::METHOD
+                    && next.params["textDocument"]["uri"].as_str() == Some(uri.as_str())
+        )
     }
 
     /// Reads every configuration again, and checks every open document with its own.

@@ -418,6 +418,59 @@ fn before_a_good_initialize_requests_are_refused_and_bad_params_answered() {
 }
 
 #[test]
+fn a_burst_of_changes_ends_with_the_last_version_checked() {
+    let (root, uri) = project();
+    let mut client = Client::start(root.path(), &[]);
+    client.initialize(&json!({}), root.path());
+    client.open(&uri, HARBOUR);
+    client.diagnostics(&uri, 1);
+    // Typing `Some context. ` at the start of line 10, a character per change, without
+    // waiting: the server may skip checking the versions in between, never the last.
+    let typed = "Some context. ";
+    for (column, character) in typed.chars().enumerate() {
+        let column = u32::try_from(column).unwrap();
+        let version = i64::from(column) + 2;
+        client.change(
+            &uri,
+            version,
+            ((9, column), (9, column)),
+            &character.to_string(),
+        );
+    }
+    let last = i64::try_from(typed.len()).unwrap() + 1;
+    let published = client.diagnostics(&uri, last);
+    let mut lines: Vec<&str> = HARBOUR.split_inclusive('\n').collect();
+    let typed_line = format!("{typed}{}", lines[9]);
+    lines[9] = &typed_line;
+    let text = lines.concat();
+    let expected = postmortem::check(&text, &postmortem::Config::default());
+    let expected: Vec<&str> = expected.iter().map(postmortem::Diagnostic::code).collect();
+    assert_eq!(codes(&published), expected);
+    // And what is asked next is answered from that text.
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        &json!({ "textDocument": { "uri": uri } }),
+    );
+    let timeline = &symbols["result"][0]["children"][0]["children"][0];
+    let end_line = timeline["range"]["end"]["line"].as_u64().unwrap();
+    assert_eq!(end_line, 12, "{timeline:#}");
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn after_shutdown_requests_are_refused_until_exit() {
+    let (root, _) = project();
+    let mut client = Client::start(root.path(), &[]);
+    client.initialize(&json!({}), root.path());
+    let reply = client.request("shutdown", &Value::Null);
+    assert_eq!(reply["result"], Value::Null, "{reply}");
+    let refused = client.request("textDocument/documentSymbol", &json!({}));
+    assert_eq!(refused["error"]["code"], -32600, "{refused}");
+    client.notify("exit", &Value::Null);
+    assert_eq!(client.exit_code(), 0);
+}
+
+#[test]
 fn without_the_flag_the_panic_request_is_unknown_and_exit_without_shutdown_fails() {
     let (root, _) = project();
     let mut client = Client::start(root.path(), &[]);
