@@ -274,7 +274,8 @@ fn a_session_checks_edits_fixes_explains_and_outlines() {
 #[test]
 fn positions_are_bytes_when_the_client_offers_utf8() {
     let (root, uri) = project();
-    let mut client = Client::start(root.path(), &[]);
+    // `--stdio` as generic clients pass it: the only transport there is.
+    let mut client = Client::start(root.path(), &["--stdio"]);
     let server = client.initialize(
         &json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } }),
         root.path(),
