@@ -90,7 +90,10 @@ impl Configurations {
                 Resolved {
                     settings: Some(Arc::clone(&self.defaults)),
                     error: first_time.then(|| {
-                        format!("postmortem: {message}; checking with the default configuration until it is fixed")
+                        format!(
+                            "postmortem: {message}; checking with the default configuration \
+                             until it is fixed"
+                        )
                     }),
                 }
             }
