@@ -5,6 +5,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)] // A task runner reports progress.
 
 mod bench_files;
+mod bench_lsp;
 mod codegen;
 mod finish_build;
 mod npm;
@@ -22,7 +23,7 @@ cargo xtask <task>
                    Chromium, the npm package in Node.js and Chromium, and end-to-end in the
                    built app
   install-tools    install what is missing (wasm32 target, trunk, wasm-bindgen-cli, Chromium,
-                   ChromeDriver, node packages) and nothing else
+                   ChromeDriver, Neovim, node packages) and nothing else
   build            build the app into dist/ (release, size-optimised)
   npm              build the JavaScript package (wasm, glue, TypeScript types) into target/npm/
   size             build the package and the app, and print their wasm's gzip size next to the
@@ -32,6 +33,8 @@ cargo xtask <task>
   bench-files      the checker over 2,220 real postmortems (../shared's corpus and seeds, thirty
                    copies each) against rumdl and markdownlint-cli2 on the same files: wall and
                    CPU time, best of three (installs the two into ~/.cache/postmortem)
+  bench-lsp        the language server (cli profile) over stdio: from an edit to its
+                   diagnostics on 600 and 50,000 words, and a panic in a request caught
   codegen [--check]
                    write docs/rules/ from the rule registry and postmortem.schema.json from the
                    configuration's types; --check fails if either is stale
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         ["size"] => tools::install().and_then(|()| size::run()),
         ["finish-build"] => finish_build::run(),
         ["bench-files"] => bench_files::run(),
+        ["bench-lsp"] => bench_lsp::run(),
         ["codegen"] => codegen::run(codegen::Mode::Write),
         ["codegen", "--check"] => codegen::run(codegen::Mode::Check),
         _ => {

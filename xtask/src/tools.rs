@@ -10,7 +10,7 @@ const TRUNK_VERSION: &str = "0.21.14";
 
 pub(crate) fn install() -> Result<(), String> {
     wasm_target()?;
-    browser()?;
+    debian_packages()?;
     trunk()?;
     wasm_bindgen()?;
     node_packages()?;
@@ -35,17 +35,34 @@ fn wasm_target() -> Result<(), String> {
         .run()
 }
 
-fn browser() -> Result<(), String> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+/// Chromium and its driver for the browser tests, and Neovim, whose built-in language
+/// client runs `postmortem lsp` in one CLI test (skipped without it): all from Debian.
+fn debian_packages() -> Result<(), String> {
+    let installed = [
+        "/usr/bin/chromium",
+        "/usr/bin/chromedriver",
+        "/usr/bin/nvim",
+    ];
+    if installed.iter().all(|path| Path::new(path).exists()) {
         return Ok(());
     }
     Step::new("refresh Debian's package lists", "apt-get")
         .args(["update", "-qq"])
         .run()?;
-    Step::new("install Chromium and ChromeDriver from Debian", "apt-get")
-        .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
-        .env("DEBIAN_FRONTEND", "noninteractive")
-        .run()
+    Step::new(
+        "install Chromium, ChromeDriver and Neovim from Debian",
+        "apt-get",
+    )
+    .args([
+        "install",
+        "-y",
+        "-qq",
+        "chromium",
+        "chromium-driver",
+        "neovim",
+    ])
+    .env("DEBIAN_FRONTEND", "noninteractive")
+    .run()
 }
 
 fn trunk() -> Result<(), String> {

@@ -70,6 +70,18 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = ProfileName::Standard)]
         profile: ProfileName,
     },
+    /// Run the language server, over standard input and output, for an editor to start.
+    Lsp(LspArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct LspArgs {
+    /// Talk over standard input and output (the only way; accepted because clients pass it).
+    #[arg(long)]
+    pub(crate) stdio: bool,
+    /// Answer `postmortem/testPanic` by panicking, to show that a panic fails only its request.
+    #[arg(long, hide = true)]
+    pub(crate) test_panic_request: bool,
 }
 
 #[derive(Debug, clap::Args)]

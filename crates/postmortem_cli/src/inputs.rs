@@ -57,7 +57,7 @@ impl Postmortems {
     }
 
     /// Whether the file at `path` (from the current directory) is one of them.
-    fn matches(&self, current_dir: &Path, path: &Path) -> bool {
+    pub(crate) fn matches(&self, current_dir: &Path, path: &Path) -> bool {
         absolute(current_dir, path)
             .strip_prefix(&self.directory)
             .is_ok_and(|relative| self.filter.matches(relative))

@@ -9,6 +9,7 @@ mod catalogue;
 mod check;
 mod config_file;
 mod inputs;
+mod lsp;
 mod output;
 mod parallel;
 
@@ -44,6 +45,7 @@ pub fn run() -> ExitCode {
             write_stdout(&docs);
             ExitCode::SUCCESS
         }),
+        Command::Lsp(args) => lsp::run(&args),
         Command::New { profile } => {
             write_stdout(postmortem::template(profile.profile()));
             Ok(ExitCode::SUCCESS)

@@ -13,6 +13,7 @@ mod distribution;
 mod errors;
 mod files;
 mod fix;
+mod lsp;
 mod sarif;
 
 use std::path::{Path, PathBuf};
