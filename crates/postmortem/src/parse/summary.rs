@@ -38,6 +38,9 @@ const EXPERIENCE_WORDS: &[&str] = &[
     "dashboard",
     "gateway",
     "network",
+    "notification",
+    "email",
+    "delivery",
     // What users saw.
     "outage",
     "down",
@@ -77,6 +80,12 @@ const EXPERIENCE_WORDS: &[&str] = &[
     "incorrect",
     "vanish",
     "disappear",
+    "stopped",
+    "no longer",
+    "sent no",
+    "received no",
+    "not receive",
+    "heard nothing",
 ];
 const ROOT_CAUSE_WORDS: &[&str] = &[
     "root cause",
@@ -151,7 +160,7 @@ const PEOPLE: &[&str] = &[
 /// section that plays another part (the timeline, the root cause, the measures): a reader
 /// takes the background and the impact written between them as part of it, and the sections
 /// nested under the summary heading however they are named ("### Root Cause" under
-/// "## Summary"). Impact sections elsewhere count too. Without a summary heading, the opening
+/// "## Summary"), up to the timeline, which always ends it. Impact sections elsewhere count too. Without a summary heading, the opening
 /// stands in for it: the text and the sections before the first that plays another part.
 fn summary_runs(document: &Document) -> Vec<TextRun> {
     let sections = &document.sections;
@@ -162,7 +171,10 @@ fn summary_runs(document: &Document) -> Vec<TextRun> {
         let depth = sections[first].depth;
         let within = sections[first + 1..]
             .iter()
-            .take_while(|section| section.depth > depth || !plays_its_own_part(section.kind))
+            .take_while(|section| {
+                section.kind != SectionKind::Timeline
+                    && (section.depth > depth || !plays_its_own_part(section.kind))
+            })
             .count();
         (first..first + within + 1, Vec::new())
     } else {
@@ -711,6 +723,12 @@ mod tests {
         let story = "# Checkout outage\n\nA tale of woe.\n\n## The long night\n\nIt began at 09:12 UTC and checkout failed.\n";
         let summary = summary_of(story);
         assert!(summary.start.is_none() && summary.experience.is_none());
+    }
+
+    #[test]
+    fn a_timeline_label_under_the_summary_heading_ends_it() {
+        let source = "## Summary\n\nOrdering failed from 09:12 to 10:40.\n\n**Timeline:**\n\n- 09:12 UTC Page\n";
+        assert!(summary_of(source).zone.is_none());
     }
 
     #[test]

@@ -4,6 +4,7 @@ use crate::rule::prelude::*;
 
 declare_rule! {
     /// Reports a summary that does not say which service was affected or what users experienced.
+    ///
     /// An impact that only counts the people affected ("Impact: 80% of users") is reported
     /// too: it says how many, not what happened to them.
     ///
