@@ -1,9 +1,12 @@
 // The editor end to end: type, see diagnostics, reload, download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { openPage } from './support/browser.mjs';
 import { startApp } from './support/app.mjs';
+
+const SHOTS = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
 
 const { server, browser } = await startApp();
 
@@ -86,6 +89,25 @@ test('a quick fix inserts the missing section and the checklist ticks it', async
   await page.locator('[data-testid="diagnostic"][data-code="PM102"] [data-testid="quick-fix"]').click();
   assert.match(await page.getByTestId('editor').inputValue(), /\n## Timeline\n\n## Root Cause and Resolution/);
   await page.waitForFunction(() => document.querySelector('[data-id="timeline.section"]')?.dataset.met === 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('each requirement says why: what was found when met, the finding when not', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.getByTestId('editor').fill(
+    '# Checkout outage\n\n## Issue Summary\n\nFrom 10:00 to 11:00 UTC checkout failed for all users.\n\n## Timeline\n\n- 10:00 UTC - An alert fired.\n- 10:20 UTC - Escalated to the payments team.\n',
+  );
+  const reason = (id) =>
+    page.locator(`[data-testid="requirement"][data-id="${id}"] [data-testid="requirement-reason"]`);
+  await page.waitForFunction(() => document.querySelector('[data-id="summary.duration"]')?.dataset.met === 'true');
+  assert.equal(await reason('summary.duration').textContent(), 'start 10:00, end 11:00');
+  assert.match(await reason('timeline.escalation').textContent(), /^escalated: .10:20 UTC - Escalated to the payments team/);
+  const cause = page.locator('[data-testid="requirement"][data-id="summary.root-cause"]');
+  assert.equal(await cause.getAttribute('data-met'), 'false');
+  assert.match(await reason('summary.root-cause').textContent(), /root cause/i);
+  await mkdir(SHOTS, { recursive: true });
+  await page.getByTestId('checklist').screenshot({ path: `${SHOTS}checklist-reasons.png` });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -52,8 +52,12 @@ test('validate returns diagnostics, statistics, the checklist and the metrics as
     assert.equal(validation.stats.sections.length > 0, true);
     assert.equal(validation.checklist.length, 22, 'the standard profile has 22 requirements');
     for (const requirement of validation.checklist) {
-      assert.equal(requirement.met, requirement.reason === '', requirement.id);
+      // Unmet: the finding; met: what was found, when there is something to show.
+      assert.equal(typeof requirement.reason, 'string', requirement.id);
+      if (!requirement.met) assert.ok(requirement.reason.length > 0, requirement.id);
     }
+    const length = validation.checklist.find((requirement) => requirement.id === 'document.length');
+    assert.match(length.reason, /^\d[\d,]* words/, name);
     const { metrics } = validation;
     assert.ok(isPlainObject(metrics) && isPlainObject(metrics.sources), name);
     for (const key of ['start', 'detected', 'escalated', 'resolved']) {

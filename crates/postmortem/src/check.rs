@@ -28,7 +28,7 @@ pub fn validate(source: &str, config: &Config) -> Validation {
     let diagnostics = check_document(source, &document, config);
     Validation {
         stats: Statistics::of(&document),
-        checklist: checklist(config.profile, &document, &diagnostics),
+        checklist: checklist(config.profile, source, &document, &diagnostics),
         metrics: Metrics::of(&document),
         diagnostics,
         document,

@@ -1,6 +1,8 @@
 //! The profile's requirement checklist, derived from the same diagnostics the rules report, so
 //! the two can never disagree.
 
+mod evidence;
+
 use crate::config::Profile;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, SectionKind};
@@ -14,7 +16,8 @@ pub struct Requirement {
     /// What the requirement asks, for people.
     pub label: &'static str,
     pub met: bool,
-    /// Why it is not met (the finding's message), or empty.
+    /// Why it is not met (the finding's message), or what was found that meets it ("start
+    /// 14:05 UTC, end 15:20 UTC"); empty when there is nothing to show.
     pub reason: String,
 }
 
@@ -82,6 +85,7 @@ pub fn requirements(profile: Profile) -> &'static [(&'static str, &'static str)]
 /// reason: a blank template meets none of them.
 pub fn checklist(
     profile: Profile,
+    source: &str,
     document: &Document,
     diagnostics: &[Diagnostic],
 ) -> Vec<Requirement> {
@@ -110,11 +114,14 @@ pub fn checklist(
                         }
                     }
                 });
+            let met = reason.is_none();
             Requirement {
                 id,
                 label,
-                met: reason.is_none(),
-                reason: reason.unwrap_or_default(),
+                met,
+                reason: reason
+                    .or_else(|| evidence::found(id, source, document))
+                    .unwrap_or_default(),
             }
         })
         .collect()
@@ -229,6 +236,33 @@ mod tests {
             .unwrap();
         assert!(!detection.met);
         assert_eq!(detection.reason, "The `Timeline` section is empty");
+    }
+
+    #[test]
+    fn a_met_requirement_says_what_was_found() {
+        let source = "# Outage\n\n## Issue Summary\n\nFrom 10:00 to 11:00 UTC checkout failed for \
+                      all users because a deploy broke it.\n\n## Timeline\n\n\
+                      - 10:00 UTC - An alert fired.\n- 10:20 UTC - Escalated to the payments team.\n";
+        let validation = validate(source, &Config::default());
+        let reason = |id: &str| {
+            let requirement = validation
+                .checklist
+                .iter()
+                .find(|requirement| requirement.id == id)
+                .unwrap();
+            assert!(requirement.met, "{id}: {}", requirement.reason);
+            requirement.reason.clone()
+        };
+        assert_eq!(reason("summary.duration"), "start 10:00, end 11:00");
+        assert_eq!(reason("summary.timezone"), "zone UTC");
+        assert_eq!(
+            reason("summary.affected-share"),
+            "“all users because a deploy broke it.”"
+        );
+        assert_eq!(
+            reason("timeline.escalation"),
+            "escalated: “10:20 UTC - Escalated to the payments team.”"
+        );
     }
 
     #[test]

@@ -15,6 +15,6 @@ pub(crate) use matchers::{CharSet, Lexicon, Markers, Phrases, match_starts};
 #[cfg(test)]
 pub(crate) use words::tests;
 pub(crate) use words::{
-    count_words, excerpt, more_words_than, push_lowercase_words, split_whitespace, trimmed_words,
-    whitespace_word_count, without_enclosed,
+    count_words, excerpt, more_words_than, push_lowercase_words, sentence_around, split_whitespace,
+    trimmed_words, whitespace_word_count, without_enclosed,
 };

@@ -157,7 +157,8 @@ export interface Requirement {
   /** What the requirement asks, for people. */
   label: string;
   met: boolean;
-  /** Why it is not met (the finding's message), or empty. */
+  /** Why it is not met (the finding's message), or what was found that meets it
+   * (`start 14:05 UTC, end 15:20 UTC`); empty when there is nothing to show. */
   reason: string;
 }
 
@@ -312,10 +313,12 @@ export interface Summary {
   zone: WrittenZone | null;
   /** Where the summary gives its impact: the line labelled so, or the first saying what failed. */
   impact: Span | null;
-  /** Where the summary says what failed or what users saw (a labelled impact may only count them). */
+  /** The sentence that says what failed or what users saw (a labelled impact may only count them). */
   experience: Span | null;
   affectedShare: AffectedShare | null;
   rootCause: Span | null;
+  /** The sentence that states the root cause, within `rootCause`. */
+  rootCauseSentence: Span | null;
 }
 
 export interface WindowTime {

@@ -3,7 +3,7 @@
 use crate::state::use_editor_state;
 use leptos::prelude::*;
 
-/// The requirement checklist, with the reason beside each one not met.
+/// The requirement checklist, each with why: the finding when unmet, what was found when met.
 #[component]
 pub(crate) fn ChecklistPanel() -> impl IntoView {
     let analysis = use_editor_state().analysis;
@@ -35,8 +35,13 @@ pub(crate) fn ChecklistPanel() -> impl IntoView {
                         title=requirement.reason.clone()
                     >
                         <span class="tick" aria-hidden="true">{if requirement.met { "✓" } else { "○" }}</span>
-                        <span class="label">{requirement.label}</span>
-                        <span class="visually-hidden">{if requirement.met { " (met)" } else { " (not met)" }}</span>
+                        <span class="what">
+                            <span class="label">{requirement.label}</span>
+                            <span class="visually-hidden">{if requirement.met { " (met)" } else { " (not met)" }}</span>
+                            {(!requirement.reason.is_empty()).then(|| view! {
+                                <span class="reason" data-testid="requirement-reason">{requirement.reason.clone()}</span>
+                            })}
+                        </span>
                     </li>
                 </For>
             </ul>

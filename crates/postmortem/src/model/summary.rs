@@ -24,12 +24,14 @@ pub struct Summary {
     /// Where the summary gives its impact: the line labelled so, or else the first that says
     /// what failed or what users experienced.
     pub impact: Option<Span>,
-    /// Where the summary says what failed or what users experienced, which a labelled impact
+    /// The sentence that says what failed or what users experienced, which a labelled impact
     /// may not ("Impact: 80% of users were affected" says only how many).
     pub experience: Option<Span>,
     pub affected_share: Option<AffectedShare>,
-    /// Where the summary states the root cause.
+    /// Where the summary states the root cause: the line labelled so, or the run that says it.
     pub root_cause: Option<Span>,
+    /// The sentence that states the root cause, within [`Summary::root_cause`].
+    pub root_cause_sentence: Option<Span>,
 }
 
 impl Summary {

@@ -5,8 +5,9 @@ use crate::model::{
     AffectedShare, Document, SectionKind, Summary, TextRun, WindowTime, WrittenZone, text_runs,
 };
 use crate::span::Span;
-use crate::text::{Markers, Phrases};
+use crate::text::{Markers, Phrases, sentence_around};
 use crate::time::{self, CivilDate, TimeMention, epoch_minutes};
+use std::borrow::Cow;
 use std::cell::LazyCell;
 use std::sync::LazyLock;
 
@@ -254,29 +255,35 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
         match fact {
             Some(Fact::RootCause) if summary.root_cause.is_none() => {
                 summary.root_cause = Some(run.span);
+                summary.root_cause_sentence = Some(run.span);
             }
             Some(Fact::Impact) if summary.impact.is_none() => summary.impact = Some(run.span),
             _ => {}
         }
-        if summary.experience.is_none()
+        // Lowercased in ASCII only, where a byte offset must point into `text` too.
+        let ascii: Cow<str> = if text.is_ascii() {
+            Cow::Borrowed(lowered.as_str())
+        } else {
+            Cow::Owned(text.to_ascii_lowercase())
+        };
+        let sentence_at = |at: usize| shift(&sentence_around(text, at), run.span.start);
+        // The labelled impact, when it says what happened, is the impact's own sentence.
+        if (summary.experience.is_none() || fact == Some(Fact::Impact))
             && fact != Some(Fact::RootCause)
-            && EXPERIENCE.lists_at_word_starts(&lowered) != 0
+            && let Some(at) = EXPERIENCE.first_at_word_start(&ascii)
         {
-            summary.experience = Some(run.span);
+            summary.experience = Some(sentence_at(at));
             summary.impact = summary.impact.or(Some(run.span));
         }
         if summary.affected_share.is_none() {
-            summary.affected_share = if text.is_ascii() {
-                affected_share_in(&lowered, run.span.start)
-            } else {
-                affected_share_in(&text.to_ascii_lowercase(), run.span.start)
-            };
+            summary.affected_share = affected_share_in(&ascii, run.span.start);
         }
         if summary.root_cause.is_none()
             && fact != Some(Fact::Impact)
-            && ROOT_CAUSE_PHRASES.any_in(&lowered)
+            && let Some((at, _)) = ROOT_CAUSE_PHRASES.first_listed(&ascii)
         {
             summary.root_cause = Some(run.span);
+            summary.root_cause_sentence = Some(sentence_at(at));
         }
     }
     let default_offset = summary.zone.as_ref().and_then(|zone| zone.offset_minutes);

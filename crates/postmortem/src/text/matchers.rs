@@ -238,6 +238,22 @@ impl Markers {
     /// The lists with a marker where a word of `text` starts (at the start of the text or
     /// after a character that is not a letter or digit), as bits.
     pub(crate) fn lists_at_word_starts(&self, text: &str) -> u8 {
+        self.scan(text, |_| true)
+    }
+
+    /// Where the first marker of any list starts a word of `text`.
+    pub(crate) fn first_at_word_start(&self, text: &str) -> Option<usize> {
+        let mut first = None;
+        self.scan(text, |index| {
+            first = Some(index);
+            false
+        });
+        first
+    }
+
+    /// Reads `text` for markers at word starts, telling `visit` where each list is first
+    /// found until it returns false; returns the lists found, as bits.
+    fn scan(&self, text: &str, mut visit: impl FnMut(usize) -> bool) -> u8 {
         let bytes = text.as_bytes();
         let mut found = 0;
         // Whether the character before is a letter or digit, carried along a byte at a time
@@ -249,9 +265,12 @@ impl Markers {
                     && let Some(&second) = bytes.get(index + 1)
                     && let Some(bucket) = bucket(byte, second)
                 {
-                    found |= self.lists_starting(&bytes[index..], bucket, found);
-                    if found == self.all_lists {
-                        break;
+                    let lists = self.lists_starting(&bytes[index..], bucket, found);
+                    if lists != 0 {
+                        found |= lists;
+                        if !visit(index) || found == self.all_lists {
+                            break;
+                        }
                     }
                 }
                 after_word_character = ASCII_ALPHANUMERIC[usize::from(byte)];
@@ -517,6 +536,16 @@ mod tests {
                 .filter(|(_, list)| list.iter().any(|marker| at_word_start(marker)))
                 .fold(0_u8, |bits, (shift, _)| bits | 1 << shift);
             assert_eq!(markers.lists_at_word_starts(text), expected, "{text:?}");
+            let first = text.char_indices().map(|(index, _)| index).find(|&index| {
+                lists.iter().flat_map(|list| list.iter()).any(|marker| {
+                    text[index..].starts_with(marker)
+                        && !text[..index]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                })
+            });
+            assert_eq!(markers.first_at_word_start(text), first, "{text:?}");
         }
     }
 

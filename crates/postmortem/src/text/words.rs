@@ -229,6 +229,36 @@ pub(crate) fn excerpt(text: &str) -> String {
     }
 }
 
+/// The range of the sentence of `text` that holds byte `index`: from after the sentence end
+/// or line break before it to its own sentence end, trimmed.
+pub(crate) fn sentence_around(text: &str, index: usize) -> std::ops::Range<usize> {
+    let is_end = |at: usize, byte: u8| {
+        byte == b'\n'
+            || (matches!(byte, b'.' | b'!' | b'?')
+                && text
+                    .as_bytes()
+                    .get(at + 1)
+                    .is_none_or(u8::is_ascii_whitespace))
+    };
+    let index = index.min(text.len());
+    let start = text.as_bytes()[..index]
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|&(at, &byte)| is_end(at, byte))
+        .map_or(0, |(at, _)| at + 1);
+    let end = text.as_bytes()[index..]
+        .iter()
+        .enumerate()
+        .find(|&(at, &byte)| is_end(index + at, byte))
+        .map_or(text.len(), |(at, &byte)| {
+            index + at + usize::from(byte != b'\n')
+        });
+    let sentence = &text[start..end];
+    let leading = sentence.len() - sentence.trim_start().len();
+    start + leading..start + sentence.trim_end().len()
+}
+
 /// `text` without what stands between `open` and `close`, nested pairs included: a heading
 /// without its "(UTC)", a line without its links' text. Borrowed when it holds neither.
 pub(crate) fn without_enclosed(text: &str, open: char, close: char) -> Cow<'_, str> {
@@ -251,6 +281,20 @@ pub(crate) fn without_enclosed(text: &str, open: char, close: char) -> Cow<'_, s
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn finds_the_sentence_around_a_place() {
+        let text = "Checkout failed. About 55% of users saw errors! It was v2.1.\nNext line";
+        let around = |at: usize| &text[sentence_around(text, at)];
+        assert_eq!(around(0), "Checkout failed.");
+        assert_eq!(
+            around(text.find("55%").unwrap()),
+            "About 55% of users saw errors!"
+        );
+        assert_eq!(around(text.find("v2").unwrap()), "It was v2.1.");
+        assert_eq!(around(text.len()), "Next line");
+        assert_eq!(around(usize::MAX), "Next line");
+    }
 
     /// Texts with what splitting, trimming and lowercasing can trip on.
     pub(crate) const TRICKY: &[&str] = &[
