@@ -136,11 +136,6 @@ const WHOLE_SHARES: &[&str] = &[
     "all active users",
     "all website visitors",
     "all platform users",
-    "all web",
-    "completely inaccessible",
-    "entirely non-functional",
-    "entire platform",
-    "all traffic",
 ];
 const PEOPLE: &[&str] = &[
     "user",
@@ -150,11 +145,23 @@ const PEOPLE: &[&str] = &[
     "people",
     "subscriber",
     "account",
-    "request",
     "shopper",
     "student",
     "member",
     "player",
+    "merchant",
+    "seller",
+    "buyer",
+    "tenant",
+    "driver",
+    "depositor",
+    "employee",
+    "developer",
+    "patient",
+    "passenger",
+    "reader",
+    "viewer",
+    "learner",
 ];
 
 /// The runs a summary is judged on. Under a summary heading, the summary runs on to the first
@@ -572,7 +579,14 @@ fn affected_share(text: &str, base: u32) -> Option<AffectedShare> {
 /// summary lowercases each run once, which for ASCII text is the same.
 fn affected_share_in(lowered: &str, base: u32) -> Option<AffectedShare> {
     static WHOLE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WHOLE_SHARES));
-    if let Some((start, end, per_mille)) = percentage(lowered) {
+    // Under a label that names people ("Affected users: 12%"), any share is theirs.
+    let labelled_people = lowered.split_once(':').is_some_and(|(label, _)| {
+        !crate::parse::exceeds_words(label, 4)
+            && label
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| PEOPLE.iter().any(|person| word.starts_with(person)))
+    });
+    if let Some((start, end, per_mille)) = percentage(lowered, labelled_people) {
         return Some(AffectedShare {
             span: Span::new(base + to_u32(start), base + to_u32(end)),
             per_mille: Some(per_mille),
@@ -590,8 +604,9 @@ fn affected_share_in(lowered: &str, base: u32) -> Option<AffectedShare> {
     })
 }
 
-/// `45%`, `45 %`, `45 percent`, `12.5%`: byte range and value in tenths of a percent.
-fn percentage(lowered: &str) -> Option<(usize, usize, u32)> {
+/// `45% of users`, `45 percent of customers`, `12.5% users`: byte range and value in tenths
+/// of a percent. With `of_anyone`, any percentage: the text has said whose share it gives.
+fn percentage(lowered: &str, of_anyone: bool) -> Option<(usize, usize, u32)> {
     let bytes = lowered.as_bytes();
     let mut index = 0;
     while index < bytes.len() {
@@ -617,7 +632,9 @@ fn percentage(lowered: &str) -> Option<(usize, usize, u32)> {
             } else {
                 None
             };
-            if let (Some(length), Ok(value)) = (marker, number.parse::<f64>()) {
+            if let (Some(length), Ok(value)) = (marker, number.parse::<f64>())
+                && (of_anyone || of_people(&lowered[after + length..]))
+            {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 let per_mille = (value * 10.0).round().clamp(0.0, f64::from(u32::MAX)) as u32;
                 return Some((start, after + length, per_mille));
@@ -629,28 +646,46 @@ fn percentage(lowered: &str) -> Option<(usize, usize, u32)> {
     None
 }
 
+/// Whether what follows a percentage says it is of people: "of users", "of our active
+/// customers", "users", or nothing at all. "55% of all traffic", "100% of the webserver" and
+/// "30% degradation" are shares of something else.
+fn of_people(after: &str) -> bool {
+    const BETWEEN: usize = 3;
+    let mut words = after
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
+        .peekable();
+    let is_people = |word: &str| PEOPLE.iter().any(|person| word.starts_with(person));
+    // A share with nothing after it in its clause ("12%,", "(about 40%)") is whoever the
+    // sentence is about: most often the users, and nothing says otherwise.
+    if !after.starts_with(char::is_whitespace) || after.trim_start().is_empty() {
+        return true;
+    }
+    if words.next_if_eq(&"of").is_none() {
+        return words.next().is_some_and(is_people);
+    }
+    words.take(BETWEEN + 1).any(is_people)
+}
+
+/// Counts written as words: "three depositors", "two customers".
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "fifty", "hundred", "thousand",
+];
+
 /// "10,000 users", "thousands of customers", "the majority of users", "half of our users".
 fn counted_people(lowered: &str) -> Option<(usize, usize)> {
-    const QUANTIFIERS: &[&str] = &[
-        "majority of",
-        "most of",
-        "most users",
-        "most customers",
-        "half of",
-        "thousands of",
-        "hundreds of",
-        "millions of",
-        "significant portion",
-        "large portion",
-        "significant number",
-        "large number",
-    ];
+    // "Most users" or "a significant number of users" says no share: vague, not counted.
+    const QUANTIFIERS: &[&str] = &["half of", "thousands of", "hundreds of", "millions of"];
     static QUANTIFIED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(QUANTIFIERS));
+    static NUMBERS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(NUMBER_WORDS));
     if let Some((index, phrase)) = QUANTIFIED.first_listed(lowered) {
         return Some((index, index + phrase.len()));
     }
-    // A count is written in digits: without one, the words need not be read.
-    if !lowered.bytes().any(|byte| byte.is_ascii_digit()) {
+    // A count is written in digits or as a number word: without one, the words need not be
+    // read.
+    if !lowered.bytes().any(|byte| byte.is_ascii_digit()) && !NUMBERS.any_in(lowered) {
         return None;
     }
     let mut words = lowered
@@ -659,13 +694,17 @@ fn counted_people(lowered: &str) -> Option<(usize, usize)> {
     let mut previous = words.next()?;
     words.find_map(|(noun_start, noun)| {
         let (start, number) = std::mem::replace(&mut previous, (noun_start, noun));
-        let is_number = number
+        let is_number = (number
             .trim_matches(|c: char| !c.is_ascii_digit())
             .chars()
             .any(|c| c.is_ascii_digit())
             && number
                 .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '+' || c == '~');
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '+' || c == '~'))
+            || NUMBER_WORDS.contains(&number);
+        // The count's span ends with the noun, not the punctuation after it: the form
+        // replaces exactly this span, and "12,000 customers," keeps its comma.
+        let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
         (is_number && PEOPLE.iter().any(|person| noun.starts_with(person)))
             .then_some((start, noun_start + noun.len()))
     })
@@ -749,14 +788,34 @@ mod tests {
     #[test]
     fn reads_shares_as_people_write_them() {
         assert_eq!(
-            percentage("approximately 45% of users").map(|found| found.2),
+            percentage("approximately 45% of users", false).map(|found| found.2),
             Some(450)
         );
         assert_eq!(
-            percentage("12.5 percent of traffic").map(|found| found.2),
+            percentage("12.5 percent of our customers", false).map(|found| found.2),
             Some(125)
         );
-        assert_eq!(percentage("v2 of the api"), None);
+        assert_eq!(
+            percentage("80% users saw errors", false).map(|found| found.2),
+            Some(800)
+        );
+        // A share of something other than people is not a share of users.
+        for other in [
+            "12.5 percent of traffic",
+            "100% of the webserver was down",
+            "a 30% degradation in user experience",
+            "v2 of the api",
+        ] {
+            assert_eq!(percentage(other, false), None, "{other}");
+        }
+        assert!(
+            affected_share("Three users that made withdrawals lost funds", 0)
+                .is_some_and(|share| share.per_mille.is_none())
+        );
+        assert!(affected_share("Most users could not log in", 0).is_none());
+        assert!(affected_share("Affected users: 12%", 0).is_some());
+        assert!(affected_share("Around 12%, about 30% of those with a parcel", 0).is_some());
+        assert!(affected_share("It failed for all traffic", 0).is_none());
         assert!(
             affected_share("It impacted all users.", 0)
                 .is_some_and(|share| share.per_mille == Some(1000))
@@ -777,13 +836,15 @@ mod tests {
                 .collect();
             words.windows(2).find_map(|pair| {
                 let ((start, number), (noun_start, noun)) = (pair[0], pair[1]);
-                let is_number = number
+                let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let is_number = (number
                     .trim_matches(|c: char| !c.is_ascii_digit())
                     .chars()
                     .any(|c| c.is_ascii_digit())
                     && number
                         .chars()
-                        .all(|c| c.is_ascii_digit() || ",.+~".contains(c));
+                        .all(|c| c.is_ascii_digit() || ",.+~".contains(c)))
+                    || NUMBER_WORDS.contains(&number);
                 (is_number && PEOPLE.iter().any(|person| noun.starts_with(person)))
                     .then_some((start, noun_start + noun.len()))
             })
@@ -797,6 +858,8 @@ mod tests {
             "v2 users",
             "2 ~ users 3",
             "5\u{a0}users",
+            "12,000 customers, about",
+            "three depositors lost",
         ] {
             assert_eq!(counted_people(lowered), by_pairs(lowered), "{lowered:?}");
         }
