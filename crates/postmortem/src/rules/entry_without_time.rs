@@ -14,9 +14,9 @@ declare_rule! {
     /// Entries are the items of a list, the rows of a table and the lines (or headings) that
     /// start with a time. A line that only introduces the list ("All times are UTC"), a date
     /// heading over the entries of that day, a label and the sub-items under a timed entry are
-    /// not entries of their own. An entry that starts with a date but no clock time
-    /// ("Feb 5, 2021: Disclosure") has a time at the scale of days and is accepted. Prose
-    /// timelines are reported by `timeline-not-a-list` instead.
+    /// not entries of their own. An entry dated but not timed ("Feb 5, 2021: Disclosure") is
+    /// reported too: a date alone does not say how long anything took. Prose timelines are
+    /// reported by `timeline-not-a-list` instead.
     ///
     /// ## Examples
     ///
@@ -60,15 +60,20 @@ impl Rule for EntryWithoutTime {
             return;
         }
         for entry in &timeline.entries {
-            if entry.time.is_none() && !starts_with_date(&entry.text) {
-                report.push(untimed(first_line(context.source, entry.span)));
+            if entry.time.is_none() {
+                let message = if starts_with_date(&entry.text) {
+                    "Timeline entry has a date but no time of day"
+                } else {
+                    "Timeline entry has no time"
+                };
+                report.push(untimed(first_line(context.source, entry.span), message));
             }
         }
     }
 }
 
-fn untimed(line: Span) -> Diagnostic {
-    Diagnostic::new(&EntryWithoutTime::META, line, "Timeline entry has no time")
+fn untimed(line: Span, message: &str) -> Diagnostic {
+    Diagnostic::new(&EntryWithoutTime::META, line, message)
         .with_help("Start the entry with the time it happened, such as `10:05 UTC -`")
 }
 
