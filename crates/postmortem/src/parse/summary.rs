@@ -267,12 +267,15 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
             Some(Fact::Impact) if summary.impact.is_none() => summary.impact = Some(run.span),
             _ => {}
         }
-        // Lowercased in ASCII only, where a byte offset must point into `text` too.
-        let ascii: Cow<str> = if text.is_ascii() {
-            Cow::Borrowed(lowered.as_str())
-        } else {
-            Cow::Owned(text.to_ascii_lowercase())
-        };
+        // Lowercased in ASCII only, where a byte offset must point into `text` too; only for
+        // the facts still missing.
+        let ascii = LazyCell::new(|| -> Cow<str> {
+            if text.is_ascii() {
+                Cow::Borrowed(lowered.as_str())
+            } else {
+                Cow::Owned(text.to_ascii_lowercase())
+            }
+        });
         let sentence_at = |at: usize| shift(&sentence_around(text, at), run.span.start);
         // The labelled impact, when it says what happened, is the impact's own sentence.
         if (summary.experience.is_none() || fact == Some(Fact::Impact))
