@@ -52,11 +52,19 @@ pub(crate) fn read_blocks(source: &str) -> Content {
     };
     let options = markdown_options(source);
     let mut events = Parser::new_ext(source, options).into_offset_iter();
+    // Blocks open around the event: only a top-level HTML block is split, since a block in
+    // a list item or a quote holds its container's indents and markers.
+    let mut depth = 0_usize;
     while let Some((event, range)) = events.next() {
-        let pieces = matches!(event, Event::Start(Tag::HtmlBlock))
+        let pieces = (depth == 0 && matches!(event, Event::Start(Tag::HtmlBlock)))
             .then(|| html_headings::split(source, range.clone()))
             .flatten();
         let Some(pieces) = pieces else {
+            match &event {
+                Event::Start(tag) if is_container(tag) => depth += 1,
+                Event::End(tag) if is_container_end(*tag) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             read(event, range);
             continue;
         };

@@ -171,6 +171,13 @@ mod tests {
     }
 
     #[test]
+    fn an_html_block_in_a_list_item_stays_whole() {
+        let document = crate::parse("- <h3>Impact</h3>\n  About a third of sign-ins failed.\n");
+        assert!(document.sections.is_empty(), "{:?}", document.sections);
+        assert_eq!(document.preamble.len(), 1);
+    }
+
+    #[test]
     fn leaves_blocks_without_a_whole_heading_line_alone() {
         assert_eq!(pieces("<p>Impact</p>\ntext\n"), None);
         assert_eq!(pieces("<h3>Impact</h3> and more\ntext\n"), None);
