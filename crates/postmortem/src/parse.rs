@@ -5,7 +5,6 @@ mod blocks;
 mod cause_and_fix;
 mod html_headings;
 mod images;
-mod keywords;
 mod measures;
 mod milestones;
 mod sections;

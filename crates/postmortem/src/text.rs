@@ -6,12 +6,12 @@
 
 mod html;
 mod matchers;
+mod patterns;
 mod words;
 
 pub(crate) use html::{strip_tags, without_comments};
-#[cfg(test)]
-pub(crate) use matchers::hides_word_starts;
-pub(crate) use matchers::{CharSet, Lexicon, Markers, Phrases, match_starts};
+pub(crate) use matchers::{CharSet, Lexicon, match_starts};
+pub(crate) use patterns::Patterns;
 #[cfg(test)]
 pub(crate) use words::tests;
 pub(crate) use words::{

@@ -4,7 +4,8 @@
 //! a word (who notified whom, an attempt that did not help) are spelled out below.
 
 use crate::model::Milestones;
-use crate::parse::keywords::Keywords;
+use crate::text::Patterns;
+use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
 const DETECTION: &[&str] = &[
@@ -371,7 +372,7 @@ enum Cue {
 }
 
 /// Every keyword with its list, read in one pass over an entry's word starts.
-static KEYWORDS: LazyLock<Keywords<Cue>> = LazyLock::new(|| {
+static KEYWORDS: LazyLock<Patterns<Cue>> = LazyLock::new(|| {
     let lists = [
         (DETECTION, Cue::Detection),
         (ACTION, Cue::Action),
@@ -383,7 +384,7 @@ static KEYWORDS: LazyLock<Keywords<Cue>> = LazyLock::new(|| {
         (FIXES, Cue::Fix),
         (SHIPPED, Cue::Shipped),
     ];
-    Keywords::new(
+    Patterns::new(
         lists
             .into_iter()
             .flat_map(|(keywords, cue)| keywords.iter().map(move |&keyword| (keyword, cue))),
@@ -398,9 +399,8 @@ pub(crate) fn classify(text: &str, responding: bool) -> Milestones {
     let (mut fix, mut shipped) = (false, false);
     let mut first_action = None;
     let mut notices = Vec::new();
-    let keywords: &Keywords<Cue> = &KEYWORDS;
-    for at in word_starts(&lowered) {
-        keywords.prefixes_of(&lowered.as_bytes()[at..], |keyword, cue| match cue {
+    KEYWORDS.at_word_starts(&lowered, |at, keyword, cue| {
+        match cue {
             Cue::Detection => milestones.detection = true,
             Cue::Action => {
                 milestones.action = true;
@@ -419,8 +419,9 @@ pub(crate) fn classify(text: &str, responding: bool) -> Milestones {
             }
             Cue::Fix => fix = true,
             Cue::Shipped => shipped = true,
-        });
-    }
+        }
+        ControlFlow::Continue(())
+    });
     let response_begun = |at: usize| responding || first_action.is_some_and(|first| first < at);
     for (verb, at) in notices {
         match notice(&lowered, verb, at, response_begun(at)) {
@@ -431,29 +432,6 @@ pub(crate) fn classify(text: &str, responding: bool) -> Milestones {
     }
     milestones.resolution |= fix && shipped;
     milestones
-}
-
-/// Byte offsets where the words of a lowercased text start, in order: where a letter or digit
-/// follows the start of the text or another character. Read a byte at a time, and only the
-/// first byte of a non-ASCII character decoded: decoding every character cost more than the
-/// keyword look-ups.
-fn word_starts(lowered: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = lowered.as_bytes();
-    let mut previous_alphanumeric = false;
-    (0..bytes.len()).filter(move |&at| {
-        let alphanumeric = match bytes[at] {
-            byte if byte.is_ascii() => byte.is_ascii_alphanumeric(),
-            // The rest of a character that started before.
-            0x80..=0xBF => return false,
-            _ => lowered[at..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric),
-        };
-        let starts = alphanumeric && !previous_alphanumeric;
-        previous_alphanumeric = alphanumeric;
-        starts
-    })
 }
 
 /// The up to `count` words before byte `at`, nearest first, without punctuation.
@@ -619,36 +597,6 @@ mod tests {
         assert!(classify("A senior developer joined the investigation.", false).escalation);
         let announced = classify("Fixed; the kubernetes-dev mailing list is notified.", true);
         assert!(!announced.escalation);
-    }
-
-    #[test]
-    fn finds_the_word_starts_of_every_character() {
-        let by_character = |text: &str| -> Vec<usize> {
-            let mut previous_alphanumeric = false;
-            text.char_indices()
-                .filter_map(|(at, character)| {
-                    let alphanumeric = character.is_alphanumeric();
-                    let starts = alphanumeric && !previous_alphanumeric;
-                    previous_alphanumeric = alphanumeric;
-                    starts.then_some(at)
-                })
-                .collect()
-        };
-        for text in [
-            "",
-            "a",
-            " the on-call team, 10:05",
-            "café naïve élan",
-            "x—y 😀z ١٢ ß",
-            "é",
-            "\u{a0}word\u{2003}word",
-        ] {
-            assert_eq!(
-                word_starts(text).collect::<Vec<_>>(),
-                by_character(text),
-                "{text:?}"
-            );
-        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::model::{
     AffectedShare, Document, SectionKind, Summary, TextRun, WindowTime, WrittenZone, text_runs,
 };
 use crate::span::Span;
-use crate::text::{Markers, Phrases, sentence_around};
+use crate::text::{Patterns, sentence_around};
 use crate::time::{self, CivilDate, TimeMention, epoch_minutes};
 use std::borrow::Cow;
 use std::cell::LazyCell;
@@ -116,8 +116,9 @@ const ROOT_CAUSE_WORDS: &[&str] = &[
     "originated",
 ];
 /// Read in one pass over each run: the summary tries every run for every list.
-static EXPERIENCE: LazyLock<Markers> = LazyLock::new(|| Markers::new(&[EXPERIENCE_WORDS]));
-static ROOT_CAUSE_PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ROOT_CAUSE_WORDS));
+static EXPERIENCE: LazyLock<Patterns<()>> = LazyLock::new(|| Patterns::of(EXPERIENCE_WORDS));
+static ROOT_CAUSE_PHRASES: LazyLock<Patterns<()>> =
+    LazyLock::new(|| Patterns::of(ROOT_CAUSE_WORDS));
 const WHOLE_SHARES: &[&str] = &[
     "all users",
     "all of our users",
@@ -581,7 +582,7 @@ fn affected_share(text: &str, base: u32) -> Option<AffectedShare> {
 /// A percentage, "all users", or a number of people, in a text lowercased in ASCII: the
 /// summary lowercases each run once, which for ASCII text is the same.
 fn affected_share_in(lowered: &str, base: u32) -> Option<AffectedShare> {
-    static WHOLE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WHOLE_SHARES));
+    static WHOLE: LazyLock<Patterns<()>> = LazyLock::new(|| Patterns::of(WHOLE_SHARES));
     // Under a label that names people ("Affected users: 12%"), any share is theirs.
     let labelled_people = lowered.split_once(':').is_some_and(|(label, _)| {
         !crate::parse::exceeds_words(label, 4)
@@ -681,8 +682,8 @@ const NUMBER_WORDS: &[&str] = &[
 fn counted_people(lowered: &str) -> Option<(usize, usize)> {
     // "Most users" or "a significant number of users" says no share: vague, not counted.
     const QUANTIFIERS: &[&str] = &["half of", "thousands of", "hundreds of", "millions of"];
-    static QUANTIFIED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(QUANTIFIERS));
-    static NUMBERS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(NUMBER_WORDS));
+    static QUANTIFIED: LazyLock<Patterns<()>> = LazyLock::new(|| Patterns::of(QUANTIFIERS));
+    static NUMBERS: LazyLock<Patterns<()>> = LazyLock::new(|| Patterns::of(NUMBER_WORDS));
     if let Some((index, phrase)) = QUANTIFIED.first_listed(lowered) {
         return Some((index, index + phrase.len()));
     }

@@ -2,7 +2,7 @@
 
 use crate::model::for_each_passage;
 use crate::rule::prelude::*;
-use crate::text::{CharSet, Lexicon};
+use crate::text::{CharSet, Lexicon, Patterns};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -221,14 +221,13 @@ fn is_key(cue: Cue) -> bool {
     )
 }
 
-/// Whether `text` may have a word whose cue [`is_key`], found in one pass over its bytes
-/// rather than by splitting it into words and looking each up: whether a key cue's word (or
-/// `blam`) starts, in any ASCII case, after a byte other than an ASCII letter or digit, as every
-/// ASCII word does. A word with other characters lowercases to a cue's word only with the
-/// kelvin sign (`K`, "k"), so text with one is read word by word.
+/// Whether `text` may have a word whose cue [`is_key`], found in one pass over it rather than
+/// by splitting it into words and looking each up: whether a key cue's word (or `blam`) starts
+/// one of its words in any ASCII case. A word with other characters lowercases to a cue's word
+/// only with the kelvin sign (`K`, "k"), so text with one is read word by word.
 fn may_hold_key_cue(text: &str) -> bool {
-    static KEY_WORDS: LazyLock<KeyWords> = LazyLock::new(|| {
-        KeyWords::new(
+    static KEY_WORDS: LazyLock<Patterns<()>> = LazyLock::new(|| {
+        Patterns::new(
             JUDGEMENTS
                 .iter()
                 .chain(MISTAKEN)
@@ -239,94 +238,15 @@ fn may_hold_key_cue(text: &str) -> bool {
                         .iter()
                         .filter(|(_, cue)| is_key(*cue))
                         .map(|(word, _)| word),
-                ),
+                )
+                .map(|&word| (word, ())),
         )
     });
-    let key_words = &*KEY_WORDS;
-    let bytes = text.as_bytes();
-    // The kinds of byte that may start what is looked for here: after a letter or digit, only
-    // the kelvin sign. Most bytes are turned away by one look-up, without a test of what they
-    // are.
-    let mut wanted = KeyWords::FIRST_LETTER | KeyWords::KELVIN_SIGN_START;
-    for (at, &byte) in bytes.iter().enumerate() {
-        let kind = key_words.byte_kinds[usize::from(byte)];
-        if kind & wanted != 0 && key_words.starts(&bytes[at..]) {
-            return true;
-        }
-        wanted = if kind & KeyWords::WORD_CHARACTER == 0 {
-            KeyWords::FIRST_LETTER | KeyWords::KELVIN_SIGN_START
-        } else {
-            KeyWords::KELVIN_SIGN_START
-        };
-    }
-    false
+    text.contains(KELVIN_SIGN) || KEY_WORDS.first_at_word_start(text).is_some()
 }
 
-/// Words (lowercase ASCII) looked for in any ASCII case, and the kelvin sign.
-struct KeyWords {
-    /// The words by their first letter (`a` to `z`).
-    by_first_letter: [Vec<&'static [u8]>; 26],
-    /// For each first letter, the low five bits of the second letters of its words, as bits:
-    /// other bytes share bits with letters, which only lets more through.
-    second_letters: [u32; 26],
-    /// What each byte is, as bits: looked up rather than tested, byte by byte.
-    byte_kinds: [u8; 256],
-}
-
-impl KeyWords {
-    /// An ASCII letter or digit.
-    const WORD_CHARACTER: u8 = 1;
-    /// The first letter of a key word, in either case.
-    const FIRST_LETTER: u8 = 2;
-    /// The first byte of the kelvin sign.
-    const KELVIN_SIGN_START: u8 = 4;
-    /// `K`, which lowercases to "k".
-    const KELVIN_SIGN: &[u8] = "\u{212A}".as_bytes();
-
-    fn new<'w>(words: impl IntoIterator<Item = &'w &'static str>) -> Self {
-        let mut key_words = Self {
-            by_first_letter: std::array::from_fn(|_| Vec::new()),
-            second_letters: [0; 26],
-            byte_kinds: std::array::from_fn(|byte| {
-                if u8::try_from(byte).is_ok_and(|byte| byte.is_ascii_alphanumeric()) {
-                    Self::WORD_CHARACTER
-                } else {
-                    0
-                }
-            }),
-        };
-        key_words.byte_kinds[usize::from(Self::KELVIN_SIGN[0])] |= Self::KELVIN_SIGN_START;
-        for word in words {
-            let [first, second, ..] = *word.as_bytes() else {
-                unreachable!("{word:?} has fewer than two letters");
-            };
-            key_words.by_first_letter[usize::from(first - b'a')].push(word.as_bytes());
-            key_words.second_letters[usize::from(first - b'a')] |= 1 << (second & 31);
-            for letter in [first, first.to_ascii_uppercase()] {
-                key_words.byte_kinds[usize::from(letter)] |= Self::FIRST_LETTER;
-            }
-        }
-        key_words
-    }
-
-    /// Whether `rest` starts with a key word in any ASCII case, or with the kelvin sign.
-    fn starts(&self, rest: &[u8]) -> bool {
-        let Some(&first) = rest.first() else {
-            return false;
-        };
-        if !first.is_ascii_alphabetic() {
-            return rest.starts_with(Self::KELVIN_SIGN);
-        }
-        let first = usize::from(first.to_ascii_lowercase() - b'a');
-        let second = rest.get(1).map_or(0, u8::to_ascii_lowercase);
-        // Most candidates are turned away by their second letter, in one look-up.
-        self.second_letters[first] >> (second & 31) & 1 == 1
-            && self.by_first_letter[first].iter().any(|word| {
-                rest.get(..word.len())
-                    .is_some_and(|start| start.eq_ignore_ascii_case(word))
-            })
-    }
-}
+/// `K`, which lowercases to "k": the one character outside ASCII that does so.
+const KELVIN_SIGN: char = '\u{212A}';
 
 /// Whether a word (in any case) is a person, a group or a word that may stand before one.
 fn is_person_or_qualifier(word: &str) -> bool {

@@ -4,7 +4,7 @@ use crate::model::Profile;
 use crate::model::{Block, BlockKind, Document};
 use crate::rule::prelude::*;
 use crate::template::template;
-use crate::text::{Phrases, match_starts, without_enclosed};
+use crate::text::{Patterns, match_starts, without_enclosed};
 use std::sync::LazyLock;
 
 declare_rule! {
@@ -489,7 +489,7 @@ const TEMPLATE_NOTES: &[&str] = &[
 /// The lines in which the text calls itself a sample: the template's note to its writer,
 /// which a finished postmortem does not keep.
 fn notes_about_the_template(text: &str) -> Vec<(usize, usize)> {
-    static NOTES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(TEMPLATE_NOTES));
+    static NOTES: LazyLock<Patterns<()>> = LazyLock::new(|| Patterns::of(TEMPLATE_NOTES));
     let mut found = Vec::new();
     // Every note holds "sample" or "example": most texts hold neither, and are not lowered.
     if !text.contains("ample") {
