@@ -12,9 +12,7 @@ mod words;
 pub(crate) use html::{strip_tags, without_comments};
 pub(crate) use matchers::{CharSet, Lexicon, match_starts};
 pub(crate) use patterns::Patterns;
-#[cfg(test)]
-pub(crate) use words::tests;
 pub(crate) use words::{
-    count_words, excerpt, more_words_than, push_lowercase_words, sentence_around, split_whitespace,
-    trimmed_words, whitespace_word_count, without_enclosed,
+    count_words, excerpt, more_words_than, push_lowercase_words, sentence_around, trimmed_words,
+    whitespace_word_count, without_enclosed,
 };

@@ -280,98 +280,44 @@ const PLACEHOLDER_OPENINGS: &[&str] = &[
     "replace with",
 ];
 
+/// The placeholders of a text, in order: the words, matched in capitals; the tokens, "Lorem"
+/// (not "Lorem ipsum", a token) and the bracketed openings, in any case.
 fn find_placeholders(text: &str) -> Vec<Found> {
+    let lowered = text.to_ascii_lowercase();
     let mut found = Vec::new();
-    // A pattern can only be found where each of its characters is written: most texts have
-    // no `TODO`, `:`, `%` or `[`, and are not searched for what needs them.
-    // A place for every byte value, so that marking one takes no test of its range.
-    let mut written = [false; 256];
-    for byte in text.bytes() {
-        written[usize::from(byte)] = true;
-    }
-    let is_written = |byte: u8| written[usize::from(byte)];
-    let may_hold = |pattern: &str| pattern.bytes().all(is_written);
-    let may_hold_any_case = |pattern: &str| {
-        pattern
-            .bytes()
-            .all(|byte| is_written(byte) || is_written(byte.to_ascii_uppercase()))
+    let mut push = |start: usize, len: usize, is_label_word: bool| {
+        found.push(Found {
+            start,
+            len,
+            is_label_word,
+        });
     };
-    for word in PLACEHOLDER_WORDS
-        .iter()
-        .filter(|word| may_hold(word) && text.contains(*word))
-    {
+    for word in PLACEHOLDER_WORDS {
         for start in match_starts(text, word) {
             if is_whole(text, start, word.len()) {
-                found.push(Found {
-                    start,
-                    len: word.len(),
-                    is_label_word: *word == "TODO",
-                });
+                push(start, word.len(), *word == "TODO");
             }
         }
     }
-    // The tokens and brackets the text may hold, read where they are searched for rather than
-    // collected: most texts may hold some, and a list of them would be allocated for each.
-    let tokens = PLACEHOLDER_TOKENS
-        .iter()
-        .copied()
-        .filter(|token| may_hold_any_case(token));
-    let brackets = [('[', ']'), ('<', '>')]
-        .into_iter()
-        .filter(|&(open, _)| u8::try_from(open).is_ok_and(is_written));
-    let may_hold_lorem = may_hold("Lorem");
-    if tokens.clone().next().is_some() || brackets.clone().next().is_some() || may_hold_lorem {
-        find_lowercase_placeholders(text, tokens, brackets, may_hold_lorem, &mut found);
-    }
-    // The finds are in order when there are fewer than two.
-    if found.len() > 1 {
-        crate::sort::sort_by_key(&mut found, |found| crate::sort::offset(found.start));
-    }
-    found.dedup_by_key(|found| found.start);
-    found
-}
-
-/// The placeholders found in any case: tokens, "Lorem" (looked for only when the text may hold
-/// it) and bracketed openings.
-fn find_lowercase_placeholders(
-    text: &str,
-    tokens: impl Iterator<Item = &'static str>,
-    brackets: impl Iterator<Item = (char, char)>,
-    may_hold_lorem: bool,
-    found: &mut Vec<Found>,
-) {
-    let lowered = text.to_ascii_lowercase();
-    for token in tokens.filter(|token| lowered.contains(*token)) {
+    for token in PLACEHOLDER_TOKENS {
         for start in match_starts(&lowered, token) {
             if is_whole(text, start, token.len()) {
-                found.push(Found {
-                    start,
-                    len: token.len(),
-                    is_label_word: false,
-                });
+                push(start, token.len(), false);
             }
         }
     }
-    if may_hold_lorem {
-        for start in match_starts(text, "Lorem") {
-            let ipsum = lowered[start..].starts_with("lorem ipsum");
-            if !ipsum && is_whole(text, start, "Lorem".len()) {
-                found.push(Found {
-                    start,
-                    len: "Lorem".len(),
-                    is_label_word: false,
-                });
-            }
+    for start in match_starts(text, "Lorem") {
+        if !lowered[start..].starts_with("lorem ipsum") && is_whole(text, start, "Lorem".len()) {
+            push(start, "Lorem".len(), false);
         }
     }
-    for (open, close) in brackets {
+    for (open, close) in [('[', ']'), ('<', '>')] {
         for (start, _) in text.match_indices(open) {
             let rest = &lowered[start + 1..];
             let Some(end) = rest.find(close) else {
                 continue;
             };
             let inner = &rest[..end];
-            let inner_with_close = &rest[..=end];
             // Link text (`[placeholder pods](https://...)`) is only a placeholder when it asks
             // for an insertion.
             let is_link = open == '[' && rest[end + 1..].starts_with(['(', '[']);
@@ -380,16 +326,15 @@ fn find_lowercase_placeholders(
                 && (!is_link || inner.trim_start().starts_with("insert"))
                 && PLACEHOLDER_OPENINGS
                     .iter()
-                    .any(|opening| inner_with_close.trim_start().starts_with(opening))
+                    .any(|opening| rest[..=end].trim_start().starts_with(opening))
             {
-                found.push(Found {
-                    start,
-                    len: end + 2,
-                    is_label_word: false,
-                });
+                push(start, end + 2, false);
             }
         }
     }
+    crate::sort::sort_by_key(&mut found, |found| crate::sort::offset(found.start));
+    found.dedup_by_key(|found| found.start);
+    found
 }
 
 /// Services that serve a grey box with a caption, used for a diagram not yet drawn.
@@ -596,75 +541,62 @@ fn hidden_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 mod tests {
     use super::*;
 
-    /// The placeholders as first defined: each pattern's matches by `match_indices`, the
-    /// tokens in the lowercased text, sorted by where they start.
-    fn plain_placeholders(text: &str) -> Vec<(usize, usize, bool)> {
-        let lowered = text.to_ascii_lowercase();
-        let mut found = Vec::new();
-        for word in PLACEHOLDER_WORDS {
-            for (start, _) in text.match_indices(word) {
-                if is_whole(text, start, word.len()) {
-                    found.push((start, word.len(), *word == "TODO"));
-                }
-            }
-        }
-        for token in PLACEHOLDER_TOKENS {
-            for (start, _) in lowered.match_indices(token) {
-                if is_whole(text, start, token.len()) {
-                    found.push((start, token.len(), false));
-                }
-            }
-        }
-        for (start, _) in text.match_indices("Lorem") {
-            if !lowered[start..].starts_with("lorem ipsum") && is_whole(text, start, 5) {
-                found.push((start, 5, false));
-            }
-        }
-        for (open, close) in [('[', ']'), ('<', '>')] {
-            for (start, _) in text.match_indices(open) {
-                let rest = &lowered[start + 1..];
-                let Some(end) = rest.find(close) else {
-                    continue;
-                };
-                let inner = &rest[..end];
-                let is_link = open == '[' && rest[end + 1..].starts_with(['(', '[']);
-                if inner.len() <= 80
-                    && !inner.contains(['\n', '[', '<', '=', '"'])
-                    && (!is_link || inner.trim_start().starts_with("insert"))
-                    && PLACEHOLDER_OPENINGS
-                        .iter()
-                        .any(|opening| rest[..=end].trim_start().starts_with(opening))
-                {
-                    found.push((start, end + 2, false));
-                }
-            }
-        }
-        found.sort_by_key(|&(start, _, _)| start);
-        found.dedup_by_key(|&mut (start, _, _)| start);
-        found
-    }
-
     #[test]
-    fn placeholders_are_the_plain_definition() {
-        for text in [
-            "",
-            "TODO",
-            "TODO: link the incident channel",
-            "TODOTODO TODO_x xTODO TBD, TBA; FIXME!",
-            "At XX:XX:XX UTC, hh:MM, Xx%, xx%%, yyyy-mm-dd and DD/MM/YYYY or mm/dd/yyyy.",
-            "xx:xx:xx:xx xxx:xx",
-            "Lorem ipsum dolor. LOREM IPSUM. Lorem, Loremipsum, Lorem\nipsum",
-            "[Insert link] [ insert ] [placeholder pods](https://x) [insert here](https://x)",
-            "<Your name> <your\nname> <b>bold</b> [a [insert b] <enter x=1>",
-            "[   ] [describe the impact] <fill in> [replace with the graph]",
-            "Ünïcödé TODO ünd XX:XX — [insert ä] <your ß> İ\u{212a}",
-            "]]] <<< [[[ >>> <",
+    fn finds_the_placeholders_a_reader_sees() {
+        for (text, expected) in [
+            ("", &[][..]),
+            ("TODO: link the incident channel", &["TODO"]),
+            (
+                "TODOTODO TODO_x xTODO TBD, TBA; FIXME!",
+                &["TBD", "TBA", "FIXME"],
+            ),
+            (
+                "At XX:XX UTC, hh:MM, Xx%, yyyy-mm-dd and DD/MM/YYYY or mm/dd/yyyy.",
+                &[
+                    "XX:XX",
+                    "hh:MM",
+                    "Xx%",
+                    "yyyy-mm-dd",
+                    "DD/MM/YYYY",
+                    "mm/dd/yyyy",
+                ],
+            ),
+            (
+                "Lorem ipsum dolor. LOREM IPSUM. Lorem, Loremipsum, Lorem\nipsum",
+                &["Lorem ipsum", "LOREM IPSUM", "Lorem", "Lorem"],
+            ),
+            (
+                "[Insert link] [ insert ] [placeholder pods](https://x) [insert here](https://x)",
+                &["[Insert link]", "[ insert ]", "[insert here]"],
+            ),
+            (
+                "<Your name> <your\nname> <b>bold</b> [a [insert b] <enter x=1>",
+                &["<Your name>", "[insert b]"],
+            ),
+            (
+                "[   ] [describe the impact] <fill in> [replace with the graph]",
+                &[
+                    "[describe the impact]",
+                    "<fill in>",
+                    "[replace with the graph]",
+                ],
+            ),
+            (
+                "Ünïcödé TODO ünd XX:XX — [insert ä] <your ß> İ\u{212a}",
+                &["TODO", "XX:XX", "[insert ä]", "<your ß>"],
+            ),
+            ("]]] <<< [[[ >>> <", &[]),
         ] {
-            let found: Vec<(usize, usize, bool)> = find_placeholders(text)
-                .into_iter()
-                .map(|found| (found.start, found.len, found.is_label_word))
+            let found: Vec<&str> = find_placeholders(text)
+                .iter()
+                .map(|found| &text[found.start..found.start + found.len])
                 .collect();
-            assert_eq!(found, plain_placeholders(text), "{text:?}");
+            assert_eq!(found, expected, "{text:?}");
         }
+        let labels: Vec<bool> = find_placeholders("TODO and TBD")
+            .iter()
+            .map(|found| found.is_label_word)
+            .collect();
+        assert_eq!(labels, [true, false]);
     }
 }

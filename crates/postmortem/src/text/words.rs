@@ -109,7 +109,7 @@ pub(crate) fn more_words_than(text: &str, count: usize) -> bool {
 /// The pieces [`str::split_whitespace`] gives, found a byte at a time: by
 /// [`str::split_ascii_whitespace`] where it splits the same, else by it and then, in the few
 /// pieces that have other characters, by a [`CharSet`] (ASCII whitespace is whitespace to both).
-pub(crate) fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
+fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
     let (fast, general) = if splits_as_ascii(text) {
         (Some(text.split_ascii_whitespace()), None)
     } else {
@@ -279,7 +279,7 @@ pub(crate) fn without_enclosed(text: &str, open: char, close: char) -> Cow<'_, s
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
 
     #[test]
@@ -297,7 +297,7 @@ pub(crate) mod tests {
     }
 
     /// Texts with what splitting, trimming and lowercasing can trip on.
-    pub(crate) const TRICKY: &[&str] = &[
+    const TRICKY: &[&str] = &[
         "",
         " \t\n ",
         "- [ ] Add monitoring on server memory.",
@@ -313,7 +313,7 @@ pub(crate) mod tests {
 
     /// The words as first defined: split at whitespace, trimmed of other characters than
     /// letters and digits, empty ones left out.
-    pub(crate) fn plain_words(text: &str) -> Vec<&str> {
+    fn plain_words(text: &str) -> Vec<&str> {
         text.split_whitespace()
             .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|word| !word.is_empty())
