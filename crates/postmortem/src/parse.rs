@@ -12,6 +12,7 @@ mod summary;
 mod timeline;
 
 pub use sections::classify_heading;
+pub(crate) use timeline::time_column;
 
 use crate::model::{ActionItem, Document, SectionKind};
 

@@ -1,7 +1,7 @@
 //! What a rule is: metadata with its documentation, and a check over the typed model.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Document, Profile, WordRange};
+use crate::model::{ActionItem, Attribute, Document, Gap, Profile, WordRange};
 
 /// Everything known about a rule without running it.
 #[derive(Debug, PartialEq, Eq)]
@@ -58,9 +58,25 @@ pub struct Context<'a> {
     pub word_range: WordRange,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     pub fn profile(&self) -> Profile {
         self.profile
+    }
+
+    /// The action items that lack `attribute`, each with what is missing there, in the
+    /// profile that asks every action item for one (`sre`); none in the others.
+    pub fn action_items_without(
+        &self,
+        attribute: Attribute,
+    ) -> impl Iterator<Item = (&'a ActionItem, &'a Gap)> + use<'a> {
+        let items = if self.profile == Profile::Sre {
+            crate::parse::action_items(self.source, self.document)
+        } else {
+            &[]
+        };
+        items
+            .iter()
+            .filter_map(move |item| item.gap(attribute).map(|gap| (item, gap)))
     }
 }
 

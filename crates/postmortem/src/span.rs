@@ -53,6 +53,15 @@ impl Span {
         Span::from_range(start + indent..start + line.len())
     }
 
+    /// The span up to its first line break, without trailing whitespace: where a finding
+    /// about a timeline entry or block that spans several lines points.
+    #[must_use]
+    pub fn up_to_line_end(self, source: &str) -> Span {
+        let line = self.text(source).split('\n').next().unwrap_or_default();
+        let start = self.start as usize;
+        Span::from_range(start..start + line.trim_end().len())
+    }
+
     /// The smallest span covering both.
     #[must_use]
     pub fn cover(self, other: Span) -> Span {
@@ -118,24 +127,25 @@ impl LineIndex {
 
     /// Line and column (counted in Unicode scalar values) of `offset`, both 1-based.
     pub fn line_column(&self, source: &str, offset: u32) -> LineColumn {
-        let line = self.line_of(offset);
-        let start = self.line_start(line) as usize;
-        let column = source
-            .get(start..offset as usize)
-            .map_or(0, |prefix| prefix.chars().count());
-        LineColumn {
-            line: to_u32(line + 1),
-            column: to_u32(column + 1),
-        }
+        self.line_column_counting(source, offset, |prefix| prefix.chars().count())
     }
 
     /// Line and column counted in UTF-16 code units, both 1-based: what JavaScript editors use.
     pub fn line_column_utf16(&self, source: &str, offset: u32) -> LineColumn {
+        self.line_column_counting(source, offset, |prefix| prefix.encode_utf16().count())
+    }
+
+    /// Line and column of `offset`, both 1-based, the column being what `count` says the
+    /// line's text before it holds.
+    fn line_column_counting(
+        &self,
+        source: &str,
+        offset: u32,
+        count: fn(&str) -> usize,
+    ) -> LineColumn {
         let line = self.line_of(offset);
         let start = self.line_start(line) as usize;
-        let column = source
-            .get(start..offset as usize)
-            .map_or(0, |prefix| prefix.encode_utf16().count());
+        let column = source.get(start..offset as usize).map_or(0, count);
         LineColumn {
             line: to_u32(line + 1),
             column: to_u32(column + 1),

@@ -18,7 +18,7 @@ pub use civil::{CivilDate, ClockTime, Weekday, epoch_minutes, format_rfc3339, mo
 pub use clock::{Meridiem, TimeMention, find_times, find_times_among_dates};
 pub use date::{DateMeaning, DateMention, DateReading, find_dates, find_dates_starting_before};
 pub use duration::{DurationMention, find_durations, parse_duration_phrase};
-pub(crate) use zone::mentions_time;
+
 pub use zone::{Zone, ZoneCandidate, ZoneLookup, find_zones, zone_offset};
 
 #[cfg(test)]

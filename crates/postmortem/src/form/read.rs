@@ -356,7 +356,7 @@ fn table_row_parts(source: &str, document: &Document, span: Span) -> Option<RowP
     let row = rows
         .iter()
         .find(|row| row.iter().map(|cell| cell.span).reduce(Span::cover) == Some(span))?;
-    let time_column = time_column(header);
+    let time_column = crate::parse::time_column(header);
     let text_column = usize::from(time_column == 0);
     let cell_span = |column: usize| {
         row.get(column)
@@ -381,20 +381,6 @@ fn table_row_parts(source: &str, document: &Document, span: Span) -> Option<RowP
             text_column,
         }),
     })
-}
-
-/// The column the parser reads times from: the first whose header names a time, else the
-/// first.
-pub(super) fn time_column(header: &[Cell]) -> usize {
-    header
-        .iter()
-        .position(|cell| {
-            let label = cell.text.to_lowercase();
-            ["time", "when", "timestamp", "date", "hour"]
-                .iter()
-                .any(|word| label.contains(word))
-        })
-        .unwrap_or(0)
 }
 
 pub(super) fn within(inner: Span, outer: Span) -> bool {
@@ -529,8 +515,5 @@ pub(super) fn table_cells(source: &str, span: Span) -> Vec<Span> {
 /// Whether the timeline is written so that its rows can be added, removed and moved line by
 /// line: a list, lines or a table.
 pub(super) fn has_row_lines(form: TimelineForm) -> bool {
-    matches!(
-        form,
-        TimelineForm::List | TimelineForm::Lines | TimelineForm::Table
-    )
+    form.has_entries()
 }

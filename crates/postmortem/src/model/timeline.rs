@@ -19,6 +19,16 @@ pub struct Timeline {
 }
 
 impl Timeline {
+    /// The entries of a timeline written as separate entries; none of one told as prose, whose
+    /// "entries" are its paragraphs.
+    pub fn listed_entries(&self) -> &[TimelineEntry] {
+        if self.form.has_entries() {
+            &self.entries
+        } else {
+            &[]
+        }
+    }
+
     /// Whether there is a timeline to judge: a section with entries or narrative in it.
     pub fn is_present(&self) -> bool {
         self.form != TimelineForm::Missing
@@ -55,6 +65,14 @@ pub enum TimelineForm {
     Table,
     /// Paragraphs of narrative, with times (if any) inside sentences.
     Prose,
+}
+
+impl TimelineForm {
+    /// Whether the timeline is written as separate entries (a list, lines or a table) rather
+    /// than missing or told as prose.
+    pub fn has_entries(self) -> bool {
+        matches!(self, Self::List | Self::Lines | Self::Table)
+    }
 }
 
 /// One event of the response.

@@ -698,14 +698,7 @@ fn counted_people(lowered: &str) -> Option<(usize, usize)> {
     let mut previous = words.next()?;
     words.find_map(|(noun_start, noun)| {
         let (start, number) = std::mem::replace(&mut previous, (noun_start, noun));
-        let is_number = (number
-            .trim_matches(|c: char| !c.is_ascii_digit())
-            .chars()
-            .any(|c| c.is_ascii_digit())
-            && number
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '+' || c == '~'))
-            || NUMBER_WORDS.contains(&number);
+        let is_number = is_count(number);
         // The count's span ends with the noun, not the punctuation after it: the form
         // replaces exactly this span, and "12,000 customers," keeps its comma.
         let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -716,6 +709,16 @@ fn counted_people(lowered: &str) -> Option<(usize, usize)> {
 
 fn to_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// Whether a lowercase word is a count: digits with separators (`12,000`, `~300`, `1.5`,
+/// `100+`) or a number in words.
+fn is_count(word: &str) -> bool {
+    (word.chars().any(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '+' | '~')))
+        || NUMBER_WORDS.contains(&word)
 }
 
 #[cfg(test)]
@@ -841,14 +844,7 @@ mod tests {
             words.windows(2).find_map(|pair| {
                 let ((start, number), (noun_start, noun)) = (pair[0], pair[1]);
                 let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
-                let is_number = (number
-                    .trim_matches(|c: char| !c.is_ascii_digit())
-                    .chars()
-                    .any(|c| c.is_ascii_digit())
-                    && number
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || ",.+~".contains(c)))
-                    || NUMBER_WORDS.contains(&number);
+                let is_number = is_count(number);
                 (is_number && PEOPLE.iter().any(|person| noun.starts_with(person)))
                     .then_some((start, noun_start + noun.len()))
             })

@@ -1,6 +1,5 @@
 //! PM505 `action-item-without-owner`.
 
-use crate::model::Profile;
 use crate::model::{ActionItem, Attribute, Gap};
 use crate::rule::prelude::*;
 
@@ -60,14 +59,11 @@ impl Rule for ActionItemWithoutOwner {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
-        if context.profile() != Profile::Sre {
-            return;
-        }
-        for item in crate::parse::action_items(context.source, context.document) {
-            if let Some(gap) = item.gap(Attribute::Owner) {
-                report.push(without_owner(item, gap));
-            }
-        }
+        report.extend(
+            context
+                .action_items_without(Attribute::Owner)
+                .map(|(item, gap)| without_owner(item, gap)),
+        );
     }
 }
 

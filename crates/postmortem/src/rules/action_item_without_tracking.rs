@@ -1,6 +1,5 @@
 //! PM507 `action-item-without-tracking`.
 
-use crate::model::Profile;
 use crate::model::{ActionItem, Attribute, Gap};
 use crate::rule::prelude::*;
 
@@ -61,14 +60,11 @@ impl Rule for ActionItemWithoutTracking {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
-        if context.profile() != Profile::Sre {
-            return;
-        }
-        for item in crate::parse::action_items(context.source, context.document) {
-            if let Some(gap) = item.gap(Attribute::Tracking) {
-                report.push(without_tracking(item, gap));
-            }
-        }
+        report.extend(
+            context
+                .action_items_without(Attribute::Tracking)
+                .map(|(item, gap)| without_tracking(item, gap)),
+        );
     }
 }
 

@@ -1,6 +1,5 @@
 //! PM506 `action-item-without-type`.
 
-use crate::model::Profile;
 use crate::model::{ActionItem, Attribute, Gap};
 use crate::rule::prelude::*;
 
@@ -62,14 +61,11 @@ impl Rule for ActionItemWithoutType {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
-        if context.profile() != Profile::Sre {
-            return;
-        }
-        for item in crate::parse::action_items(context.source, context.document) {
-            if let Some(gap) = item.gap(Attribute::Type) {
-                report.push(without_type(item, gap));
-            }
-        }
+        report.extend(
+            context
+                .action_items_without(Attribute::Type)
+                .map(|(item, gap)| without_type(item, gap)),
+        );
     }
 }
 

@@ -1,6 +1,5 @@
 //! PM302 `entry-without-time`.
 
-use crate::model::TimelineForm;
 use crate::rule::prelude::*;
 use crate::time;
 
@@ -52,21 +51,14 @@ impl Rule for EntryWithoutTime {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
-        let timeline = &context.document.timeline;
-        if !matches!(
-            timeline.form,
-            TimelineForm::List | TimelineForm::Lines | TimelineForm::Table
-        ) {
-            return;
-        }
-        for entry in &timeline.entries {
+        for entry in context.document.timeline.listed_entries() {
             if entry.time.is_none() {
                 let message = if starts_with_date(&entry.text) {
                     "Timeline entry has a date but no time of day"
                 } else {
                     "Timeline entry has no time"
                 };
-                report.push(untimed(first_line(context.source, entry.span), message));
+                report.push(untimed(entry.span.up_to_line_end(context.source), message));
             }
         }
     }
@@ -82,14 +74,4 @@ fn starts_with_date(text: &str) -> bool {
     time::find_dates(text)
         .first()
         .is_some_and(|date| text[..date.span.start].trim().is_empty())
-}
-
-/// The first line of `span`, without its trailing whitespace.
-fn first_line(source: &str, span: Span) -> Span {
-    let text = span.text(source);
-    let line = text.split('\n').next().unwrap_or_default().trim_end();
-    Span::new(
-        span.start,
-        span.start + u32::try_from(line.len()).unwrap_or(0),
-    )
 }

@@ -1,6 +1,5 @@
 //! PM310 `long-entry`.
 
-use crate::model::TimelineForm;
 use crate::rule::prelude::*;
 use crate::time;
 
@@ -68,20 +67,13 @@ impl Rule for LongEntry {
     }
 
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
-        let timeline = &context.document.timeline;
-        if !matches!(
-            timeline.form,
-            TimelineForm::List | TimelineForm::Lines | TimelineForm::Table
-        ) {
-            return;
-        }
-        for entry in &timeline.entries {
+        for entry in context.document.timeline.listed_entries() {
             if most_sentences(&entry.text) <= MAX_SENTENCES {
                 continue;
             }
             let count = sentences(&entry.text);
             if count > MAX_SENTENCES {
-                report.push(long(first_line(context.source, entry.span), count));
+                report.push(long(entry.span.up_to_line_end(context.source), count));
             }
         }
     }
@@ -239,16 +231,6 @@ fn only_time(line: &str) -> bool {
 fn is_label(line: &str) -> bool {
     let line = line.trim_end_matches(['*', '_']);
     line.ends_with(':') && line.split_whitespace().count() <= 5
-}
-
-/// The first line of `span`, without its trailing whitespace.
-fn first_line(source: &str, span: Span) -> Span {
-    let text = span.text(source);
-    let line = text.split('\n').next().unwrap_or_default().trim_end();
-    Span::new(
-        span.start,
-        span.start + u32::try_from(line.len()).unwrap_or(0),
-    )
 }
 
 #[cfg(test)]

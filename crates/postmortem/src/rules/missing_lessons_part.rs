@@ -144,12 +144,9 @@ impl Part {
         }
     }
 
-    fn question(self) -> &'static str {
-        match self {
-            Part::WentWell => "what went well",
-            Part::WentWrong => "what went wrong",
-            Part::GotLucky => "where we got lucky",
-        }
+    /// The question the part answers, as a sentence says it: its heading in lowercase.
+    fn question(self) -> String {
+        self.heading().to_lowercase()
     }
 
     /// The part a heading or label names, if any.

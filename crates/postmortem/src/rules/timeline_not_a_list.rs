@@ -57,7 +57,7 @@ impl Rule for TimelineNotAList {
             return;
         }
         if let Some(first) = timeline.entries.first() {
-            report.push(prose(first_line(context.source, first.span)));
+            report.push(prose(first.span.up_to_line_end(context.source)));
         }
     }
 }
@@ -69,14 +69,4 @@ fn prose(line: Span) -> Diagnostic {
         "The timeline is narrative prose, not a list of entries",
     )
     .with_help("Rewrite it as a list with one entry per event, each starting with its time: `- 12:00 EAT - An engineer noticed the slowness`")
-}
-
-/// The first line of `span`, without its trailing whitespace.
-fn first_line(source: &str, span: Span) -> Span {
-    let text = span.text(source);
-    let line = text.split('\n').next().unwrap_or_default().trim_end();
-    Span::new(
-        span.start,
-        span.start + u32::try_from(line.len()).unwrap_or(0),
-    )
 }

@@ -1,6 +1,6 @@
 //! PM303 `timeline-out-of-order`.
 
-use crate::model::{BlockKind, ListItem, Section, Timeline, TimelineEntry, TimelineForm};
+use crate::model::{BlockKind, ListItem, Section, Timeline, TimelineEntry};
 use crate::rule::prelude::*;
 
 declare_rule! {
@@ -58,10 +58,7 @@ impl Rule for TimelineOutOfOrder {
     fn check(&self, context: &Context<'_>, report: &mut Vec<Diagnostic>) {
         let document = context.document;
         let timeline = &document.timeline;
-        if !matches!(
-            timeline.form,
-            TimelineForm::List | TimelineForm::Lines | TimelineForm::Table
-        ) {
+        if !timeline.form.has_entries() {
             return;
         }
         let Some(section) = document.section(SectionKind::Timeline) else {

@@ -497,47 +497,49 @@ fn share_across_ranges(text: &str, times: &mut [TimeMention]) {
         })
         .collect();
     for index in (0..joined.len()).rev() {
-        share_zone(times, &joined, index, index + 1);
+        share(times, &joined, index, index + 1, zone);
     }
     for index in 0..joined.len() {
-        share_zone(times, &joined, index + 1, index);
+        share(times, &joined, index + 1, index, zone);
     }
     for index in 0..joined.len() {
-        share_date(times, &joined, index + 1, index);
+        share(times, &joined, index + 1, index, date);
     }
     for index in (0..joined.len()).rev() {
-        share_date(times, &joined, index, index + 1);
+        share(times, &joined, index, index + 1, date);
     }
 }
 
-/// Copies the zone of `from` to `to` when both ends of range `joined[min]` and `to` lacks one.
-fn share_zone(times: &mut [TimeMention], joined: &[bool], to: usize, from: usize) {
-    if !joined.get(to.min(from)).copied().unwrap_or(false) {
-        return;
-    }
-    let Some(zone) = times.get(from).and_then(|time| time.zone.clone()) else {
-        return;
-    };
-    if let Some(time) = times.get_mut(to)
-        && time.zone.is_none()
-    {
-        time.zone = Some(zone);
-        time.zone_inherited = true;
-    }
+fn zone(time: &mut TimeMention) -> (&mut Option<Zone>, &mut bool) {
+    (&mut time.zone, &mut time.zone_inherited)
 }
 
-fn share_date(times: &mut [TimeMention], joined: &[bool], to: usize, from: usize) {
+fn date(time: &mut TimeMention) -> (&mut Option<DateMention>, &mut bool) {
+    (&mut time.date, &mut time.date_inherited)
+}
+
+/// Copies a part of time `from` (its zone or its date, reached through `part` with the flag
+/// that says it is inherited) to time `to`, when both are the ends of the range
+/// `joined[min]` stands for and `to` lacks it.
+fn share<T: Clone>(
+    times: &mut [TimeMention],
+    joined: &[bool],
+    to: usize,
+    from: usize,
+    part: fn(&mut TimeMention) -> (&mut Option<T>, &mut bool),
+) {
     if !joined.get(to.min(from)).copied().unwrap_or(false) {
         return;
     }
-    let Some(date) = times.get(from).and_then(|time| time.date.clone()) else {
+    let Some(value) = times.get_mut(from).and_then(|time| part(time).0.clone()) else {
         return;
     };
-    if let Some(time) = times.get_mut(to)
-        && time.date.is_none()
-    {
-        time.date = Some(date);
-        time.date_inherited = true;
+    if let Some(time) = times.get_mut(to) {
+        let (slot, inherited) = part(time);
+        if slot.is_none() {
+            *slot = Some(value);
+            *inherited = true;
+        }
     }
 }
 
