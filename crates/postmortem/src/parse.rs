@@ -47,6 +47,7 @@ pub fn parse(source: &str) -> Document {
         ..Document::default()
     };
     sections::sectionize(blocks.blocks, &mut document);
+    take_the_root_cause_part_by_content(&mut document);
     document.summary = summary::summary(source, &document);
     document.timeline = timeline::timeline(source, &document, &document.summary);
     document.measures = measures::measures(source, &document);
@@ -59,6 +60,28 @@ pub fn parse(source: &str) -> Document {
         }
     }
     document
+}
+
+/// With no section named the root cause, the first section that plays its part by what it
+/// says takes it (LABELS.md: "a whole section that plays the root-cause role ... is the root
+/// cause and resolution section"). Its heading still names no section, so the rules about
+/// headings (their names, order and repeats) leave it alone.
+fn take_the_root_cause_part_by_content(document: &mut Document) {
+    if document
+        .sections
+        .iter()
+        .any(|section| section.kind == SectionKind::RootCause)
+    {
+        return;
+    }
+    if let Some(section) = document
+        .sections
+        .iter_mut()
+        .find(|section| cause_and_fix::plays_the_root_cause_part(section))
+    {
+        section.kind = SectionKind::RootCause;
+        section.names_section = false;
+    }
 }
 
 /// The tasks of `document` (parsed from `source`) as action items, one per line (tasks read

@@ -2,7 +2,7 @@
 //! stands under a cause or a fix label, says what caused what, names a fix or describes an
 //! action. Two rules weigh them, so they are read once, here.
 
-use crate::model::{CausePart, CauseSentence, Section, block_runs};
+use crate::model::{CausePart, CauseSentence, HeadingStyle, Section, SectionKind, block_runs};
 use crate::text::{Patterns, more_words_than, whitespace_word_count};
 use std::sync::LazyLock;
 
@@ -28,6 +28,26 @@ pub(super) fn section_sentences(section: &Section) -> Vec<CauseSentence> {
         });
     }
     found
+}
+
+/// Whether a section plays the root cause's part by what it says, whatever its heading calls it
+/// ("Tokens issues", "What broke"): a section under a heading of its own (not a label, which
+/// is a field of the text around it), whose heading names no section, with several sentences
+/// of which two or more say what caused what. A reviewer reads such a section as the root
+/// cause and resolution, and the opening before it as the summary.
+pub(super) fn plays_the_root_cause_part(section: &Section) -> bool {
+    /// Sentences enough to explain a chain of events rather than mention a cause.
+    const SEVERAL: usize = 4;
+    if section.kind != SectionKind::Other
+        || !matches!(
+            section.heading.style,
+            HeadingStyle::Atx | HeadingStyle::Setext | HeadingStyle::Html
+        )
+    {
+        return false;
+    }
+    let sentences = section_sentences(section);
+    sentences.len() >= SEVERAL && sentences.iter().filter(|sentence| sentence.causal).count() >= 2
 }
 
 /// Adds a line's sentences, each in the part the labels so far put it in.
@@ -366,6 +386,43 @@ mod tests {
         assert!(sentences[0].causal, "{sentences:?}");
         assert!(!sentences[1].causal, "{sentences:?}");
         assert!(!joins_a_consequence("it was so slow that users left"));
+    }
+
+    #[test]
+    fn an_unnamed_section_that_explains_a_chain_of_causes_plays_the_root_cause_part() {
+        let explained = "# Checkout outage\n\nCheckout failed for a third of users on 4 May.\n\n## Token refresh trouble\n\n\
+            A release shortened the token lifetime to one second. Because every token expired \
+            at once, each request asked for a new one. The load exhausted the store's connection \
+            pool. We rolled the release back.\n";
+        let document = crate::parse(explained);
+        let section = &document.sections[0];
+        assert_eq!(section.kind, SectionKind::RootCause);
+        assert!(!section.names_section, "its heading still names no section");
+        let summary_end = document.summary.runs.last().map(|run| run.span.end);
+        assert!(
+            summary_end.is_some_and(|end| end <= section.heading.span.start),
+            "the summary stops at the section: {:?}",
+            document.summary.runs
+        );
+
+        let mentioned = explained.replace(
+            "Because every token expired at once, each request asked for a new one. \
+             The load exhausted the store's connection pool. ",
+            "",
+        );
+        assert_ne!(mentioned, explained);
+        assert_eq!(
+            crate::parse(&mentioned).sections[0].kind,
+            SectionKind::Other
+        );
+        let labelled = explained.replace("## Token refresh trouble", "**Token refresh trouble**");
+        assert!(
+            crate::parse(&labelled)
+                .sections
+                .iter()
+                .all(|section| section.kind != SectionKind::RootCause),
+            "a bold label is a field of the text around it"
+        );
     }
 
     #[test]
