@@ -48,15 +48,14 @@
 
 mod budget;
 mod nesting;
-mod tokenizer;
 mod url;
 
 use crate::parse::markdown::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd,
 };
+use crate::text::{Attribute, Token, Tokenizer, is_character_reference, is_html_whitespace};
 use budget::Budget;
 use nesting::{Category, Content, MAX_DEPTH, category, markdown_element, reserved_depth};
-use tokenizer::{Attribute, Token, Tokenizer, is_character_reference, is_html_whitespace};
 use url::{is_absolute_https_url, is_safe_url};
 
 /// Renders Markdown as HTML that is safe to insert with `innerHTML`, with placeholders for

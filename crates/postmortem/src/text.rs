@@ -9,7 +9,10 @@ mod matchers;
 mod patterns;
 mod words;
 
-pub(crate) use html::{strip_tags, without_comments};
+pub(crate) use html::{
+    Attribute, Token, Tokenizer, decode_entities, is_character_reference, is_html_whitespace,
+    strip_tags, without_comments,
+};
 pub(crate) use matchers::{CharSet, Lexicon, match_starts};
 pub(crate) use patterns::Patterns;
 pub(crate) use words::{

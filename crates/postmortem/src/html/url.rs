@@ -1,7 +1,7 @@
 //! Which URLs a link may keep and which images may load, judged the way the browser's URL
 //! parser reads them.
 
-use super::tokenizer::decode_entities;
+use crate::text::decode_entities;
 
 /// The only URL schemes a link or image may use; a URL without a scheme is relative.
 const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto"];

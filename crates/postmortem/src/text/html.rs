@@ -1,4 +1,11 @@
-//! HTML as text: the words of a fragment without its tags or comments.
+//! HTML as text: the browser's tokenizer, and the words of a fragment without its tags or
+//! comments.
+
+mod tokenizer;
+
+pub(crate) use tokenizer::{
+    Attribute, Token, Tokenizer, decode_entities, is_character_reference, is_html_whitespace,
+};
 
 /// The text of an HTML fragment with its tags removed.
 pub(crate) fn strip_tags(html: &str) -> String {

@@ -1,9 +1,10 @@
 //! Raw HTML split into tokens as the browser's tokenizer reads it: tags with their attributes
 //! (names lowercased, character references decoded), text, and comments and the like to drop.
+//! It sits in the text layer so that the parser can read HTML the way the renderer does.
 
 /// Whether the text after an `&` starts a well-formed character reference, named or numeric,
 /// ended by `;` (`copy;`, `#8594;`, `#x41;`).
-pub(super) fn is_character_reference(after_ampersand: &str) -> bool {
+pub(crate) fn is_character_reference(after_ampersand: &str) -> bool {
     let bytes = after_ampersand.as_bytes();
     let (body, is_digit): (&[u8], fn(&u8) -> bool) = match bytes {
         [b'#', b'x' | b'X', rest @ ..] => (rest, u8::is_ascii_hexdigit),
@@ -19,7 +20,7 @@ pub(super) fn is_character_reference(after_ampersand: &str) -> bool {
 /// with or without `;`, and the named ones that matter (all that can hide a URL scheme, plus
 /// common punctuation). An unknown name stays as written, and is later escaped so that the
 /// browser sees the same literal text.
-pub(super) fn decode_entities(text: &str) -> String {
+pub(crate) fn decode_entities(text: &str) -> String {
     let mut decoded = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(ampersand) = rest.find('&') {
@@ -131,37 +132,39 @@ fn named_character(name: &str) -> Option<char> {
 
 /// A piece of raw HTML as the browser's tokenizer would see it.
 #[derive(Debug, PartialEq)]
-pub(super) enum Token<'a> {
+pub(crate) enum Token<'a> {
+    /// Text as written, character references not decoded.
     Text(&'a str),
+    /// `<name attributes…>`, or `<name …/>` when `self_closing`.
     StartTag {
         name: String,
         attributes: Vec<Attribute>,
         self_closing: bool,
     },
-    EndTag {
-        name: String,
-    },
+    /// `</name>`, any attributes dropped.
+    EndTag { name: String },
     /// A comment, doctype, CDATA section or processing instruction.
     Ignored,
 }
 
 /// An attribute with its name lowercased and its value's character references decoded.
 #[derive(Debug, PartialEq)]
-pub(super) struct Attribute {
-    pub(super) name: String,
-    pub(super) value: String,
+pub(crate) struct Attribute {
+    pub(crate) name: String,
+    pub(crate) value: String,
 }
 
 /// Splits raw HTML into tokens following the HTML tokenizer's states for tags, attributes and
 /// comments: quoted, unquoted and missing values, `/` between attributes, any case. Every
 /// position it slices at is an ASCII byte, so it cannot cut a character.
-pub(super) struct Tokenizer<'a> {
+pub(crate) struct Tokenizer<'a> {
     source: &'a str,
     position: usize,
 }
 
 impl<'a> Tokenizer<'a> {
-    pub(super) fn new(source: &'a str) -> Self {
+    /// A tokenizer at the start of `source`.
+    pub(crate) fn new(source: &'a str) -> Self {
         Tokenizer {
             source,
             position: 0,
@@ -172,7 +175,8 @@ impl<'a> Tokenizer<'a> {
         self.source.as_bytes().get(index).copied()
     }
 
-    pub(super) fn next_token(&mut self) -> Option<Token<'a>> {
+    /// The next token, or `None` at the end of the input.
+    pub(crate) fn next_token(&mut self) -> Option<Token<'a>> {
         let start = self.position;
         let first = self.byte_at(start)?;
         if first == b'<' {
@@ -331,7 +335,7 @@ impl<'a> Tokenizer<'a> {
 
     /// Moves to the closing tag of a raw text element (script, style…): nothing before it is
     /// markup, so it is all text to drop.
-    pub(super) fn skip_to_end_tag(&mut self, element: &str) {
+    pub(crate) fn skip_to_end_tag(&mut self, element: &str) {
         let bytes = self.source.as_bytes();
         let mut search_from = self.position;
         while let Some(offset) = self
@@ -380,7 +384,8 @@ impl<'a> Tokenizer<'a> {
     }
 }
 
-pub(super) fn is_html_whitespace(byte: u8) -> bool {
+/// The HTML standard's ASCII whitespace: tab, line feed, form feed, carriage return, space.
+pub(crate) fn is_html_whitespace(byte: u8) -> bool {
     matches!(byte, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
 }
 
