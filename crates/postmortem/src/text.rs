@@ -10,8 +10,8 @@ mod patterns;
 mod words;
 
 pub(crate) use html::{
-    Attribute, Token, Tokenizer, decode_entities, is_character_reference, is_html_whitespace,
-    strip_tags, without_comments,
+    Attribute, Token, Tokenizer, comment_end, comment_ranges, decode_entities,
+    is_character_reference, is_html_whitespace, strip_tags, without_comments,
 };
 pub(crate) use matchers::{CharSet, Lexicon, match_starts};
 pub(crate) use patterns::Patterns;

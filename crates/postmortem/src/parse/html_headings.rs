@@ -7,6 +7,7 @@
 //! lines, and the lines between them are read as Markdown. A Markdown heading taken into an
 //! HTML block (`## Impact` on the line under an `<img>`) is a heading line too.
 
+use crate::text::comment_end;
 use std::ops::Range;
 
 /// A part of an HTML block: a line that is a whole HTML heading, or the lines between them.
@@ -88,15 +89,25 @@ fn is_atx_heading(line: &str) -> bool {
 }
 
 /// Whether an HTML comment is still open after `line`, given whether one was open before it.
+/// A comment opened on the line ends where the tokenizer ends it (`<!-->` is a whole one).
 fn ends_inside_comment(line: &str, mut open: bool) -> bool {
     let mut rest = line;
     loop {
-        let marker = if open { "-->" } else { "<!--" };
-        let Some(index) = rest.find(marker) else {
-            return open;
-        };
-        rest = &rest[index + marker.len()..];
-        open = !open;
+        if open {
+            let Some(index) = rest.find("-->") else {
+                return true;
+            };
+            rest = &rest[index + "-->".len()..];
+            open = false;
+        } else {
+            let Some(start) = rest.find("<!--") else {
+                return false;
+            };
+            let Some(end) = comment_end(rest, start) else {
+                return true;
+            };
+            rest = &rest[end..];
+        }
     }
 }
 
@@ -128,6 +139,14 @@ mod tests {
                 })
                 .collect(),
         )
+    }
+
+    #[test]
+    fn a_comment_ends_where_the_tokenizer_ends_it() {
+        assert!(!ends_inside_comment("<!--> <h3>x</h3>", false));
+        assert!(!ends_inside_comment("a --> b <!-- c -->", true));
+        assert!(ends_inside_comment("<!-- a --> <!-- b", false));
+        assert!(ends_inside_comment("still -- > open", true));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use crate::model::Profile;
 use crate::model::{Block, BlockKind, Document};
 use crate::rule::prelude::*;
 use crate::template::template;
-use crate::text::{Patterns, match_starts, without_enclosed};
+use crate::text::{Patterns, comment_ranges, match_starts, without_enclosed};
 use std::sync::LazyLock;
 
 declare_rule! {
@@ -507,15 +507,7 @@ fn is_todo_label(text: &str, start: usize, next_is_list: bool) -> bool {
 
 /// Byte ranges a reader does not see as text: comments, inline code and URLs.
 fn hidden_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut from = 0;
-    while let Some(start) = text[from..].find("<!--").map(|index| from + index) {
-        let end = text[start..]
-            .find("-->")
-            .map_or(text.len(), |index| start + index + 3);
-        ranges.push(start..end);
-        from = end;
-    }
+    let mut ranges: Vec<std::ops::Range<usize>> = comment_ranges(text).collect();
     let mut from = 0;
     while let Some(start) = text[from..].find('`').map(|index| from + index) {
         let ticks = text[start..].chars().take_while(|&c| c == '`').count();

@@ -2,6 +2,8 @@
 //! (names lowercased, character references decoded), text, and comments and the like to drop.
 //! It sits in the text layer so that the parser can read HTML the way the renderer does.
 
+use super::comment_end;
+
 /// Whether the text after an `&` starts a well-formed character reference, named or numeric,
 /// ended by `;` (`copy;`, `#8594;`, `#x41;`).
 pub(crate) fn is_character_reference(after_ampersand: &str) -> bool {
@@ -313,16 +315,8 @@ impl<'a> Tokenizer<'a> {
     /// `<!--` … `-->`; `<!-->` and `<!--->` are complete comments, and one left open runs to
     /// the end of the input.
     fn comment(&mut self, body_start: usize) -> Token<'a> {
-        let body = self.source.get(body_start..).unwrap_or_default();
-        let end = if body.starts_with('>') {
-            body_start + 1
-        } else if body.starts_with("->") {
-            body_start + 2
-        } else {
-            body.find("-->")
-                .map_or(self.source.len(), |offset| body_start + offset + 3)
-        };
-        self.position = end;
+        let open = body_start - "<!--".len();
+        self.position = comment_end(self.source, open).unwrap_or(self.source.len());
         Token::Ignored
     }
 
@@ -440,6 +434,17 @@ mod tests {
             ]
         );
         assert_eq!(tokens("<é>"), [Token::Text("<é>")]);
+    }
+
+    #[test]
+    fn comments_end_where_the_browser_ends_them() {
+        assert_eq!(tokens("<!-->x"), [Token::Ignored, Token::Text("x")]);
+        assert_eq!(tokens("<!--->x"), [Token::Ignored, Token::Text("x")]);
+        assert_eq!(
+            tokens("<!-- a -- > b -->x"),
+            [Token::Ignored, Token::Text("x")]
+        );
+        assert_eq!(tokens("<!-- open <b>"), [Token::Ignored]);
     }
 
     fn tokens(html: &str) -> Vec<Token<'_>> {
