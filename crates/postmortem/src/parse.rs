@@ -4,6 +4,7 @@ mod action_items;
 mod blocks;
 mod cause_and_fix;
 mod html_headings;
+mod html_lists;
 mod images;
 mod measures;
 mod milestones;

@@ -10,7 +10,7 @@ mod patterns;
 mod words;
 
 pub(crate) use html::{
-    Attribute, Token, Tokenizer, comment_end, comment_ranges, decode_entities,
+    Attribute, Token, Tokenizer, comment_end, comment_ranges, decode_entities, html_list_items,
     is_character_reference, is_html_whitespace, strip_tags, without_comments,
 };
 pub(crate) use matchers::{CharSet, Lexicon, match_starts};

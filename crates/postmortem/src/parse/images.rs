@@ -2,6 +2,7 @@
 
 use crate::model::Image;
 use crate::span::Span;
+use crate::text::{Token, Tokenizer};
 use pulldown_cmark::{Event, Tag, TagEnd};
 use std::ops::Range;
 
@@ -52,94 +53,94 @@ fn url_span(source: &str, range: &Range<usize>, url: &str) -> Span {
     }
 }
 
-/// The `src` of each `<img>` tag in some HTML, skipping comments.
+/// The `src` of each `<img>` tag in some HTML, read as the browser's tokenizer reads it (the
+/// renderer's), so comments hold no images and a `>` in a quoted attribute does not end the
+/// tag. The span is where the value is written; when character references make it differ
+/// from the address, it is not `exact`, so no fix rewrites it.
 fn html_images(source: &str, range: Range<usize>, images: &mut Vec<Image>) {
-    let html = &source[range.clone()];
-    let lowered = html.to_ascii_lowercase();
-    let comments: Vec<Range<usize>> = lowered
-        .match_indices("<!--")
-        .map(|(start, _)| {
-            start
-                ..lowered[start..]
-                    .find("-->")
-                    .map_or(lowered.len(), |end| start + end + 3)
-        })
-        .collect();
-    for (tag_start, _) in lowered.match_indices("<img") {
-        if comments.iter().any(|comment| comment.contains(&tag_start))
-            || lowered[tag_start + 4..]
-                .chars()
-                .next()
-                .is_some_and(|c| !c.is_whitespace() && c != '/' && c != '>')
-        {
+    let Some(html) = source.get(range.clone()) else {
+        return;
+    };
+    let in_source = |written: Range<usize>| {
+        Span::from_range(range.start + written.start..range.start + written.end)
+    };
+    let mut tokenizer = Tokenizer::new(html);
+    loop {
+        let tag_start = tokenizer.position();
+        let Some(token) = tokenizer.next_token() else {
+            break;
+        };
+        let Token::StartTag {
+            name, attributes, ..
+        } = token
+        else {
+            continue;
+        };
+        if name != "img" {
             continue;
         }
-        let tag_end = lowered[tag_start..]
-            .find('>')
-            .map_or(lowered.len(), |end| tag_start + end);
-        match src_attribute(&html[tag_start + 4..tag_end]) {
-            Some((offset, value)) => {
-                let start = range.start + tag_start + 4 + offset;
-                images.push(Image {
-                    url: value.to_owned(),
-                    span: Span::from_range(start..start + value.len()),
-                    exact: true,
-                });
-            }
-            None => images.push(Image {
+        // The browser keeps the first of repeated attributes.
+        let image = match attributes
+            .into_iter()
+            .find(|attribute| attribute.name == "src")
+        {
+            Some(src) => Image {
+                exact: html.get(src.value_range.clone()) == Some(src.value.as_str()),
+                span: in_source(src.value_range),
+                url: src.value,
+            },
+            None => Image {
                 url: String::new(),
-                span: Span::from_range(range.start + tag_start..range.start + tag_end),
+                span: in_source(tag_start..tokenizer.position()),
                 exact: false,
-            }),
-        }
+            },
+        };
+        images.push(image);
     }
 }
 
-/// The value of the `src` attribute in a tag's attributes, and its offset: quoted with `"` or
-/// `'`, or unquoted.
-fn src_attribute(attributes: &str) -> Option<(usize, &str)> {
-    let mut index = 0;
-    let bytes = attributes.as_bytes();
-    while index < bytes.len() {
-        while index < bytes.len() && (bytes[index].is_ascii_whitespace() || bytes[index] == b'/') {
-            index += 1;
-        }
-        let name_start = index;
-        while index < bytes.len()
-            && !bytes[index].is_ascii_whitespace()
-            && !matches!(bytes[index], b'=' | b'>' | b'/')
-        {
-            index += 1;
-        }
-        let name = &attributes[name_start..index];
-        while index < bytes.len() && bytes[index].is_ascii_whitespace() {
-            index += 1;
-        }
-        if index >= bytes.len() || bytes[index] != b'=' {
-            if name.is_empty() {
-                index += 1;
-            }
-            continue;
-        }
-        index += 1;
-        while index < bytes.len() && bytes[index].is_ascii_whitespace() {
-            index += 1;
-        }
-        let (value_start, value_end) = if let Some(&quote @ (b'"' | b'\'')) = bytes.get(index) {
-            let end = attributes[index + 1..]
-                .find(char::from(quote))
-                .map_or(attributes.len(), |end| index + 1 + end);
-            (index + 1, end)
-        } else {
-            let end = attributes[index..]
-                .find(|c: char| c.is_whitespace() || c == '>')
-                .map_or(attributes.len(), |end| index + end);
-            (index, end)
-        };
-        if name.eq_ignore_ascii_case("src") {
-            return Some((value_start, &attributes[value_start..value_end]));
-        }
-        index = value_end + 1;
+#[cfg(test)]
+mod tests {
+    use super::html_images;
+
+    /// The images `html_images` reads in `html`: address, the text its span covers, exact.
+    fn images(html: &str) -> Vec<(String, &str, bool)> {
+        let mut images = Vec::new();
+        html_images(html, 0..html.len(), &mut images);
+        images
+            .into_iter()
+            .map(|image| {
+                let written = image.span.text(html);
+                (image.url, written, image.exact)
+            })
+            .collect()
     }
-    None
+
+    #[test]
+    fn a_quoted_greater_than_sign_does_not_end_the_tag() {
+        assert_eq!(
+            images("<img alt=\"a>b\" src=x>"),
+            [("x".to_owned(), "x", true)]
+        );
+    }
+
+    #[test]
+    fn an_image_in_a_comment_is_no_image() {
+        assert_eq!(
+            images("<!-- <img src=old.png> --><img src='new.png'>"),
+            [("new.png".to_owned(), "new.png", true)]
+        );
+        assert_eq!(images("<!-- <img src=x> -- > <img src=y> -->"), []);
+    }
+
+    #[test]
+    fn an_address_with_character_references_is_not_exact() {
+        assert_eq!(
+            images("<IMG SRC=\"a.png?x=1&amp;y=2\"><img alt=none>"),
+            [
+                ("a.png?x=1&y=2".to_owned(), "a.png?x=1&amp;y=2", false),
+                (String::new(), "<img alt=none>", false)
+            ]
+        );
+    }
 }

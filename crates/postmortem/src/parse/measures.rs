@@ -5,6 +5,7 @@ use crate::model::{
     TaskList, TextRun,
 };
 use crate::parse::exceeds_words;
+use crate::parse::html_lists::html_block_items;
 use crate::span::Span;
 use crate::text::push_lowercase_words;
 use std::sync::LazyLock;
@@ -258,7 +259,7 @@ pub(crate) fn measures(source: &str, document: &Document) -> Measures {
             if !matches!(block.kind, BlockKind::Paragraph { .. }) {
                 reader.end_instructions(&mut measures);
             }
-            read_block(block, &mut reader, &mut measures);
+            read_block(source, block, &mut reader, &mut measures);
         }
         reader.end_instructions(&mut measures);
     }
@@ -290,7 +291,7 @@ fn measures_sections(document: &Document) -> Vec<&Section> {
     sections
 }
 
-fn read_block(block: &Block, reader: &mut Reader, measures: &mut Measures) {
+fn read_block(source: &str, block: &Block, reader: &mut Reader, measures: &mut Measures) {
     match &block.kind {
         BlockKind::Heading { heading } => {
             reader.base = match label_context(&heading.text) {
@@ -364,7 +365,7 @@ fn read_block(block: &Block, reader: &mut Reader, measures: &mut Measures) {
             reader.run = None;
         }
         BlockKind::Html { text } if !block.is_blank() => {
-            let items = html_items(block, text);
+            let items = html_items(source, block, text);
             if items.is_empty() {
                 let text = crate::text::strip_tags(text);
                 let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -382,36 +383,16 @@ fn read_block(block: &Block, reader: &mut Reader, measures: &mut Measures) {
 }
 
 /// The `<li>` items of an HTML list, with their spans when the block's text is its source.
-fn html_items(block: &Block, html: &str) -> Vec<ListItem> {
-    let mut items = Vec::new();
-    let exact = html.len() == block.span.range().len();
-    let lower = html.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(start) = lower[from..].find("<li").map(|index| from + index) {
-        let end = lower[start..]
-            .find("</li")
-            .map_or(html.len(), |index| start + index);
-        let text = crate::text::strip_tags(&html[start..end]);
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let span = if exact {
-            Span::new(
-                block.span.start + Span::from_range(0..start).end,
-                block.span.start + Span::from_range(0..end).end,
-            )
-        } else {
-            block.span
-        };
-        if !text.is_empty() {
-            items.push(ListItem {
-                text,
-                span,
-                task: None,
-                children: Vec::new(),
-            });
-        }
-        from = end.max(start + 3);
-    }
-    items
+fn html_items(source: &str, block: &Block, html: &str) -> Vec<ListItem> {
+    html_block_items(source, block, html)
+        .into_iter()
+        .map(|(span, text)| ListItem {
+            text,
+            span,
+            task: None,
+            children: Vec::new(),
+        })
+        .collect()
 }
 
 fn read_list(block: &Block, items: &[ListItem], context: Context, measures: &mut Measures) {

@@ -7,6 +7,7 @@ use crate::model::{
     Block, BlockKind, Document, EntryTime, Line, SectionKind, Summary, Timeline, TimelineEntry,
     TimelineForm, WrittenZone,
 };
+use crate::parse::html_lists::html_block_items;
 use crate::parse::milestones::classify;
 use crate::parse::summary::{shift, written_zone};
 use crate::span::Span;
@@ -180,7 +181,14 @@ impl Reader<'_> {
             BlockKind::Table { header, rows } => self.table(header, rows),
             BlockKind::Paragraph { lines } => self.paragraph(lines),
             BlockKind::Html { text } => {
-                let items = html_list_items(text, block.span.start);
+                let mut items: Vec<(Span, String)> = html_block_items(self.source, block, text)
+                    .into_iter()
+                    .map(|(span, text)| (span, without_list_marker(&text).to_owned()))
+                    .filter(|(_, text)| !text.is_empty())
+                    .collect();
+                // The items of a block whose text is not its source all have the block's
+                // span: read it once, and its source is split at its times.
+                items.dedup_by(|item, previous| item.0 == previous.0);
                 if !items.is_empty() {
                     self.lists += 1;
                 }
@@ -724,13 +732,18 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 fn collapse(text: &str) -> String {
-    strip_tags(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_start_matches(['-', '*', '+'])
-        .trim()
-        .to_owned()
+    without_list_marker(
+        &strip_tags(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+    .to_owned()
+}
+
+/// Text without the Markdown list markers it may start with (`- `, `* `, `+ `).
+fn without_list_marker(text: &str) -> &str {
+    text.trim_start_matches(['-', '*', '+']).trim()
 }
 
 /// The text a reader sees in a block.
@@ -752,31 +765,6 @@ fn block_text(source: &str, block: &Block) -> String {
         BlockKind::Quote { text } => text.clone(),
         BlockKind::Table { .. } => collapse(block.span.text(source)),
     }
-}
-
-/// The `<li>` items of an HTML list, as (span, text).
-fn html_list_items(html: &str, base: u32) -> Vec<(Span, String)> {
-    let lowered = html.to_ascii_lowercase();
-    let mut items = Vec::new();
-    let mut rest = 0;
-    while let Some(found) = lowered[rest..].find("<li") {
-        let start = rest + found;
-        let end = lowered[start + 3..].find("<li").map_or_else(
-            || {
-                lowered[start..]
-                    .find("</ul")
-                    .or_else(|| lowered[start..].find("</ol"))
-                    .map_or(html.len(), |end| start + end)
-            },
-            |next| start + 3 + next,
-        );
-        let text = collapse(&html[start..end]);
-        if !text.is_empty() {
-            items.push((Span::new(base + to_u32(start), base + to_u32(end)), text));
-        }
-        rest = end.max(start + 3);
-    }
-    items
 }
 
 fn to_u32(value: usize) -> u32 {

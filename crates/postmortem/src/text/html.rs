@@ -1,8 +1,10 @@
-//! HTML as text: the browser's tokenizer, where comments end, and the words of a fragment
-//! without its tags or comments.
+//! HTML as text: the browser's tokenizer, where comments end, the words of a fragment without
+//! its tags or comments, and the items of its lists.
 
+mod list_items;
 mod tokenizer;
 
+pub(crate) use list_items::html_list_items;
 pub(crate) use tokenizer::{
     Attribute, Token, Tokenizer, decode_entities, is_character_reference, is_html_whitespace,
 };

@@ -1,8 +1,10 @@
 //! Raw HTML split into tokens as the browser's tokenizer reads it: tags with their attributes
-//! (names lowercased, character references decoded), text, and comments and the like to drop.
-//! It sits in the text layer so that the parser can read HTML the way the renderer does.
+//! (names lowercased, character references decoded, where each value is written), text, and
+//! comments and the like to drop. The renderer sanitises with it and the parser reads images
+//! and list items with it, so that the two never read a tag differently.
 
 use super::comment_end;
+use std::ops::Range;
 
 /// Whether the text after an `&` starts a well-formed character reference, named or numeric,
 /// ended by `;` (`copy;`, `#8594;`, `#x41;`).
@@ -154,6 +156,9 @@ pub(crate) enum Token<'a> {
 pub(crate) struct Attribute {
     pub(crate) name: String,
     pub(crate) value: String,
+    /// Where the value is written in the tokenizer's input, quotes excluded, before decoding:
+    /// an empty range where a missing value would be (`<img src>`, `<a href=>`).
+    pub(crate) value_range: Range<usize>,
 }
 
 /// Splits raw HTML into tokens following the HTML tokenizer's states for tags, attributes and
@@ -171,6 +176,12 @@ impl<'a> Tokenizer<'a> {
             source,
             position: 0,
         }
+    }
+
+    /// Where the next token starts, and so where the last one ended: a byte offset into the
+    /// input, always on a character boundary.
+    pub(crate) fn position(&self) -> usize {
+        self.position
     }
 
     fn byte_at(&self, index: usize) -> Option<u8> {
@@ -282,30 +293,31 @@ impl<'a> Tokenizer<'a> {
                     });
                     let name = self.slice(name_start, name_end).to_ascii_lowercase();
                     index = self.skip_whitespace(name_end);
-                    let mut value = "";
+                    let mut value_range = name_end..name_end;
                     if self.byte_at(index) == Some(b'=') {
                         index = self.skip_whitespace(index + 1);
                         match self.byte_at(index)? {
                             quote @ (b'"' | b'\'') => {
                                 let value_end = self.find_byte(quote, index + 1);
                                 self.byte_at(value_end)?;
-                                value = self.slice(index + 1, value_end);
+                                value_range = index + 1..value_end;
                                 index = value_end + 1;
                             }
                             // `<a href=>`: the value is missing and the tag ends here.
-                            b'>' => {}
+                            b'>' => value_range = index..index,
                             _ => {
                                 let value_end = self.find_byte_where(index, |byte| {
                                     is_html_whitespace(byte) || byte == b'>'
                                 });
-                                value = self.slice(index, value_end);
+                                value_range = index..value_end;
                                 index = value_end;
                             }
                         }
                     }
                     attributes.push(Attribute {
                         name,
-                        value: decode_entities(value),
+                        value: decode_entities(self.slice(value_range.start, value_range.end)),
+                        value_range,
                     });
                 }
             }
@@ -437,6 +449,36 @@ mod tests {
     }
 
     #[test]
+    fn attribute_values_keep_where_they_are_written() {
+        let html = "<img alt=\"a>b\" src='x&amp;y' title=t hidden data-x=>";
+        let Some(Token::StartTag { attributes, .. }) = Tokenizer::new(html).next_token() else {
+            panic!("no start tag in {html:?}");
+        };
+        let written: Vec<(&str, &str, &str)> = attributes
+            .iter()
+            .map(|attribute| {
+                (
+                    attribute.name.as_str(),
+                    attribute.value.as_str(),
+                    &html[attribute.value_range.clone()],
+                )
+            })
+            .collect();
+        assert_eq!(
+            written,
+            [
+                ("alt", "a>b", "a>b"),
+                ("src", "x&y", "x&amp;y"),
+                ("title", "t", "t"),
+                ("hidden", "", ""),
+                ("data-x", "", "")
+            ]
+        );
+        assert_eq!(attributes[3].value_range, 43..43);
+        assert_eq!(attributes[4].value_range, 51..51);
+    }
+
+    #[test]
     fn comments_end_where_the_browser_ends_them() {
         assert_eq!(tokens("<!-->x"), [Token::Ignored, Token::Text("x")]);
         assert_eq!(tokens("<!--->x"), [Token::Ignored, Token::Text("x")]);
@@ -447,9 +489,19 @@ mod tests {
         assert_eq!(tokens("<!-- open <b>"), [Token::Ignored]);
     }
 
+    /// The tokens of `html`, with value ranges cleared: the test above checks them.
     fn tokens(html: &str) -> Vec<Token<'_>> {
         let mut tokenizer = Tokenizer::new(html);
-        std::iter::from_fn(|| tokenizer.next_token()).collect()
+        std::iter::from_fn(|| tokenizer.next_token())
+            .map(|mut token| {
+                if let Token::StartTag { attributes, .. } = &mut token {
+                    for attribute in attributes {
+                        attribute.value_range = 0..0;
+                    }
+                }
+                token
+            })
+            .collect()
     }
 
     fn start_tag(name: &str, attributes: &[(&str, &str)], self_closing: bool) -> Token<'static> {
@@ -460,6 +512,7 @@ mod tests {
                 .map(|(name, value)| Attribute {
                     name: (*name).into(),
                     value: (*value).into(),
+                    value_range: 0..0,
                 })
                 .collect(),
             self_closing,
