@@ -123,3 +123,19 @@ proptest! {
         exercise(&pieces.concat());
     }
 }
+
+/// Lines with parentheses that do not pair up, in a document whose headings name sections
+/// another way, so that the heading rules read them without their notes in parentheses.
+#[test]
+fn unpaired_parentheses_are_read_whole() {
+    for line in [
+        "Summary)",
+        "Issue summary (",
+        "Root cause) (x",
+        "x) Timeline ((",
+    ] {
+        exercise(&format!(
+            "# Checkout outage\n\n## What went wrong\nCheckout failed.\n\n**Incident Summary:**\nFrom 14:05 to 15:20 UTC checkout failed.\n\n{line}\n"
+        ));
+    }
+}

@@ -241,10 +241,9 @@ impl WordCounter {
 /// Whether `text` may have a word that begins with `probe` (lowercase ASCII) once lowercased
 /// and without its notes in parentheses.
 fn may_show(text: &str, probe: &str) -> bool {
-    if text.contains('(') || text.contains(')') {
-        may_show(&without_enclosed(text, '(', ')'), probe)
-    } else if text.is_ascii() {
-        find_ignore_ascii_case(text, probe).is_some()
+    let text = without_enclosed(text, '(', ')');
+    if text.is_ascii() {
+        find_ignore_ascii_case(&text, probe).is_some()
     } else {
         text.to_lowercase().contains(probe)
     }
