@@ -97,7 +97,8 @@ const ROOT_CAUSE_WORDS: &[&str] = &[
     "identified as the",
     "led to",
     "leading to",
-    "caused by",
+    "caused",
+    "a bug",
     "due to",
     "because",
     "the cause",
@@ -109,8 +110,6 @@ const ROOT_CAUSE_WORDS: &[&str] = &[
     "traced to",
     "traced back",
     "culprit",
-    "was caused",
-    "caused the",
     "causing",
     "attributed to",
     "originated",
@@ -165,24 +164,42 @@ const PEOPLE: &[&str] = &[
     "learner",
 ];
 
-/// The runs a summary is judged on. Under a summary heading, the summary runs on to the first
-/// section that plays another part (the timeline, the root cause, the measures): a reader
-/// takes the background and the impact written between them as part of it, and the sections
-/// nested under the summary heading however they are named ("### Root Cause" under
-/// "## Summary"), up to the timeline, which always ends it. Impact sections elsewhere count too. Without a summary heading, the opening
-/// stands in for it: the text and the sections before the first that plays another part.
-fn summary_runs(document: &Document) -> Vec<TextRun> {
+/// The runs a summary is judged on, and the first run of a root-cause section among them
+/// (whose text states the cause, as a `Root Cause:` label's line does). Under a summary
+/// heading, the summary runs on to the timeline when the timeline stands in its usual place,
+/// before the root cause or the measures (LABELS.md: "the summary runs from it to the
+/// timeline"): a reader takes the background, the impact and even a short `## Root Cause`
+/// written between them as part of it. With the timeline written last or missing, it ends at
+/// the first section that plays another part, unless that section is nested under the
+/// summary heading. Impact sections elsewhere count too. Without a summary heading, the
+/// opening stands in for it: the text and the sections before the first that plays another
+/// part.
+fn summary_runs(document: &Document) -> (Vec<TextRun>, Option<Span>) {
     let sections = &document.sections;
     let headed = sections
         .iter()
         .position(|section| section.kind == SectionKind::Summary);
     let (summary, mut runs) = if let Some(first) = headed {
         let depth = sections[first].depth;
-        let within = sections[first + 1..]
+        let later = &sections[first + 1..];
+        // The timeline in its usual place, before the root cause or the measures, ends the
+        // summary; one written last leaves the summary to end at the root cause.
+        let timeline_follows = later
+            .iter()
+            .skip_while(|section| section.kind != SectionKind::Timeline)
+            .any(|section| {
+                matches!(
+                    section.kind,
+                    SectionKind::RootCause | SectionKind::Resolution | SectionKind::Measures
+                )
+            });
+        let within = later
             .iter()
             .take_while(|section| {
                 section.kind != SectionKind::Timeline
-                    && (section.depth > depth || !plays_its_own_part(section.kind))
+                    && (timeline_follows
+                        || section.depth > depth
+                        || !plays_its_own_part(section.kind))
             })
             .count();
         (first..first + within + 1, Vec::new())
@@ -195,12 +212,17 @@ fn summary_runs(document: &Document) -> Vec<TextRun> {
             .unwrap_or(0);
         (0..opening, text_runs(&document.preamble))
     };
+    let mut cause_run = None;
     for (index, section) in sections.iter().enumerate() {
         if summary.contains(&index) || section.kind == SectionKind::Impact {
-            runs.extend(text_runs(&section.blocks));
+            let section_runs = text_runs(&section.blocks);
+            if section.kind == SectionKind::RootCause && cause_run.is_none() {
+                cause_run = section_runs.first().map(|run| run.span);
+            }
+            runs.extend(section_runs);
         }
     }
-    runs
+    (runs, cause_run)
 }
 
 /// Whether a section of `kind` ends the summary that runs into it.
@@ -216,7 +238,7 @@ fn plays_its_own_part(kind: SectionKind) -> bool {
 }
 
 pub(crate) fn summary(source: &str, document: &Document) -> Summary {
-    let runs = summary_runs(document);
+    let (runs, cause_run) = summary_runs(document);
     let mut summary = Summary::default();
     let mut times: Vec<Located> = Vec::new();
     let mut first_date = None;
@@ -296,6 +318,10 @@ pub(crate) fn summary(source: &str, document: &Document) -> Summary {
             summary.root_cause = Some(run.span);
             summary.root_cause_sentence = Some(sentence_at(at));
         }
+    }
+    if summary.root_cause.is_none() {
+        summary.root_cause = cause_run;
+        summary.root_cause_sentence = cause_run;
     }
     let default_offset = summary.zone.as_ref().and_then(|zone| zone.offset_minutes);
     if let Some((start, end)) = window(source, &times) {
