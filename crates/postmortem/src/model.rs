@@ -8,7 +8,7 @@ mod text;
 mod timeline;
 mod words;
 
-pub use cause::{CausePart, CauseSentence};
+pub use cause::{Causality, CausePart, CauseSentence};
 pub use measures::{ActionItem, Attribute, Gap, Measures, Task, TaskList};
 pub use profile::{Profile, WordRange};
 pub use summary::{AffectedShare, Summary, WindowTime};

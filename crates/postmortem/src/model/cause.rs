@@ -11,14 +11,27 @@ pub enum CausePart {
     Either,
 }
 
+/// How a sentence speaks of the cause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Causality {
+    /// It does not say what caused what.
+    None,
+    /// It names the cause without telling how it acted: "the root cause was a server fault",
+    /// a "Root cause:" label.
+    Names,
+    /// It tells how the cause led to the outage: "overwhelmed the API", "because", ", so the
+    /// pool ran dry".
+    Explains,
+}
+
 /// A sentence of a root cause or resolution section, without its leading label.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CauseSentence {
     /// Its whitespace-separated words.
     pub words: usize,
     pub part: CausePart,
-    /// It says what caused what ("was caused by", "because", a "Root cause:" label).
-    pub causal: bool,
+    /// Whether, and how, it says what caused what.
+    pub causality: Causality,
     /// It uses a word only a fix is described with ("fixed", "rolled back").
     pub names_fix: bool,
     /// It describes an action ("the limit was raised", "by restarting"), which is a fix unless
@@ -28,8 +41,14 @@ pub struct CauseSentence {
 }
 
 impl CauseSentence {
+    /// Whether the sentence says what caused what, by naming the cause or by telling how it
+    /// acted.
+    pub fn causal(&self) -> bool {
+        self.causality != Causality::None
+    }
+
     /// Whether the sentence tells what was done to fix the issue, wherever it stands.
     pub fn tells_a_fix(&self) -> bool {
-        self.names_fix || (!self.causal && self.describes_action)
+        self.names_fix || (!self.causal() && self.describes_action)
     }
 }

@@ -2,7 +2,9 @@
 //! stands under a cause or a fix label, says what caused what, names a fix or describes an
 //! action. Two rules weigh them, so they are read once, here.
 
-use crate::model::{CausePart, CauseSentence, HeadingStyle, Section, SectionKind, block_runs};
+use crate::model::{
+    Causality, CausePart, CauseSentence, HeadingStyle, Section, SectionKind, block_runs,
+};
 use crate::text::{Patterns, more_words_than, whitespace_word_count};
 use std::sync::LazyLock;
 
@@ -47,7 +49,12 @@ pub(super) fn plays_the_root_cause_part(section: &Section) -> bool {
         return false;
     }
     let sentences = section_sentences(section);
-    sentences.len() >= SEVERAL && sentences.iter().filter(|sentence| sentence.causal).count() >= 2
+    sentences.len() >= SEVERAL
+        && sentences
+            .iter()
+            .filter(|sentence| sentence.causal())
+            .count()
+            >= 2
 }
 
 /// Adds a line's sentences, each in the part the labels so far put it in.
@@ -157,20 +164,32 @@ fn split_label(sentence: &str) -> (Option<&str>, &str) {
 /// Reads a sentence in `part` from its text and its text in lowercase: one pass over it for
 /// the three lists of markers.
 fn read_sentence(text: &str, lower: &str, part: CausePart) -> CauseSentence {
-    const CAUSAL: u8 = 1;
-    const FIX: u8 = 2;
-    const ACTION: u8 = 4;
-    static MARKERS: LazyLock<Patterns<u8>> =
-        LazyLock::new(|| Patterns::of_lists(&[CAUSAL_MARKERS, FIX_MARKERS, ACTION_MARKERS]));
+    const NAMING: u8 = 1;
+    const MECHANISM: u8 = 2;
+    const FIX: u8 = 4;
+    const ACTION: u8 = 8;
+    static MARKERS: LazyLock<Patterns<u8>> = LazyLock::new(|| {
+        Patterns::of_lists(&[
+            NAMING_MARKERS,
+            MECHANISM_MARKERS,
+            FIX_MARKERS,
+            ACTION_MARKERS,
+        ])
+    });
     let found = MARKERS.lists_at_word_starts(lower);
-    let causal = found & CAUSAL != 0
-        || joins_a_consequence(lower)
-        || label_of(text).is_some_and(|label| label.contains("cause"));
+    let causality = if found & MECHANISM != 0 || joins_a_consequence(lower) {
+        Causality::Explains
+    } else if found & NAMING != 0 || label_of(text).is_some_and(|label| label.contains("cause")) {
+        Causality::Names
+    } else {
+        Causality::None
+    };
+    let causal = causality != Causality::None;
     let names_fix = found & FIX != 0;
     CauseSentence {
         words: whitespace_word_count(text),
         part,
-        causal,
+        causality,
         names_fix,
         describes_action: !causal && !names_fix && (found & ACTION != 0 || has_by_gerund(lower)),
     }
@@ -186,9 +205,36 @@ fn joins_a_consequence(lower: &str) -> bool {
     })
 }
 
-/// Words and phrases that make a sentence say what caused what.
-const CAUSAL_MARKERS: &[&str] = &[
+/// Words and phrases that name a cause without telling how it acted: "the root cause was a
+/// server fault", "the culprit", "it turned out". A sentence with one says what caused the
+/// outage; it explains the cause once it has words enough.
+const NAMING_MARKERS: &[&str] = &[
     "cause",
+    "the reason",
+    "responsible for",
+    "attributed",
+    "originated",
+    "culprit",
+    "traced",
+    "discovered",
+    "found that",
+    "turned out",
+    "realiz",
+    "realis",
+    "the issue was",
+    "the problem was",
+    "the error was",
+    "identified as",
+    "came from",
+    "comes from",
+    "come from",
+];
+
+/// Words and phrases that tell a link in the chain from what was wrong to the outage: "the
+/// attack overwhelmed the API", "the queries resulted in resource exhaustion". A sentence with
+/// one gives the mechanism, however short (LABELS.md: "one sentence that gives the mechanism
+/// is" enough).
+const MECHANISM_MARKERS: &[&str] = &[
     "because",
     "due to",
     "owing to",
@@ -203,13 +249,7 @@ const CAUSAL_MARKERS: &[&str] = &[
     "stems from",
     "stemming",
     "trigger",
-    "traced",
-    "attributed",
-    "originated",
     "introduced",
-    "culprit",
-    "responsible for",
-    "the reason",
     "prevented",
     "preventing",
     "overwhelm",
@@ -220,18 +260,6 @@ const CAUSAL_MARKERS: &[&str] = &[
     "hence",
     "therefore",
     "broke",
-    "discovered",
-    "found that",
-    "turned out",
-    "realiz",
-    "realis",
-    "the issue was",
-    "the problem was",
-    "the error was",
-    "identified as",
-    "came from",
-    "comes from",
-    "come from",
     // A causative, or a chain of events: "a change made it skip new files", "the disk grew
     // until it was full".
     "made it",
@@ -360,7 +388,7 @@ mod tests {
                 (
                     sentence.words,
                     sentence.part,
-                    sentence.causal,
+                    sentence.causal(),
                     sentence.names_fix,
                     sentence.describes_action,
                 )
@@ -383,8 +411,8 @@ mod tests {
              queue grew faster than it drained. We restarted the workers, so that the queue \
              drained.\n",
         );
-        assert!(sentences[0].causal, "{sentences:?}");
-        assert!(!sentences[1].causal, "{sentences:?}");
+        assert_eq!(sentences[0].causality, Causality::Explains, "{sentences:?}");
+        assert!(!sentences[1].causal(), "{sentences:?}");
         assert!(!joins_a_consequence("it was so slow that users left"));
     }
 

@@ -1,6 +1,6 @@
 //! PM401 `missing-cause-detail`.
 
-use crate::model::{CausePart, CauseSentence};
+use crate::model::{Causality, CausePart, CauseSentence};
 use crate::rule::prelude::*;
 
 declare_rule! {
@@ -10,9 +10,11 @@ declare_rule! {
     /// The root cause is what the corrective measures answer. A section that names a culprit
     /// without a causal statement ("The database."), or states it in a few words ("A bad
     /// deploy."), leaves readers unable to judge whether the fixes go deep enough. The rule
-    /// looks for a sentence that says what caused what ("was caused by", "because", "due to",
-    /// "led to", "triggered", "the root cause was", ...) and for at least 12 words of such
-    /// explanation. It does not fire when the section is missing (`missing-section` reports that) or empty
+    /// looks for a sentence that says what caused what. One that tells how the cause acted
+    /// ("because", "due to", "led to", "resulted in", "overwhelmed", ", so ...") gives the
+    /// mechanism, however short; one that only names the cause ("the root cause was", "the
+    /// culprit", a `Cause:` label) needs at least 12 words of explanation. It does not fire
+    /// when the section is missing (`missing-section` reports that) or empty
     /// (`empty-section`).
     ///
     /// ## Examples
@@ -29,6 +31,12 @@ declare_rule! {
     /// We rolled back the deploy and the site came back.
     /// ```
     ///
+    /// ```markdown,invalid
+    /// ## Root Cause and Resolution
+    /// Root cause: a fault in the payment service.
+    /// We restarted the payment service.
+    /// ```
+    ///
     /// ### Valid
     /// ```markdown
     /// ## Root Cause and Resolution
@@ -42,6 +50,13 @@ declare_rule! {
     /// A config push set the export workers to one per region, so the queue grew faster than
     /// it drained. Jobs waited past their deadline, so the scheduler retried each of them.
     /// We restored the worker count and cleared the retries.
+    /// ```
+    ///
+    /// One short sentence that tells how the cause acted is enough:
+    /// ```markdown
+    /// ## Root Cause and Resolution
+    /// Root cause: a flood of bot traffic overwhelmed the login API.
+    /// We blocked the bots' addresses at the load balancer.
     /// ```
     pub MissingCauseDetail {
         code: "PM401",
@@ -76,13 +91,19 @@ impl Rule for MissingCauseDetail {
             .into_iter()
             .filter(|sentence| match sentence.part {
                 // What follows a "Root cause:" label may already tell the fix.
-                CausePart::Cause => sentence.causal || !sentence.names_fix,
-                CausePart::Either => sentence.causal,
+                CausePart::Cause => sentence.causal() || !sentence.names_fix,
+                CausePart::Either => sentence.causal(),
                 CausePart::Fix => false,
             })
             .collect();
         if causal.is_empty() {
             report.push(no_causal_statement(first.heading.span));
+            return;
+        }
+        if causal
+            .iter()
+            .any(|sentence| sentence.causality == Causality::Explains)
+        {
             return;
         }
         let words: usize = causal.iter().map(|sentence| sentence.words).sum();

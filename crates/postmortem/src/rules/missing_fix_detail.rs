@@ -12,7 +12,7 @@ declare_rule! {
     /// them nothing they can repeat; "we raised the connection pool limit from 10 to 100 and
     /// restarted the API" does. The rule looks in the root cause section and any resolution
     /// section for a sentence that says what was done ("fixed", "rolled back", "restarted",
-    /// "increased", "to resolve the issue", "by raising ...") and for at least 8 words of such
+    /// "increased", "to resolve the issue", "by raising ...") and for at least 6 words of such
     /// explanation. It does not fire when the sections are missing (`missing-section`) or
     /// empty (`empty-section`).
     ///
@@ -47,8 +47,9 @@ declare_rule! {
     }
 }
 
-/// Fewer words about the fix than this say that it was fixed, not how.
-const MIN_FIX_WORDS: usize = 8;
+/// Fewer words about the fix than this say that it was fixed, not how: "The issue was quickly
+/// resolved" names no action; "Faulty USB devices removed, service resumed" names one.
+const MIN_FIX_WORDS: usize = 6;
 
 impl Rule for MissingFixDetail {
     fn meta(&self) -> &'static RuleMeta {
